@@ -1,0 +1,93 @@
+"""Joint Patrol API: police stations and volunteer groups running night patrols together."""
+import logging
+import re
+import uuid
+from pathlib import Path
+
+from flask import Flask, g, request
+
+from backend.config import load_config
+from backend.errors import register_error_handlers
+from backend.extensions import api, db, jwt, limiter, migrate
+
+API_PREFIX = "/api/v1"
+REQUEST_ID_PATTERN = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
+
+
+def create_app(config=None):
+    app = Flask(__name__, static_folder=None)
+    app.config.from_mapping(load_config(config))
+    app.json.ensure_ascii = False  # Korean stays readable in responses
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+
+    _init_extensions(app)
+    _register_blueprints()
+    register_error_handlers(app)
+    _register_request_hooks(app)
+    _register_commands(app)
+    return app
+
+
+def _init_extensions(app):
+    from backend import models  # noqa: F401  (every model registered before first use)
+    from backend.core import auth  # noqa: F401  (JWT callbacks)
+    app.config.setdefault("API_SPEC_OPTIONS", _spec_options())
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(Path(__file__).parent / "migrations"))
+    jwt.init_app(app)
+    limiter.init_app(app)
+    api.init_app(app)
+
+
+def _spec_options():
+    return {
+        "info": {
+            "description": "Joint night patrols of police stations and citizen volunteer "
+            "groups. Errors are application/problem+json with a stable `code`; see "
+            "mobile_api_spec/README.md."
+        },
+        "servers": [{"url": "/"}],
+        "security": [{"bearerAuth": []}],
+        "components": {
+            "securitySchemes": {
+                "bearerAuth": {"type": "http", "scheme": "bearer", "bearerFormat": "JWT"}
+            }
+        },
+    }
+
+
+def _register_blueprints():
+    from backend.auth.routes import blp as auth_blp
+    from backend.organizations.routes import blp as organizations_blp
+    from backend.users.routes import blp as users_blp
+    from backend.zones.routes import blp as zones_blp
+
+    for blueprint in (auth_blp, users_blp, organizations_blp, zones_blp):
+        # Flask replaces a blueprint's own prefix with the one given here, so join them.
+        api.register_blueprint(blueprint, url_prefix=API_PREFIX + (blueprint.url_prefix or ""))
+
+
+def _register_request_hooks(app):
+    @app.before_request
+    def assign_request_id():
+        incoming = request.headers.get("X-Request-ID", "")
+        g.request_id = incoming if REQUEST_ID_PATTERN.match(incoming) else uuid.uuid4().hex
+
+    @app.after_request
+    def commit_once(response):
+        # The one commit of the request (services only flush). A failed request keeps
+        # nothing, unless its AppError said the refusal must be recorded.
+        if response.status_code < 400 or g.get("keep_changes"):
+            db.session.commit()
+        else:
+            db.session.rollback()
+        response.headers["X-Request-ID"] = g.get("request_id", "")
+        return response
+
+
+def _register_commands(app):
+    from backend.cli.seed import seed_cli
+    from backend.cli.users import users_cli
+
+    app.cli.add_command(seed_cli)
+    app.cli.add_command(users_cli)

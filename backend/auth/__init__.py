@@ -1,0 +1,1 @@
+"""Sign-in with phone and password: JWT access tokens and rotating refresh tokens."""

@@ -1,0 +1,22 @@
+"""Password hashing with argon2id (argon2-cffi's recommended parameters)."""
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+
+_hasher = PasswordHasher()
+# Verified against when the phone is unknown, so both paths cost the same time.
+_UNKNOWN_USER_HASH = _hasher.hash("no user has this password")
+
+
+def hash_password(password):
+    return _hasher.hash(password)
+
+
+def verify_password(password_hash, password):
+    try:
+        return _hasher.verify(password_hash or _UNKNOWN_USER_HASH, password) and bool(password_hash)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def needs_rehash(password_hash):
+    return _hasher.check_needs_rehash(password_hash)

@@ -1,0 +1,60 @@
+from flask import current_app, request
+from flask.views import MethodView
+from flask_jwt_extended import get_jwt, jwt_required
+from flask_limiter.util import get_remote_address
+from flask_smorest import Blueprint
+
+from backend.auth import services
+from backend.auth.schemas import TokenRequestSchema, TokenSchema
+from backend.core.phones import normalize_korean_mobile
+from backend.extensions import limiter
+
+blp = Blueprint("auth", __name__, url_prefix="/auth", description="Sign in, refresh, sign out")
+
+
+def _failed_login_key():
+    # Failures are counted per phone and address, so one attacker cannot lock out everyone.
+    body = request.get_json(silent=True)
+    phone = body.get("phone") if isinstance(body, dict) else None
+    normalized = normalize_korean_mobile(phone) if isinstance(phone, str) else None
+    return f"login:{normalized or '-'}:{get_remote_address()}"
+
+
+def _login_failure_limit():
+    return current_app.config["LOGIN_FAILURE_LIMIT"]
+
+
+@blp.route("/token")
+class Token(MethodView):
+    @blp.doc(security=[])
+    @limiter.limit(
+        _login_failure_limit,
+        key_func=_failed_login_key,
+        deduct_when=lambda response: response.status_code == 401,
+    )
+    @blp.arguments(TokenRequestSchema)
+    @blp.response(200, TokenSchema)
+    @blp.alt_response(401, description="INVALID_CREDENTIALS")
+    @blp.alt_response(429, description="RATE_LIMITED after repeated failures; see Retry-After")
+    def post(self, credentials):
+        """Sign in with phone and password"""
+        return services.sign_in(credentials["phone"], credentials["password"])
+
+
+@blp.route("/refresh")
+class Refresh(MethodView):
+    @jwt_required(refresh=True)
+    @blp.response(200, TokenSchema)
+    @blp.doc(description="Send the refresh token as the bearer token. Each refresh token works once.")
+    def post(self):
+        """Exchange a refresh token for a new pair of tokens"""
+        return services.refresh(get_jwt())
+
+
+@blp.route("/logout")
+class Logout(MethodView):
+    @jwt_required()
+    @blp.response(204)
+    def post(self):
+        """Sign out: revoke this session's access and refresh tokens"""
+        services.sign_out(get_jwt())

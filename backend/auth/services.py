@@ -1,0 +1,59 @@
+import uuid
+
+from flask import current_app
+from flask_jwt_extended import create_access_token, create_refresh_token, get_jti
+from sqlalchemy import select
+
+from backend.auth.models import AuthSession
+from backend.auth.passwords import hash_password, needs_rehash, verify_password
+from backend.core.auth import session_of
+from backend.core.time import utcnow
+from backend.errors import AppError
+from backend.extensions import db
+from backend.users.models import User
+
+
+def sign_in(phone, password):
+    """Check the credentials and open a new session with its first pair of tokens."""
+    user = db.session.scalar(select(User).where(User.phone == phone))
+    password_ok = verify_password(user.password_hash if user else None, password)
+    if user is None or not password_ok or not user.is_active:
+        raise AppError("INVALID_CREDENTIALS")
+    if needs_rehash(user.password_hash):
+        user.password_hash = hash_password(password)
+    session = AuthSession(id=uuid.uuid4(), user=user, refresh_jti="")
+    db.session.add(session)
+    tokens = _issue_tokens(session)
+    db.session.flush()
+    return tokens
+
+
+def refresh(jwt_payload):
+    """Rotate the refresh token. Presenting a used one means it leaked: end the session."""
+    session = session_of(jwt_payload)
+    if jwt_payload["jti"] != session.refresh_jti:
+        session.revoked_at = utcnow()
+        db.session.flush()
+        raise AppError("TOKEN_REVOKED", keep_changes=True)
+    session.refreshed_at = utcnow()
+    tokens = _issue_tokens(session)
+    db.session.flush()
+    return tokens
+
+
+def sign_out(jwt_payload):
+    session_of(jwt_payload).revoked_at = utcnow()
+    db.session.flush()
+
+
+def _issue_tokens(session):
+    identity = str(session.user.id)
+    claims = {"sid": str(session.id), "role": session.user.role.value}
+    refresh_token = create_refresh_token(identity, additional_claims={"sid": str(session.id)})
+    session.refresh_jti = get_jti(refresh_token)
+    return {
+        "access_token": create_access_token(identity, additional_claims=claims),
+        "refresh_token": refresh_token,
+        "token_type": "Bearer",
+        "expires_in": int(current_app.config["JWT_ACCESS_TOKEN_EXPIRES"].total_seconds()),
+    }

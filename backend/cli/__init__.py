@@ -1,0 +1,1 @@
+"""Flask commands: `flask --app wsgi users ...`, `flask --app wsgi seed ...`."""

@@ -1,0 +1,93 @@
+"""Settings read from the environment: DATABASE_URL, and PATROL_* for everything else.
+
+Values are validated once at start so a misconfigured production server refuses to boot
+instead of running with a guessable secret.
+"""
+import os
+from datetime import timedelta
+
+DEFAULT_DATABASE_URL = "postgresql://postgres@127.0.0.1:5432/patrol"
+# Only ever used outside production; production refuses to start with it.
+DEVELOPMENT_SECRET_KEY = "development-only-secret-key-do-not-use-in-production"
+MIN_SECRET_KEY_LENGTH = 32
+ENVIRONMENTS = ("development", "testing", "production")
+
+
+class ConfigError(RuntimeError):
+    """The environment does not describe a server we may start."""
+
+
+def sqlalchemy_url(database_url):
+    """Point plain postgresql:// URLs at the psycopg 3 driver we install."""
+    for prefix in ("postgresql://", "postgres://"):
+        if database_url.startswith(prefix):
+            return "postgresql+psycopg://" + database_url[len(prefix):]
+    return database_url
+
+
+def default_settings():
+    return {
+        "PATROL_ENV": "development",
+        "SECRET_KEY": None,
+        "SQLALCHEMY_ENGINE_OPTIONS": {
+            "pool_pre_ping": True,
+            # Timestamps leave the database in UTC whatever the server's zone; an
+            # unreachable database fails the request in seconds, not minutes.
+            "connect_args": {"options": "-c timezone=UTC", "connect_timeout": 5},
+        },
+        "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
+        "JSON_AS_ASCII": False,
+        "ACCESS_TOKEN_MINUTES": 15,
+        "REFRESH_TOKEN_DAYS": 30,
+        "LOGIN_FAILURE_LIMIT": "5 per 5 minutes",
+        "RATELIMIT_STORAGE_URI": "memory://",
+        "RATELIMIT_HEADERS_ENABLED": True,
+        "RATELIMIT_ENABLED": True,
+        # flask-smorest / OpenAPI
+        "API_TITLE": "Joint Patrol API",
+        "API_VERSION": "v1",
+        "OPENAPI_VERSION": "3.0.3",
+        "OPENAPI_URL_PREFIX": "/api/v1",
+        "OPENAPI_JSON_PATH": "openapi.json",
+    }
+
+
+def load_config(overrides=None):
+    """Build the settings dict: defaults, then the environment, then explicit overrides."""
+    from flask import Config
+
+    config = Config(root_path=os.getcwd())
+    config.update(default_settings())
+    config["SQLALCHEMY_DATABASE_URI"] = sqlalchemy_url(
+        os.environ.get("DATABASE_URL", DEFAULT_DATABASE_URL)
+    )
+    # PATROL_SECRET_KEY -> SECRET_KEY, PATROL_ENV stays PATROL_ENV ...
+    config.from_prefixed_env("PATROL")
+    if "ENV" in config:
+        config["PATROL_ENV"] = config.pop("ENV")
+    config.update(overrides or {})
+    _finish(config)
+    return config
+
+
+def _finish(config):
+    env = config["PATROL_ENV"]
+    if env not in ENVIRONMENTS:
+        raise ConfigError(f"PATROL_ENV must be one of {', '.join(ENVIRONMENTS)}, not {env!r}")
+    if env == "production":
+        key = config.get("SECRET_KEY") or ""
+        if len(key) < MIN_SECRET_KEY_LENGTH or key == DEVELOPMENT_SECRET_KEY:
+            raise ConfigError(
+                f"production needs PATROL_SECRET_KEY: a random secret of at least "
+                f"{MIN_SECRET_KEY_LENGTH} characters"
+            )
+    elif not config.get("SECRET_KEY"):
+        config["SECRET_KEY"] = DEVELOPMENT_SECRET_KEY
+    config["TESTING"] = env == "testing"
+    config["JWT_SECRET_KEY"] = config["SECRET_KEY"]
+    config["JWT_ACCESS_TOKEN_EXPIRES"] = timedelta(minutes=int(config["ACCESS_TOKEN_MINUTES"]))
+    config["JWT_REFRESH_TOKEN_EXPIRES"] = timedelta(days=int(config["REFRESH_TOKEN_DAYS"]))
+    config["JWT_TOKEN_LOCATION"] = ["headers"]
+    # Problem+json handlers need the raw exception rather than Flask's default page.
+    config["PROPAGATE_EXCEPTIONS"] = False
+    config["JWT_ERROR_MESSAGE_KEY"] = "detail"

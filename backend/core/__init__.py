@@ -1,0 +1,1 @@
+"""Pieces every domain uses: auth, scoping, schema fields, pagination, time."""

@@ -1,0 +1,76 @@
+"""JWT wiring: who the caller is, whether their token still counts, and the role gate.
+
+Every token names its AuthSession ("sid"). A token counts only while that session is not
+revoked and its user is active, so logout and deactivation take effect at once.
+"""
+import uuid
+from functools import wraps
+
+from flask_jwt_extended import current_user, jwt_required
+
+from backend.errors import AppError, problem_response
+from backend.extensions import db, jwt
+
+
+def login_required(*roles):
+    """Route-level permission: a valid access token, and one of `roles` if any are named."""
+
+    def decorator(view):
+        @wraps(view)
+        @jwt_required()
+        def wrapper(*args, **kwargs):
+            if roles and current_user.role not in roles:
+                raise AppError("FORBIDDEN")
+            return view(*args, **kwargs)
+
+        return wrapper
+
+    return decorator
+
+
+def session_of(jwt_payload):
+    from backend.auth.models import AuthSession
+
+    try:
+        session_id = uuid.UUID(jwt_payload.get("sid", ""))
+    except ValueError:
+        return None
+    return db.session.get(AuthSession, session_id)
+
+
+@jwt.token_in_blocklist_loader
+def token_is_revoked(_jwt_header, jwt_payload):
+    session = session_of(jwt_payload)
+    return session is None or session.revoked_at is not None or not session.user.is_active
+
+
+@jwt.user_lookup_loader
+def load_user(_jwt_header, jwt_payload):
+    from backend.users.models import User
+
+    return db.session.get(User, int(jwt_payload["sub"]))
+
+
+@jwt.unauthorized_loader
+def missing_token(_reason):
+    return problem_response("UNAUTHORIZED")
+
+
+@jwt.invalid_token_loader
+def invalid_token(_reason):
+    return problem_response("TOKEN_INVALID")
+
+
+@jwt.expired_token_loader
+def expired_token(_jwt_header, _jwt_payload):
+    return problem_response("TOKEN_EXPIRED")
+
+
+@jwt.revoked_token_loader
+def revoked_token(_jwt_header, _jwt_payload):
+    return problem_response("TOKEN_REVOKED")
+
+
+@jwt.user_lookup_error_loader
+def unknown_user(_jwt_header, _jwt_payload):
+    return problem_response("TOKEN_REVOKED")

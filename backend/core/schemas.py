@@ -1,0 +1,39 @@
+"""Schema base classes and fields shared by the domains."""
+from marshmallow import Schema, ValidationError, fields
+
+from backend.core.phones import normalize_korean_mobile
+from backend.errors import CodedMessage
+
+
+class InputSchema(Schema):
+    """Request bodies and query strings. Unknown fields are refused (marshmallow's RAISE)."""
+
+
+class OutputSchema(Schema):
+    """Response bodies. Datetimes are dumped as ISO 8601 with their UTC offset."""
+
+
+class KoreanMobile(fields.String):
+    """A Korean mobile number as typed; deserialises to E.164."""
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        text = super()._deserialize(value, attr, data, **kwargs)
+        normalized = normalize_korean_mobile(text)
+        if normalized is None:
+            raise ValidationError(CodedMessage("INVALID_PHONE"))
+        return normalized
+
+
+class Password(fields.String):
+    def __init__(self, **kwargs):
+        from marshmallow.validate import Length
+
+        super().__init__(load_only=True, validate=Length(min=8, max=128), **kwargs)
+
+
+def enum_output(enum_class, **kwargs):
+    """An enum in a response: its value as a string, with the allowed values in the spec.
+
+    (A plain String, because a freshly assigned attribute may still be the raw string.)
+    """
+    return fields.String(metadata={"enum": [member.value for member in enum_class]}, **kwargs)

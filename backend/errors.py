@@ -1,0 +1,228 @@
+"""RFC 9457 problem+json errors with stable codes the mobile app branches on.
+
+Every error the API can answer is listed in ERROR_CATALOGUE with its HTTP status and a
+human sentence in English and Korean; `detail` is given in the caller's language
+(Accept-Language, Korean first when both are equally welcome).
+"""
+import logging
+
+from flask import g, jsonify, request
+from marshmallow import Schema, fields
+from sqlalchemy.exc import IntegrityError, OperationalError
+from werkzeug.exceptions import HTTPException
+
+log = logging.getLogger(__name__)
+
+PROBLEM_MIMETYPE = "application/problem+json"
+
+# code: (status, English detail, Korean detail). Details may carry {placeholders}.
+ERROR_CATALOGUE = {
+    "BAD_REQUEST": (400, "The request could not be understood.", "요청을 이해할 수 없습니다."),
+    "MALFORMED_JSON": (400, "The request body is not valid JSON.", "요청 본문이 올바른 JSON이 아닙니다."),
+    "UNAUTHORIZED": (401, "Sign in to use this endpoint.", "로그인이 필요합니다."),
+    "INVALID_CREDENTIALS": (401, "Phone number or password is wrong.", "전화번호 또는 비밀번호가 올바르지 않습니다."),
+    "TOKEN_INVALID": (401, "The token is invalid.", "토큰이 올바르지 않습니다."),
+    "TOKEN_EXPIRED": (401, "The token has expired; refresh it or sign in again.", "토큰이 만료되었습니다. 갱신하거나 다시 로그인하세요."),
+    "TOKEN_REVOKED": (401, "The token has been revoked; sign in again.", "토큰이 폐기되었습니다. 다시 로그인하세요."),
+    "FORBIDDEN": (403, "Your role may not do this.", "이 작업을 할 권한이 없습니다."),
+    "NOT_FOUND": (404, "Not found.", "찾을 수 없습니다."),
+    "METHOD_NOT_ALLOWED": (405, "This method is not allowed here.", "허용되지 않는 메서드입니다."),
+    "CONFLICT": (409, "The request conflicts with the current state.", "현재 상태와 충돌하는 요청입니다."),
+    "PHONE_TAKEN": (409, "Another account already uses this phone number.", "이미 다른 계정이 사용하는 전화번호입니다."),
+    "STATION_CODE_TAKEN": (409, "Another station already uses this code.", "이미 사용 중인 경찰서 코드입니다."),
+    "GROUP_NAME_TAKEN": (409, "The station already has a group of this name.", "이미 같은 이름의 단체가 있습니다."),
+    "ALREADY_MEMBER": (409, "This person is already a member of the group.", "이미 이 단체의 회원입니다."),
+    "PAYLOAD_TOO_LARGE": (413, "The request body is too large.", "요청 본문이 너무 큽니다."),
+    "VALIDATION_ERROR": (422, "Some fields are invalid; see errors.", "입력값이 올바르지 않습니다. errors를 확인하세요."),
+    "INVALID_PHONE": (422, "Not a valid Korean mobile phone number.", "올바른 휴대전화 번호가 아닙니다."),
+    "STATION_OUT_OF_SCOPE": (422, "That station is outside your station.", "소속 경찰서 밖의 경찰서입니다."),
+    "STATION_PARENT_INVALID": (422, "A sub-unit must belong to a top-level station.", "지구대·파출소는 최상위 경찰서에만 소속될 수 있습니다."),
+    "ROLE_NOT_ASSIGNABLE": (422, "You may not give this role.", "이 역할을 부여할 권한이 없습니다."),
+    "MEMBER_OUTSIDE_STATION": (422, "Only people of the group's station can join it.", "단체와 같은 경찰서 소속만 가입할 수 있습니다."),
+    "GEOMETRY_INVALID": (422, "The geometry is not valid.", "도형이 올바르지 않습니다."),
+    "GEOMETRY_SELF_INTERSECTION": (422, "The polygon crosses itself.", "다각형의 변이 서로 교차합니다."),
+    "GEOMETRY_RING_NOT_CLOSED": (422, "A polygon ring must end where it starts.", "다각형의 시작점과 끝점이 같아야 합니다."),
+    "GEOMETRY_COORDINATES_OUT_OF_RANGE": (422, "Coordinates must be longitude -180..180 and latitude -90..90.", "좌표는 경도 -180~180, 위도 -90~90 범위여야 합니다."),
+    "GEOMETRY_HAS_Z": (422, "Only two-dimensional coordinates are accepted.", "2차원 좌표만 허용됩니다."),
+    "GEOMETRY_TYPE_MISMATCH": (422, "This geometry type does not fit the zone kind.", "구역 종류에 맞지 않는 도형 유형입니다."),
+    "RATE_LIMITED": (429, "Too many requests; try again later.", "요청이 너무 많습니다. 잠시 후 다시 시도하세요."),
+    "INTERNAL_ERROR": (500, "Something went wrong on our side.", "서버 오류가 발생했습니다."),
+    "SERVICE_UNAVAILABLE": (503, "The service is temporarily unavailable.", "서비스를 일시적으로 사용할 수 없습니다."),
+}
+
+CODE_FOR_STATUS = {
+    400: "BAD_REQUEST",
+    401: "UNAUTHORIZED",
+    403: "FORBIDDEN",
+    404: "NOT_FOUND",
+    405: "METHOD_NOT_ALLOWED",
+    409: "CONFLICT",
+    413: "PAYLOAD_TOO_LARGE",
+    422: "VALIDATION_ERROR",
+    429: "RATE_LIMITED",
+    503: "SERVICE_UNAVAILABLE",
+}
+
+
+class AppError(Exception):
+    """An error with a stable code from ERROR_CATALOGUE, raised by services and views.
+
+    A failed request keeps none of its changes, unless the refusal is itself a fact worth
+    keeping (a stolen token detected and its session ended): then pass keep_changes=True.
+    """
+
+    def __init__(self, code, errors=None, *, keep_changes=False, **params):
+        super().__init__(code)
+        if code not in ERROR_CATALOGUE:
+            raise ValueError(f"unknown error code {code}")
+        self.code = code
+        self.status = ERROR_CATALOGUE[code][0]
+        self.errors = errors
+        self.keep_changes = keep_changes
+        self.params = params
+
+
+class CodedMessage(str):
+    """A validation message that also names its error code.
+
+    Schemas raise ValidationError(CodedMessage(...)) where the app needs a precise code
+    (a self-intersecting polygon, a bad phone); the 422 answer then carries that code.
+    """
+
+    def __new__(cls, code, text=None):
+        message = super().__new__(cls, text or ERROR_CATALOGUE[code][1])
+        message.code = code
+        return message
+
+
+def detail_for(code, **params):
+    _, english, korean = ERROR_CATALOGUE[code]
+    language = request.accept_languages.best_match(["ko", "en"], default="ko")
+    text = korean if language == "ko" else english
+    return text.format(**params) if params else text
+
+
+def problem_response(code, *, status=None, errors=None, detail=None, headers=None):
+    status = status or ERROR_CATALOGUE[code][0]
+    body = {
+        "type": "about:blank",
+        "title": HTTP_TITLES.get(status, "Error"),
+        "status": status,
+        "detail": detail or detail_for(code),
+        "code": code,
+        "request_id": g.get("request_id"),
+    }
+    if errors:
+        body["errors"] = errors
+    response = jsonify(body)
+    response.status_code = status
+    response.mimetype = PROBLEM_MIMETYPE
+    for name, value in (headers or {}).items():
+        response.headers[name] = value
+    return response
+
+
+HTTP_TITLES = {
+    400: "Bad Request",
+    401: "Unauthorized",
+    403: "Forbidden",
+    404: "Not Found",
+    405: "Method Not Allowed",
+    409: "Conflict",
+    413: "Content Too Large",
+    422: "Unprocessable Content",
+    429: "Too Many Requests",
+    500: "Internal Server Error",
+    503: "Service Unavailable",
+}
+
+
+def first_coded_message(messages):
+    """Depth-first search of a marshmallow messages tree for a CodedMessage."""
+    if isinstance(messages, CodedMessage):
+        return messages
+    if isinstance(messages, dict):
+        messages = messages.values()
+    elif not isinstance(messages, (list, tuple)):
+        return None
+    for child in messages:
+        found = first_coded_message(child)
+        if found is not None:
+            return found
+    return None
+
+
+def field_errors(messages):
+    """webargs nests messages by location ({"json": {...}}); the app wants field -> messages."""
+    merged = {}
+    for location_messages in messages.values():
+        if isinstance(location_messages, dict):
+            merged.update(location_messages)
+        else:
+            merged.setdefault("_schema", []).extend(location_messages)
+    return merged
+
+
+def handle_app_error(error):
+    g.keep_changes = error.keep_changes
+    return problem_response(
+        error.code, errors=error.errors, detail=detail_for(error.code, **error.params)
+    )
+
+
+def handle_http_exception(error):
+    messages = (getattr(error, "data", None) or {}).get("messages")
+    if error.code == 400 and messages and "json" in messages:
+        return problem_response("MALFORMED_JSON")
+    if error.code == 422 and messages:
+        coded = first_coded_message(messages)
+        return problem_response(
+            coded.code if coded else "VALIDATION_ERROR", errors=field_errors(messages)
+        )
+    code = CODE_FOR_STATUS.get(error.code)
+    if code is None:
+        return problem_response(
+            "BAD_REQUEST", status=error.code, detail=error.description
+        )
+    headers = dict(error.get_headers()) if error.code in (405, 429) else {}
+    headers.pop("Content-Type", None)
+    return problem_response(code, headers=headers)
+
+
+def handle_unexpected_error(error):
+    # Never leak stack traces or SQL; the request id ties the log line to the answer.
+    log.exception("unhandled error (request_id=%s)", g.get("request_id"))
+    return problem_response("INTERNAL_ERROR")
+
+
+class ProblemSchema(Schema):
+    """The problem+json body every error answers with (documented in the OpenAPI spec)."""
+
+    type = fields.String()
+    title = fields.String()
+    status = fields.Integer()
+    detail = fields.String()
+    code = fields.String(metadata={"description": "Stable UPPER_SNAKE code to branch on"})
+    errors = fields.Dict(metadata={"description": "Field name -> messages, for 422"})
+    request_id = fields.String()
+
+
+def handle_integrity_error(error):
+    # Services check uniqueness first; this catches the race where two requests pass the
+    # check at once and the database's constraint decides.
+    log.info("integrity error mapped to 409: %s", error.orig.__class__.__name__)
+    return problem_response("CONFLICT")
+
+
+def handle_database_unavailable(error):
+    # Fail fast and say so; the connection pool reconnects by itself once the database is back.
+    log.warning("database unavailable (request_id=%s): %s", g.get("request_id"), error.orig.__class__.__name__)
+    return problem_response("SERVICE_UNAVAILABLE", headers={"Retry-After": "5"})
+
+
+def register_error_handlers(app):
+    app.register_error_handler(AppError, handle_app_error)
+    app.register_error_handler(HTTPException, handle_http_exception)
+    app.register_error_handler(IntegrityError, handle_integrity_error)
+    app.register_error_handler(OperationalError, handle_database_unavailable)
+    app.register_error_handler(Exception, handle_unexpected_error)

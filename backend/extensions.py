@@ -1,0 +1,31 @@
+"""Extensions, created unbound and attached to the app in create_app()."""
+from flask_jwt_extended import JWTManager
+from flask_limiter import Limiter
+from flask_limiter.util import get_remote_address
+from flask_migrate import Migrate
+from flask_smorest import Api
+from flask_sqlalchemy import SQLAlchemy
+from sqlalchemy import MetaData
+
+from backend.errors import ProblemSchema
+
+# Stable constraint names, so migrations can refer to them (CONVENTIONS rule 8).
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class PatrolApi(Api):
+    # Error responses in the spec show the problem+json body we really send.
+    ERROR_SCHEMA = ProblemSchema
+
+
+db = SQLAlchemy(metadata=MetaData(naming_convention=NAMING_CONVENTION))
+migrate = Migrate()
+api = PatrolApi()
+jwt = JWTManager()
+limiter = Limiter(key_func=get_remote_address)

@@ -1,0 +1,45 @@
+"""Who sees which stations and groups, and who runs a group's membership.
+
+A station family (경찰서 + its 지구대/파출소) sees its own stations and groups. Admins,
+coordinators and station chiefs manage any group of their family; a group's leader
+manages its members (but does not appoint leaders); anyone may leave a group.
+"""
+from sqlalchemy import select
+
+from backend.core.scopes import restrict_to_visible_stations
+from backend.organizations.models import GroupMembership, Station, VolunteerGroup
+from backend.users.models import STAFF_ROLES, Role
+
+GROUP_MANAGERS = (Role.ADMIN, Role.COORDINATOR, Role.STATION_CHIEF)
+
+
+def visible_stations(viewer):
+    return restrict_to_visible_stations(select(Station), Station.id, viewer)
+
+
+def visible_groups(viewer):
+    return restrict_to_visible_stations(select(VolunteerGroup), VolunteerGroup.station_id, viewer)
+
+
+def membership_of(user, group):
+    return next((m for m in group.memberships if m.user_id == user.id), None)
+
+
+def is_leader(user, group):
+    membership = membership_of(user, group)
+    return membership is not None and membership.is_leader
+
+
+def can_see_members(viewer, group):
+    return viewer.role == Role.ADMIN or viewer.role in STAFF_ROLES or membership_of(viewer, group) is not None
+
+
+def can_add_member(actor, group, *, as_leader):
+    if actor.role in GROUP_MANAGERS:
+        return True
+    return is_leader(actor, group) and not as_leader
+
+
+def can_remove_member(actor, group, member_user_id):
+    return actor.role in GROUP_MANAGERS or is_leader(actor, group) or actor.id == member_user_id
+

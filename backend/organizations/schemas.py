@@ -1,0 +1,67 @@
+from flask_jwt_extended import current_user
+from marshmallow import fields, validate
+
+from backend.core.geojson import GeoJSONGeometry
+from backend.core.schemas import InputSchema, OutputSchema, enum_output
+from backend.organizations.models import GroupKind
+from backend.users.policies import can_see_phone
+
+NAME = validate.Length(min=1, max=100)
+
+
+class StationCreateSchema(InputSchema):
+    name = fields.String(required=True, validate=NAME, metadata={"example": "안양동안경찰서"})
+    code = fields.String(
+        required=True,
+        validate=validate.Regexp(r"^[A-Z0-9][A-Z0-9-]{1,31}$"),
+        metadata={"example": "DONGAN", "description": "Upper-case letters, digits and dashes"},
+    )
+    parent_id = fields.Integer(
+        allow_none=True, load_default=None, metadata={"description": "The 경찰서 a 지구대/파출소 belongs to"}
+    )
+    location = GeoJSONGeometry(allowed_types=("Point",), allow_none=True, load_default=None)
+
+
+class StationSchema(OutputSchema):
+    id = fields.Integer()
+    name = fields.String()
+    code = fields.String()
+    parent_id = fields.Integer(allow_none=True)
+    location = GeoJSONGeometry(allowed_types=("Point",), allow_none=True)
+    created_at = fields.DateTime()
+
+
+class GroupCreateSchema(InputSchema):
+    name = fields.String(required=True, validate=NAME, metadata={"example": "범계동 자율방범대"})
+    kind = fields.Enum(GroupKind, by_value=True, required=True)
+    station_id = fields.Integer(required=True)
+
+
+class GroupQuerySchema(InputSchema):
+    station_id = fields.Integer()
+    kind = fields.Enum(GroupKind, by_value=True)
+
+
+class GroupSchema(OutputSchema):
+    id = fields.Integer()
+    name = fields.String()
+    kind = enum_output(GroupKind)
+    station_id = fields.Integer()
+    created_at = fields.DateTime()
+
+
+class MemberAddSchema(InputSchema):
+    user_id = fields.Integer(required=True)
+    is_leader = fields.Boolean(load_default=False)
+
+
+class MemberSchema(OutputSchema):
+    user_id = fields.Integer()
+    name = fields.String(attribute="user.name")
+    role = fields.String(attribute="user.role")
+    phone = fields.Method("visible_phone", allow_none=True, metadata={"description": "Null unless you may see it"})
+    is_leader = fields.Boolean()
+    joined_at = fields.DateTime()
+
+    def visible_phone(self, membership):
+        return membership.user.phone if can_see_phone(current_user, membership.user) else None

@@ -1,0 +1,1 @@
+"""People: accounts with a role and a station, and their location consents."""

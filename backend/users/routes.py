@@ -1,0 +1,80 @@
+from flask.views import MethodView
+from flask_jwt_extended import current_user
+from flask_smorest import Blueprint
+
+from backend.core.auth import login_required
+from backend.core.pagination import PAGE_SIZES
+from backend.users import services
+from backend.users.models import Role
+from backend.users.schemas import (
+    ConsentRequestSchema,
+    ConsentSchema,
+    MeSchema,
+    UserCreateSchema,
+    UserQuerySchema,
+    UserSchema,
+    UserUpdateSchema,
+)
+
+blp = Blueprint("users", __name__, description="People, their own profile and location consent")
+
+ACCOUNT_MANAGERS = (Role.ADMIN, Role.STATION_CHIEF, Role.COORDINATOR)
+
+
+@blp.route("/users")
+class Users(MethodView):
+    @login_required(*ACCOUNT_MANAGERS)
+    @blp.arguments(UserCreateSchema)
+    @blp.response(201, UserSchema)
+    def post(self, data):
+        """Create an account (admins, station chiefs, coordinators)"""
+        return services.create_user(current_user, data)
+
+    @login_required()
+    @blp.arguments(UserQuerySchema, location="query")
+    @blp.response(200, UserSchema(many=True))
+    @blp.paginate(**PAGE_SIZES)
+    def get(self, filters, pagination_parameters):
+        """List the people you may see"""
+        return services.list_users(current_user, filters, pagination_parameters)
+
+
+@blp.route("/users/<int:user_id>")
+class UserById(MethodView):
+    @login_required()
+    @blp.response(200, UserSchema)
+    def get(self, user_id):
+        """Show one person"""
+        return services.get_user(current_user, user_id)
+
+    @login_required()
+    @blp.arguments(UserUpdateSchema)
+    @blp.response(200, UserSchema)
+    def patch(self, changes, user_id):
+        """Change an account; `is_active: false` deactivates it and ends its sessions"""
+        return services.update_user(current_user, user_id, changes)
+
+
+@blp.route("/me")
+class Me(MethodView):
+    @login_required()
+    @blp.response(200, MeSchema)
+    def get(self):
+        """Your profile, groups and location consent"""
+        return current_user
+
+
+@blp.route("/me/consents")
+class MyConsents(MethodView):
+    @login_required()
+    @blp.arguments(ConsentRequestSchema)
+    @blp.response(201, ConsentSchema)
+    def post(self, data):
+        """Consent to location collection during patrols under a policy version"""
+        return services.give_location_consent(current_user, data["policy_version"])
+
+    @login_required()
+    @blp.response(204)
+    def delete(self):
+        """Withdraw location consent"""
+        services.withdraw_location_consent(current_user)

@@ -1,0 +1,80 @@
+from flask_jwt_extended import current_user
+from marshmallow import fields, validate
+
+from backend.core.schemas import InputSchema, KoreanMobile, OutputSchema, Password, enum_output
+from backend.users.models import Locale, Role
+from backend.users.policies import can_see_phone
+
+NAME = validate.Length(min=1, max=100)
+
+
+class UserCreateSchema(InputSchema):
+    name = fields.String(required=True, validate=NAME)
+    phone = KoreanMobile(required=True, metadata={"example": "010-1234-5678"})
+    password = Password(required=True)
+    role = fields.Enum(Role, by_value=True, required=True)
+    station_id = fields.Integer(allow_none=True, load_default=None)
+    locale = fields.Enum(Locale, by_value=True, load_default=Locale.KO)
+
+
+class UserUpdateSchema(InputSchema):
+    name = fields.String(validate=NAME)
+    phone = KoreanMobile()
+    password = Password()
+    role = fields.Enum(Role, by_value=True)
+    station_id = fields.Integer()
+    locale = fields.Enum(Locale, by_value=True)
+    is_active = fields.Boolean()
+
+
+class UserQuerySchema(InputSchema):
+    station_id = fields.Integer()
+    group_id = fields.Integer()
+    role = fields.Enum(Role, by_value=True)
+    is_active = fields.Boolean()
+    q = fields.String(validate=validate.Length(min=1, max=100), metadata={"description": "Part of the name"})
+
+
+class UserSchema(OutputSchema):
+    id = fields.Integer()
+    name = fields.String()
+    phone = fields.Method(
+        "visible_phone",
+        allow_none=True,
+        metadata={"description": "E.164; null unless you are this person or station staff"},
+    )
+    role = enum_output(Role)
+    station_id = fields.Integer(allow_none=True)
+    locale = enum_output(Locale)
+    is_active = fields.Boolean()
+    created_at = fields.DateTime()
+
+    def visible_phone(self, user):
+        return user.phone if can_see_phone(current_user, user) else None
+
+
+class MembershipBriefSchema(OutputSchema):
+    group_id = fields.Integer()
+    group_name = fields.String(attribute="group.name")
+    is_leader = fields.Boolean()
+
+
+class ConsentSchema(OutputSchema):
+    policy_version = fields.String()
+    granted_at = fields.DateTime()
+    withdrawn_at = fields.DateTime(allow_none=True)
+
+
+class MeSchema(UserSchema):
+    station_name = fields.String(attribute="station.name", allow_none=True)
+    groups = fields.List(fields.Nested(MembershipBriefSchema), attribute="memberships")
+    location_consent = fields.Nested(
+        ConsentSchema,
+        attribute="active_consent",
+        allow_none=True,
+        metadata={"description": "The consent in force, or null: location data is refused without it"},
+    )
+
+
+class ConsentRequestSchema(InputSchema):
+    policy_version = fields.String(required=True, validate=validate.Length(min=1, max=32))

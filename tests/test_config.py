@@ -1,0 +1,31 @@
+import pytest
+
+from backend.config import DEVELOPMENT_SECRET_KEY, ConfigError, load_config, sqlalchemy_url
+
+
+@pytest.mark.parametrize("secret", [None, "", "too-short", DEVELOPMENT_SECRET_KEY])
+def test_production_refuses_to_start_without_a_real_secret(monkeypatch, secret):
+    monkeypatch.delenv("PATROL_SECRET_KEY", raising=False)
+    with pytest.raises(ConfigError, match="PATROL_SECRET_KEY"):
+        load_config({"PATROL_ENV": "production", "SECRET_KEY": secret})
+
+
+def test_production_starts_with_a_real_secret_from_the_environment(monkeypatch):
+    monkeypatch.setenv("PATROL_ENV", "production")
+    monkeypatch.setenv("PATROL_SECRET_KEY", "x" * 48)
+    config = load_config()
+    assert config["SECRET_KEY"] == "x" * 48
+    assert config["JWT_SECRET_KEY"] == "x" * 48
+    assert config["TESTING"] is False
+
+
+def test_unknown_environment_is_refused(monkeypatch):
+    monkeypatch.setenv("PATROL_ENV", "staging")
+    with pytest.raises(ConfigError, match="PATROL_ENV"):
+        load_config()
+
+
+def test_database_url_from_the_environment_uses_psycopg(monkeypatch):
+    monkeypatch.setenv("DATABASE_URL", "postgresql://app@db.internal:5432/patrol")
+    assert load_config()["SQLALCHEMY_DATABASE_URI"] == "postgresql+psycopg://app@db.internal:5432/patrol"
+    assert sqlalchemy_url("postgres://x/y") == "postgresql+psycopg://x/y"

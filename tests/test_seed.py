@@ -1,0 +1,33 @@
+"""The demo data loads, loads again without change, and serves the README's walkthrough."""
+from sqlalchemy import func, select
+
+from backend.organizations.models import GroupMembership, Station, VolunteerGroup
+from backend.users.models import User
+from backend.zones.models import Zone
+
+BEOMGYE_STATION_BBOX = "126.9470,37.3870,126.9550,37.3925"
+
+
+def counts(db_session):
+    return [db_session.scalar(select(func.count()).select_from(model)) for model in (Station, VolunteerGroup, User, GroupMembership, Zone)]
+
+
+def test_seed_loads_idempotently(app, db_session):
+    runner = app.test_cli_runner()
+    first = runner.invoke(args=["seed", "load"])
+    assert first.exit_code == 0, first.output
+    loaded = counts(db_session)
+    assert loaded[0] == 4 and loaded[2] >= 40
+    second = runner.invoke(args=["seed", "load"])
+    assert second.exit_code == 0, second.output
+    assert counts(db_session) == loaded
+
+
+def test_demo_volunteer_signs_in_and_lists_zones_near_beomgye_station(app, client):
+    assert app.test_cli_runner().invoke(args=["seed", "load"]).exit_code == 0
+    tokens = client.post("/api/v1/auth/token", json={"phone": "010-0000-0006", "password": "patrol-demo-2026"}).get_json()
+    response = client.get(f"/api/v1/zones?bbox={BEOMGYE_STATION_BBOX}", headers={"Authorization": f"Bearer {tokens['access_token']}"})
+    assert response.status_code == 200
+    names = {feature["properties"]["name"] for feature in response.get_json()["features"]}
+    assert "범계역 광장" in names
+    assert "안양 일번가" not in names  # another station's, and far away
