@@ -11,6 +11,11 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 export PATH="$ROOT/.venv/bin:$PATH"
 export PATROL_ENV="${PATROL_ENV:-development}"
+# Gunicorn workers share sign-in throttling only through Redis; use it when it answers.
+if [[ -z ${PATROL_RATELIMIT_STORAGE_URI:-} ]] &&
+    python -c 'import redis; redis.Redis(socket_connect_timeout=1).ping()' 2>/dev/null; then
+    export PATROL_RATELIMIT_STORAGE_URI="redis://127.0.0.1:6379/0"
+fi
 
 echo "==> applying database migrations"
 flask --app wsgi db upgrade

@@ -12,10 +12,12 @@ def hash_password(password):
 
 
 def verify_password(password_hash, password):
+    """True if `password` matches; with no hash (unknown phone) False, after the same work."""
     try:
-        return _hasher.verify(password_hash or _UNKNOWN_USER_HASH, password) and bool(password_hash)
+        matches = _hasher.verify(password_hash or _UNKNOWN_USER_HASH, password)
     except (VerificationError, InvalidHashError):
         return False
+    return matches and password_hash is not None
 
 
 def needs_rehash(password_hash):

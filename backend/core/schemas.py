@@ -1,5 +1,5 @@
 """Schema base classes and fields shared by the domains."""
-from marshmallow import Schema, ValidationError, fields
+from marshmallow import Schema, ValidationError, fields, validate
 
 from backend.core.phones import normalize_korean_mobile
 from backend.errors import CodedMessage
@@ -25,10 +25,10 @@ class KoreanMobile(fields.String):
 
 
 class Password(fields.String):
-    def __init__(self, **kwargs):
-        from marshmallow.validate import Length
+    """A new password: write-only, 8 to 128 characters."""
 
-        super().__init__(load_only=True, validate=Length(min=8, max=128), **kwargs)
+    def __init__(self, **kwargs):
+        super().__init__(load_only=True, validate=validate.Length(min=8, max=128), **kwargs)
 
 
 def enum_output(enum_class, **kwargs):
