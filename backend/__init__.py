@@ -59,10 +59,11 @@ def _spec_options():
 def _register_blueprints():
     from backend.auth.routes import blp as auth_blp
     from backend.organizations.routes import blp as organizations_blp
+    from backend.patrols.routes import blp as patrols_blp
     from backend.users.routes import blp as users_blp
     from backend.zones.routes import blp as zones_blp
 
-    for blueprint in (auth_blp, users_blp, organizations_blp, zones_blp):
+    for blueprint in (auth_blp, users_blp, organizations_blp, zones_blp, patrols_blp):
         # Flask replaces a blueprint's own prefix with the one given here, so join them.
         api.register_blueprint(blueprint, url_prefix=API_PREFIX + (blueprint.url_prefix or ""))
 

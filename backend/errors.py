@@ -32,6 +32,14 @@ ERROR_CATALOGUE = {
     "STATION_CODE_TAKEN": (409, "Another station already uses this code.", "이미 사용 중인 경찰서 코드입니다."),
     "GROUP_NAME_TAKEN": (409, "The station already has a group of this name.", "이미 같은 이름의 단체가 있습니다."),
     "ALREADY_MEMBER": (409, "This person is already a member of the group.", "이미 이 단체의 회원입니다."),
+    "ALREADY_SIGNED_UP": (409, "This person is already on this patrol.", "이미 이 순찰에 신청되어 있습니다."),
+    "SCHEDULE_CONFLICT": (409, "This person already holds a patrol at that time.", "같은 시간에 이미 다른 순찰 일정이 있습니다."),
+    "PAIRING_RULE": (409, "The patrol is not staffed as the station's rules require; see gaps.", "순찰 편성 기준을 충족하지 않습니다. gaps를 확인하세요."),
+    "PATROL_NOT_OPEN": (409, "This patrol is not open for sign-up.", "신청할 수 없는 순찰입니다."),
+    "PATROL_NOT_EDITABLE": (409, "A cancelled, running or finished patrol cannot be changed.", "취소되었거나 진행 중이거나 끝난 순찰은 변경할 수 없습니다."),
+    "PATROL_NOT_DRAFT": (409, "Only a draft patrol can be deleted or published.", "초안 상태의 순찰만 삭제하거나 게시할 수 있습니다."),
+    "CAPACITY_BELOW_CONFIRMED": (409, "More volunteers are confirmed than this capacity.", "확정된 인원보다 정원을 작게 할 수 없습니다."),
+    "NOT_INVITED": (403, "Only members of the invited groups may join this patrol.", "초청된 단체의 회원만 참여할 수 있습니다."),
     "PAYLOAD_TOO_LARGE": (413, "The request body is too large.", "요청 본문이 너무 큽니다."),
     "VALIDATION_ERROR": (422, "Some fields are invalid; see errors.", "입력값이 올바르지 않습니다. errors를 확인하세요."),
     "INVALID_PHONE": (422, "Not a valid Korean mobile phone number.", "올바른 휴대전화 번호가 아닙니다."),
@@ -39,6 +47,16 @@ ERROR_CATALOGUE = {
     "STATION_PARENT_INVALID": (422, "A sub-unit must belong to a top-level station.", "지구대·파출소는 최상위 경찰서에만 소속될 수 있습니다."),
     "ROLE_NOT_ASSIGNABLE": (422, "You may not give this role.", "이 역할을 부여할 권한이 없습니다."),
     "MEMBER_OUTSIDE_STATION": (422, "Only people of the group's station can join it.", "단체와 같은 경찰서 소속만 가입할 수 있습니다."),
+    "PATROL_ENDS_BEFORE_START": (422, "A patrol must end after it starts.", "순찰 종료 시각은 시작 시각보다 늦어야 합니다."),
+    "PATROL_TOO_LONG": (422, "A patrol may last at most 12 hours.", "순찰은 최대 12시간까지 가능합니다."),
+    "PATROL_STARTS_IN_PAST": (422, "A patrol cannot start in the past.", "이미 지난 시각에 시작하는 순찰은 만들 수 없습니다."),
+    "MEETING_POINT_OUTSIDE_KOREA": (422, "The meeting point must lie in Korea.", "집결지는 대한민국 안이어야 합니다."),
+    "ZONE_OUTSIDE_STATION": (422, "A zone named is not one of this station's.", "이 경찰서의 구역이 아닌 구역이 있습니다."),
+    "GROUP_OUTSIDE_STATION": (422, "A group named is not one of this station's.", "이 경찰서 소속이 아닌 단체가 있습니다."),
+    "OFFICER_OUTSIDE_STATION": (422, "Only officers of this station can be assigned.", "이 경찰서 소속 경찰관만 배정할 수 있습니다."),
+    "RECURRENCE_INVALID": (422, "The recurrence rule is not valid.", "반복 규칙이 올바르지 않습니다."),
+    "RECURRENCE_UNBOUNDED": (422, "The recurrence must end: give COUNT or UNTIL.", "반복 규칙에 COUNT 또는 UNTIL이 있어야 합니다."),
+    "RECURRENCE_TOO_LONG": (422, "A series may span at most a year and 100 occurrences.", "반복 일정은 최대 1년, 100회까지 가능합니다."),
     "GEOMETRY_INVALID": (422, "The geometry is not valid.", "도형이 올바르지 않습니다."),
     "GEOMETRY_SELF_INTERSECTION": (422, "The polygon crosses itself.", "다각형의 변이 서로 교차합니다."),
     "GEOMETRY_RING_NOT_CLOSED": (422, "A polygon ring must end where it starts.", "다각형의 시작점과 끝점이 같아야 합니다."),
@@ -207,11 +225,20 @@ class ProblemSchema(Schema):
     request_id = fields.String()
 
 
+# Constraints whose violation means something precise to the caller.
+CONSTRAINT_CODES = {
+    "ex_patrol_participants_no_overlap": "SCHEDULE_CONFLICT",
+    "uq_users_phone": "PHONE_TAKEN",
+    "uq_stations_code": "STATION_CODE_TAKEN",
+}
+
+
 def handle_integrity_error(error):
-    # Services check uniqueness first; this catches the race where two requests pass the
-    # check at once and the database's constraint decides.
-    log.info("integrity error mapped to 409: %s", error.orig.__class__.__name__)
-    return problem_response("CONFLICT")
+    # Services check first; this catches the race where two requests pass the check at
+    # once and the database's constraint decides.
+    constraint = getattr(getattr(error.orig, "diag", None), "constraint_name", None)
+    log.info("integrity error mapped to 409: %s on %s", error.orig.__class__.__name__, constraint)
+    return problem_response(CONSTRAINT_CODES.get(constraint, "CONFLICT"))
 
 
 def handle_database_unavailable(error):

@@ -1,4 +1,6 @@
 """Schema base classes and fields shared by the domains."""
+from datetime import timezone
+
 from marshmallow import Schema, ValidationError, fields, validate
 
 from backend.core.phones import normalize_korean_mobile
@@ -37,3 +39,12 @@ def enum_output(enum_class, **kwargs):
     (A plain String, because a freshly assigned attribute may still be the raw string.)
     """
     return fields.String(metadata={"enum": [member.value for member in enum_class]}, **kwargs)
+
+
+class UtcDateTime(fields.DateTime):
+    """A response timestamp: ISO 8601 in UTC (+00:00), whatever zone the value holds."""
+
+    def _serialize(self, value, attr, obj, **kwargs):
+        if value is not None:
+            value = value.astimezone(timezone.utc)
+        return super()._serialize(value, attr, obj, **kwargs)

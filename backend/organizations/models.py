@@ -15,6 +15,11 @@ class Station(db.Model):
     name = sa.Column(sa.String(100), nullable=False)
     parent_id = sa.Column(sa.Integer, sa.ForeignKey("stations.id", ondelete="RESTRICT"), index=True)
     location = sa.Column(Geometry("POINT", srid=4326, spatial_index=False))
+    # Patrol rules each station sets for itself.
+    withdrawal_cutoff_minutes = sa.Column(sa.Integer, nullable=False, server_default="180")
+    is_officer_required_at_night_in_women_safe_zones = sa.Column(
+        sa.Boolean, nullable=False, server_default=sa.true()
+    )
     created_at = created_at_column()
 
     parent = db.relationship("Station", remote_side=[id], back_populates="units")

@@ -21,6 +21,11 @@ def visible_groups(viewer):
     return restrict_to_visible_stations(select(VolunteerGroup), VolunteerGroup.station_id, viewer)
 
 
+def can_set_rules(actor, station):
+    """Admins, and the chief of the station itself, set its patrol rules."""
+    return actor.role == Role.ADMIN or (actor.role == Role.STATION_CHIEF and actor.station_id == station.id)
+
+
 def membership_of(user, group):
     return next((m for m in group.memberships if m.user_id == user.id), None)
 

@@ -13,6 +13,7 @@ from backend.organizations.schemas import (
     MemberAddSchema,
     MemberSchema,
     StationCreateSchema,
+    StationRulesSchema,
     StationSchema,
 )
 from backend.users.models import Role
@@ -44,6 +45,13 @@ class StationById(MethodView):
     def get(self, station_id):
         """Show one station"""
         return services.get_station(current_user, station_id)
+
+    @login_required(Role.ADMIN, Role.STATION_CHIEF)
+    @blp.arguments(StationRulesSchema)
+    @blp.response(200, StationSchema)
+    def patch(self, changes, station_id):
+        """Set the station's patrol rules (its own chief, or an admin)"""
+        return services.update_station_rules(current_user, station_id, changes)
 
 
 @blp.route("/groups")

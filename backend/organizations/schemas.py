@@ -2,7 +2,7 @@ from flask_jwt_extended import current_user
 from marshmallow import fields, validate
 
 from backend.core.geojson import GeoJSONGeometry
-from backend.core.schemas import InputSchema, OutputSchema, enum_output
+from backend.core.schemas import InputSchema, OutputSchema, UtcDateTime, enum_output
 from backend.organizations.models import GroupKind
 from backend.users.policies import can_see_phone
 
@@ -22,13 +22,25 @@ class StationCreateSchema(InputSchema):
     location = GeoJSONGeometry(allowed_types=("Point",), allow_none=True, load_default=None)
 
 
+class StationRulesSchema(InputSchema):
+    withdrawal_cutoff_minutes = fields.Integer(
+        validate=validate.Range(min=0, max=7 * 24 * 60),
+        metadata={"description": "Withdrawing later than this before a patrol counts as a late cancellation"},
+    )
+    is_officer_required_at_night_in_women_safe_zones = fields.Boolean(
+        metadata={"description": "A patrol covering a women-safe zone between 22:00 and 06:00 needs an officer"}
+    )
+
+
 class StationSchema(OutputSchema):
     id = fields.Integer()
     name = fields.String()
     code = fields.String()
     parent_id = fields.Integer(allow_none=True)
     location = GeoJSONGeometry(allowed_types=("Point",), allow_none=True)
-    created_at = fields.DateTime()
+    withdrawal_cutoff_minutes = fields.Integer()
+    is_officer_required_at_night_in_women_safe_zones = fields.Boolean()
+    created_at = UtcDateTime()
 
 
 class GroupCreateSchema(InputSchema):
@@ -47,7 +59,7 @@ class GroupSchema(OutputSchema):
     name = fields.String()
     kind = enum_output(GroupKind)
     station_id = fields.Integer()
-    created_at = fields.DateTime()
+    created_at = UtcDateTime()
 
 
 class MemberAddSchema(InputSchema):
@@ -61,7 +73,7 @@ class MemberSchema(OutputSchema):
     role = fields.String(attribute="user.role")
     phone = fields.Method("visible_phone", allow_none=True, metadata={"description": "Null unless you may see it"})
     is_leader = fields.Boolean()
-    joined_at = fields.DateTime()
+    joined_at = UtcDateTime()
 
     def visible_phone(self, membership):
         return membership.user.phone if can_see_phone(current_user, membership.user) else None

@@ -32,6 +32,16 @@ def get_station(viewer, station_id):
     return one_or_404(policies.visible_stations(viewer).where(Station.id == station_id))
 
 
+def update_station_rules(actor, station_id, changes):
+    station = get_station(actor, station_id)
+    if not policies.can_set_rules(actor, station):
+        raise AppError("FORBIDDEN")
+    for name, value in changes.items():
+        setattr(station, name, value)
+    db.session.flush()
+    return station
+
+
 def create_group(actor, data):
     if not station_is_visible(actor, data["station_id"]):
         raise AppError("STATION_OUT_OF_SCOPE")

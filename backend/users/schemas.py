@@ -1,7 +1,7 @@
 from flask_jwt_extended import current_user
 from marshmallow import fields, validate
 
-from backend.core.schemas import InputSchema, KoreanMobile, OutputSchema, Password, enum_output
+from backend.core.schemas import InputSchema, KoreanMobile, OutputSchema, Password, UtcDateTime, enum_output
 from backend.users.models import Locale, Role
 from backend.users.policies import can_see_phone
 
@@ -47,7 +47,7 @@ class UserSchema(OutputSchema):
     station_id = fields.Integer(allow_none=True)
     locale = enum_output(Locale)
     is_active = fields.Boolean()
-    created_at = fields.DateTime()
+    created_at = UtcDateTime()
 
     def visible_phone(self, user):
         return user.phone if can_see_phone(current_user, user) else None
@@ -61,8 +61,8 @@ class MembershipBriefSchema(OutputSchema):
 
 class ConsentSchema(OutputSchema):
     policy_version = fields.String()
-    granted_at = fields.DateTime()
-    withdrawn_at = fields.DateTime(allow_none=True)
+    granted_at = UtcDateTime()
+    withdrawn_at = UtcDateTime(allow_none=True)
 
 
 class MeSchema(UserSchema):

@@ -5,7 +5,7 @@ import json
 from marshmallow import INCLUDE, ValidationError, fields, post_dump, post_load, pre_dump, validate, validates_schema
 
 from backend.core.geojson import BBox, GeoJSONGeometry
-from backend.core.schemas import InputSchema, OutputSchema, enum_output
+from backend.core.schemas import InputSchema, OutputSchema, UtcDateTime, enum_output
 from backend.errors import CodedMessage
 from backend.zones.models import GEOMETRY_TYPES_BY_KIND, ZoneKind
 
@@ -160,8 +160,8 @@ class ZoneOutPropertiesSchema(OutputSchema):
     kind = enum_output(ZoneKind)
     station_id = fields.Integer()
     corridor_m = fields.Integer(allow_none=True)
-    created_at = fields.DateTime()
-    updated_at = fields.DateTime()
+    created_at = UtcDateTime()
+    updated_at = UtcDateTime()
 
     class Meta:
         # Only affects the OpenAPI document (additionalProperties: true): the zone's free

@@ -60,3 +60,17 @@ def test_people_see_their_station_family_only(client, auth_headers, make_user, h
 def test_admin_sees_every_station(client, auth_headers, admin, home_station, other_station):
     ids = {station["id"] for station in client.get("/api/v1/stations", headers=auth_headers(admin)).get_json()}
     assert {home_station.id, other_station.id} <= ids
+
+
+def test_the_chief_sets_the_stations_patrol_rules(client, auth_headers, make_user, home_station, home_unit):
+    chief = make_user("station_chief", home_station)
+    rules = {"withdrawal_cutoff_minutes": 120, "is_officer_required_at_night_in_women_safe_zones": False}
+    response = client.patch(f"/api/v1/stations/{home_station.id}", json=rules, headers=auth_headers(chief))
+    assert response.status_code == 200
+    assert {key: response.get_json()[key] for key in rules} == rules
+    # A unit has its own chief; the station's chief does not set the unit's rules.
+    assert_problem(client.patch(f"/api/v1/stations/{home_unit.id}", json=rules, headers=auth_headers(chief)), 403, "FORBIDDEN")
+    officer = make_user("officer", home_station)
+    assert_problem(client.patch(f"/api/v1/stations/{home_station.id}", json=rules, headers=auth_headers(officer)), 403, "FORBIDDEN")
+    bad = client.patch(f"/api/v1/stations/{home_station.id}", json={"withdrawal_cutoff_minutes": -5}, headers=auth_headers(chief))
+    assert "withdrawal_cutoff_minutes" in assert_problem(bad, 422, "VALIDATION_ERROR")["errors"]

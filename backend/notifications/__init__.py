@@ -1,0 +1,1 @@
+"""Notifications: the outbox of events to push to the mobile app."""

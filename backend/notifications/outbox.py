@@ -1,0 +1,30 @@
+"""Writing events to the outbox, in the transaction of the change that causes them."""
+from sqlalchemy import delete
+from sqlalchemy.dialects.postgresql import insert
+
+from backend.extensions import db
+from backend.notifications.models import OutboxEvent
+
+
+def record_event(event_type, cause, *, patrol_id=None, payload=None, available_at=None):
+    """Record an event once per cause: a second call with the same cause changes nothing."""
+    values = {
+        "event_type": event_type,
+        "dedupe_key": f"{event_type}:{cause}",
+        "patrol_id": patrol_id,
+        "payload": payload or {},
+    }
+    if available_at is not None:
+        values["available_at"] = available_at
+    db.session.execute(insert(OutboxEvent).values(**values).on_conflict_do_nothing(index_elements=["dedupe_key"]))
+
+
+def drop_pending_events(patrol_id, event_types):
+    """Forget events not yet sent (reminders for a patrol that moved or was cancelled)."""
+    db.session.execute(
+        delete(OutboxEvent).where(
+            OutboxEvent.patrol_id == patrol_id,
+            OutboxEvent.event_type.in_(event_types),
+            OutboxEvent.processed_at.is_(None),
+        )
+    )

@@ -1,0 +1,1 @@
+"""Joint patrols: scheduling, recurrence, sign-up, pairing rules."""

@@ -1,0 +1,160 @@
+from flask.views import MethodView
+from flask_jwt_extended import current_user
+from flask_smorest import Blueprint
+
+from backend.core.auth import login_required
+from backend.core.pagination import PAGE_SIZES
+from backend.patrols import services, signups
+from backend.patrols.policies import PATROL_MANAGERS
+from backend.patrols.schemas import (
+    CancelSchema,
+    OfficerRequestSchema,
+    PatrolCreatedSchema,
+    PatrolCreateSchema,
+    PatrolQuerySchema,
+    PatrolSchema,
+    PatrolUpdateSchema,
+    RosterSchema,
+    ScopeSchema,
+    SignupRequestSchema,
+    SignupResultSchema,
+)
+
+blp = Blueprint("patrols", __name__, description="Joint patrols: schedule, publish, sign up, roster")
+
+
+@blp.route("/patrols")
+class Patrols(MethodView):
+    @login_required(*PATROL_MANAGERS)
+    @blp.arguments(PatrolCreateSchema)
+    @blp.response(201, PatrolCreatedSchema)
+    def post(self, data):
+        """Create a draft patrol, or a series of them with `recurrence`"""
+        return services.create_patrol(current_user, data)
+
+    @login_required()
+    @blp.arguments(PatrolQuerySchema, location="query")
+    @blp.response(200, PatrolSchema(many=True))
+    @blp.paginate(**PAGE_SIZES)
+    def get(self, filters, pagination_parameters):
+        """List the patrols you may see, soonest first"""
+        return services.list_patrols(current_user, filters, pagination_parameters)
+
+
+@blp.route("/patrols/<int:patrol_id>")
+class PatrolById(MethodView):
+    @login_required()
+    @blp.response(200, PatrolSchema)
+    def get(self, patrol_id):
+        """Show one patrol"""
+        return services.get_patrol(current_user, patrol_id)
+
+    @login_required(*PATROL_MANAGERS)
+    @blp.arguments(PatrolUpdateSchema)
+    @blp.response(200, PatrolSchema)
+    def patch(self, changes, patrol_id):
+        """Change a patrol (or it and the later occurrences of its series)"""
+        return services.update_patrol(current_user, patrol_id, changes)
+
+    @login_required(*PATROL_MANAGERS)
+    @blp.response(204)
+    def delete(self, patrol_id):
+        """Delete a draft patrol"""
+        services.delete_patrol(current_user, patrol_id)
+
+
+@blp.route("/patrols/<int:patrol_id>/publish")
+class PatrolPublish(MethodView):
+    @login_required(*PATROL_MANAGERS)
+    @blp.arguments(ScopeSchema)
+    @blp.response(200, PatrolSchema)
+    @blp.alt_response(409, description="PAIRING_RULE: errors.gaps lists what is missing")
+    def post(self, data, patrol_id):
+        """Publish a draft: the invited groups can now sign up"""
+        return services.publish_patrol(current_user, patrol_id, data["scope"])
+
+
+@blp.route("/patrols/<int:patrol_id>/cancel")
+class PatrolCancel(MethodView):
+    @login_required(*PATROL_MANAGERS)
+    @blp.arguments(CancelSchema)
+    @blp.response(200, PatrolSchema)
+    def post(self, data, patrol_id):
+        """Cancel a patrol, telling everyone on it"""
+        return services.cancel_patrol(current_user, patrol_id, data["reason"], data["scope"])
+
+
+@blp.route("/patrols/<int:patrol_id>/signups")
+class PatrolSignups(MethodView):
+    @login_required()
+    @blp.arguments(SignupRequestSchema)
+    @blp.response(201, SignupResultSchema)
+    def post(self, data, patrol_id):
+        """Sign up yourself, or (group leaders) a member of your group"""
+        return signups.sign_up(current_user, patrol_id, data.get("user_id"))
+
+
+@blp.route("/patrols/<int:patrol_id>/signups/me")
+class MySignup(MethodView):
+    @login_required()
+    @blp.response(204)
+    def delete(self, patrol_id):
+        """Withdraw from a patrol"""
+        signups.withdraw(current_user, patrol_id, current_user.id)
+
+
+@blp.route("/patrols/<int:patrol_id>/signups/<int:user_id>")
+class PatrolSignup(MethodView):
+    @login_required()
+    @blp.response(204)
+    def delete(self, patrol_id, user_id):
+        """Withdraw someone (yourself, a member of your group, or anyone as station chief)"""
+        signups.withdraw(current_user, patrol_id, user_id)
+
+
+@blp.route("/patrols/<int:patrol_id>/officers")
+class PatrolOfficers(MethodView):
+    @login_required(*PATROL_MANAGERS)
+    @blp.arguments(OfficerRequestSchema)
+    @blp.response(201, RosterSchema)
+    def post(self, data, patrol_id):
+        """Assign an officer of the station (to this occurrence or the following ones too)"""
+        return signups.assign_officer(current_user, patrol_id, data["user_id"], data["scope"])
+
+
+@blp.route("/patrols/<int:patrol_id>/officers/<int:user_id>")
+class PatrolOfficer(MethodView):
+    @login_required(*PATROL_MANAGERS)
+    @blp.response(204)
+    def delete(self, patrol_id, user_id):
+        """Take an officer off a patrol"""
+        signups.unassign_officer(current_user, patrol_id, user_id)
+
+
+@blp.route("/patrols/<int:patrol_id>/roster")
+class PatrolRoster(MethodView):
+    @login_required()
+    @blp.response(200, RosterSchema)
+    def get(self, patrol_id):
+        """Who is confirmed, waitlisted and assigned, and what is still missing"""
+        return signups.patrol_roster(current_user, patrol_id)
+
+
+@blp.route("/me/patrols")
+class MyPatrols(MethodView):
+    @login_required()
+    @blp.response(200, PatrolSchema(many=True))
+    @blp.paginate(**PAGE_SIZES)
+    def get(self, pagination_parameters):
+        """Patrols you are on: upcoming first, then past ones"""
+        return signups.my_patrols(current_user, pagination_parameters)
+
+
+@blp.route("/me/patrols/open")
+class OpenPatrols(MethodView):
+    @login_required()
+    @blp.response(200, PatrolSchema(many=True))
+    @blp.paginate(**PAGE_SIZES)
+    def get(self, pagination_parameters):
+        """Published patrols you may still join"""
+        return signups.open_patrols(current_user, pagination_parameters)
