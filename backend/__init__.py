@@ -5,6 +5,7 @@ import uuid
 from pathlib import Path
 
 from flask import Flask, g, request
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from backend.config import load_config
 from backend.errors import register_error_handlers
@@ -25,6 +26,10 @@ def create_app(config=None):
     register_error_handlers(app)
     _register_request_hooks(app)
     _register_commands(app)
+    if app.config["PROXY_HOPS"]:
+        # Behind a TLS proxy: client addresses (rate limits) and https URLs (feed links).
+        hops = int(app.config["PROXY_HOPS"])
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
     return app
 
 
@@ -58,12 +63,13 @@ def _spec_options():
 
 def _register_blueprints():
     from backend.auth.routes import blp as auth_blp
+    from backend.calendar_feeds.routes import blp as calendar_feeds_blp
     from backend.organizations.routes import blp as organizations_blp
     from backend.patrols.routes import blp as patrols_blp
     from backend.users.routes import blp as users_blp
     from backend.zones.routes import blp as zones_blp
 
-    for blueprint in (auth_blp, users_blp, organizations_blp, zones_blp, patrols_blp):
+    for blueprint in (auth_blp, users_blp, organizations_blp, zones_blp, patrols_blp, calendar_feeds_blp):
         # Flask replaces a blueprint's own prefix with the one given here, so join them.
         api.register_blueprint(blueprint, url_prefix=API_PREFIX + (blueprint.url_prefix or ""))
 

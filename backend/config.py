@@ -43,6 +43,8 @@ def default_settings():
         "RATELIMIT_STORAGE_URI": "memory://",
         "RATELIMIT_HEADERS_ENABLED": True,
         "RATELIMIT_ENABLED": True,
+        # Reverse proxies in front of the app whose X-Forwarded-* headers are trusted.
+        "PROXY_HOPS": 0,
         # flask-smorest / OpenAPI
         "API_TITLE": "Joint Patrol API",
         "API_VERSION": "v1",

@@ -1,5 +1,6 @@
 """Every model, imported in one place so Alembic and the app see the whole schema."""
 from backend.auth.models import AuthSession
+from backend.calendar_feeds.models import CalendarFeed
 from backend.notifications.models import OutboxEvent
 from backend.organizations.models import GroupMembership, Station, VolunteerGroup
 from backend.patrols.models import Patrol, PatrolParticipant, PatrolSeries
@@ -8,6 +9,7 @@ from backend.zones.models import Zone
 
 __all__ = [
     "AuthSession",
+    "CalendarFeed",
     "GroupMembership",
     "LocationConsent",
     "OutboxEvent",

@@ -1,7 +1,9 @@
 """The demo data loads, loads again without change, and serves the README's walkthrough."""
 from sqlalchemy import func, select
 
+from backend.notifications.models import OutboxEvent
 from backend.organizations.models import GroupMembership, Station, VolunteerGroup
+from backend.patrols.models import Patrol, PatrolParticipant
 from backend.users.models import User
 from backend.zones.models import Zone
 
@@ -9,7 +11,8 @@ BEOMGYE_STATION_BBOX = "126.9470,37.3870,126.9550,37.3925"
 
 
 def counts(db_session):
-    return [db_session.scalar(select(func.count()).select_from(model)) for model in (Station, VolunteerGroup, User, GroupMembership, Zone)]
+    models = (Station, VolunteerGroup, User, GroupMembership, Zone, Patrol, PatrolParticipant, OutboxEvent)
+    return [db_session.scalar(select(func.count()).select_from(model)) for model in models]
 
 
 def test_seed_loads_idempotently(app, db_session):
@@ -17,10 +20,22 @@ def test_seed_loads_idempotently(app, db_session):
     first = runner.invoke(args=["seed", "load"])
     assert first.exit_code == 0, first.output
     loaded = counts(db_session)
-    assert loaded[0] == 4 and loaded[2] >= 40
+    assert loaded[0] == 4 and loaded[2] >= 40 and loaded[5] == 8
     second = runner.invoke(args=["seed", "load"])
     assert second.exit_code == 0, second.output
     assert counts(db_session) == loaded
+
+
+def test_seed_publishes_a_weekly_joint_patrol_series_with_officers_and_volunteers(app, client):
+    assert app.test_cli_runner().invoke(args=["seed", "load"]).exit_code == 0
+    tokens = client.post("/api/v1/auth/token", json={"phone": "010-0000-0006", "password": "patrol-demo-2026"}).get_json()
+    headers = {"Authorization": f"Bearer {tokens['access_token']}"}
+    mine = client.get("/api/v1/me/patrols", headers=headers).get_json()
+    open_ones = client.get("/api/v1/me/patrols/open", headers=headers).get_json()
+    assert [p["title"] for p in mine] == ["범계역 합동 야간순찰"]
+    assert len(open_ones) == 7 and all(p["status"] == "published" for p in open_ones)
+    roster = client.get(f"/api/v1/patrols/{mine[0]['id']}/roster", headers=headers).get_json()
+    assert len(roster["officers"]) == 2 and len(roster["confirmed"]) == 4
 
 
 def test_demo_volunteer_signs_in_and_lists_zones_near_beomgye_station(app, client):

@@ -4,6 +4,7 @@ Loading is idempotent: rows are matched on their natural keys (station code, gro
 within its station, phone, zone name within its station) and updated in place.
 """
 import json
+from datetime import datetime, time, timedelta
 from pathlib import Path
 
 import click
@@ -13,10 +14,16 @@ from sqlalchemy import select
 from backend.auth.passwords import hash_password
 from backend.core.geojson import GeoJSONGeometry
 from backend.core.phones import normalize_korean_mobile
+from backend.core.time import SEOUL, utcnow
 from backend.extensions import db
 from backend.organizations.models import GroupMembership, Station, VolunteerGroup
 from backend.users.models import Role, User
+from backend.patrols import services as patrol_services
+from backend.patrols import signups
+from backend.patrols.models import Patrol
 from backend.zones.models import Zone
+
+WEEKDAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
 
 SEED_DIR = Path(__file__).resolve().parents[2] / "seed"
 ZONE_KEYS = {"name", "kind", "station_code", "corridor_m"}
@@ -34,10 +41,11 @@ def load(seed_dir):
     groups = load_groups(demo["groups"], stations)
     users = load_users(demo["users"], demo["demo_password"], stations, groups)
     zone_count = load_zones(zones["features"], stations)
+    series_count = load_patrols(demo["patrols"], stations, groups)
     db.session.commit()
     click.echo(
         f"seed loaded: {len(stations)} stations, {len(groups)} groups, "
-        f"{users} people, {zone_count} zones"
+        f"{users} people, {zone_count} zones, {series_count} new patrol series"
     )
 
 
@@ -105,6 +113,60 @@ def _ensure_membership(group, user, is_leader):
         membership = GroupMembership(group=group, user=user)
         db.session.add(membership)
     membership.is_leader = is_leader
+
+
+def load_patrols(rows, stations, groups):
+    """A published weekly series per row, unless one with that title is still upcoming.
+
+    Built through the same services the API uses, so the demo obeys every rule.
+    """
+    created = 0
+    for row in rows:
+        station = stations[row["station_code"]]
+        upcoming = select(Patrol.id).where(
+            Patrol.station_id == station.id, Patrol.title == row["title"], Patrol.starts_at > utcnow()
+        )
+        if db.session.scalar(upcoming.limit(1)) is not None:
+            continue
+        chief = _user_by_phone(row["chief_phone"])
+        first = patrol_services.create_patrol(chief, _series_fields(row, station, groups))
+        for phone in row["officer_phones"]:
+            signups.assign_officer(chief, first.id, _user_by_phone(phone).id, "following")
+        patrol_services.publish_patrol(chief, first.id, "following")
+        for phone in row["first_signup_phones"]:
+            signups.sign_up(_user_by_phone(phone), first.id)
+        created += 1
+    return created
+
+
+def _series_fields(row, station, groups):
+    hour, minute = map(int, row["local_start"].split(":"))
+    weekday = WEEKDAYS.index(row["weekday"])
+    today = datetime.now(SEOUL).date()
+    days_ahead = (weekday - today.weekday() - 1) % 7 + 1  # the next such day, never today
+    starts_at = datetime.combine(today + timedelta(days=days_ahead), time(hour, minute), SEOUL)
+    zone_ids = db.session.scalars(
+        select(Zone.id).where(Zone.station_id == station.id, Zone.name.in_(row["zone_names"]))
+    ).all()
+    return {
+        "title": row["title"],
+        "station_id": station.id,
+        "starts_at": starts_at,
+        "ends_at": starts_at + timedelta(hours=row["hours"]),
+        "meeting_point": GeoJSONGeometry().deserialize({"type": "Point", "coordinates": row["meeting_point"]}),
+        "meeting_radius_m": 100,
+        "zone_ids": zone_ids,
+        "group_ids": [groups[key].id for key in row["group_keys"]],
+        "min_officers": 1,
+        "min_volunteers": row["min_volunteers"],
+        "max_volunteers": row["max_volunteers"],
+        "notes": row["notes"],
+        "recurrence": f"FREQ=WEEKLY;BYDAY={row['weekday']};COUNT={row['weeks']}",
+    }
+
+
+def _user_by_phone(phone):
+    return db.session.scalar(select(User).where(User.phone == normalize_korean_mobile(phone)))
 
 
 def load_zones(features, stations):

@@ -160,3 +160,27 @@ def test_my_patrols_upcoming_first_and_open_ones_to_join(api, chief, officer, pa
     headers = auth_headers(me)
     assert [p["id"] for p in client.get("/api/v1/me/patrols", headers=headers).get_json()] == [sooner["id"], later["id"]]
     assert [p["id"] for p in client.get("/api/v1/me/patrols/open", headers=headers).get_json()] == [unjoined["id"]]
+
+
+def test_the_clock_moves_a_patrol_to_in_progress_and_completed(api, chief, officer, patrol_body, volunteers, db_session, client, auth_headers):
+    from datetime import timedelta
+
+    from backend.core.time import utcnow
+    from backend.patrols.models import Patrol
+
+    patrol = api.published(chief, officer, patrol_body())
+    row = db_session.get(Patrol, patrol["id"])
+
+    def travel(starts_in, ends_in):
+        # Rather than wait, move the patrol: what counts is where "now" falls.
+        row.starts_at, row.ends_at = utcnow() + starts_in, utcnow() + ends_in
+        db_session.commit()
+        return client.get(f"/api/v1/patrols/{patrol['id']}", headers=auth_headers(chief)).get_json()["status"]
+
+    assert travel(timedelta(hours=-1), timedelta(hours=1)) == "in_progress"
+    assert_problem(api.sign_up(volunteers[1], patrol["id"]), 409, "PATROL_NOT_OPEN")
+    assert_problem(client.patch(f"/api/v1/patrols/{patrol['id']}", json={"title": "x"}, headers=auth_headers(chief)), 409, "PATROL_NOT_EDITABLE")
+    assert travel(timedelta(hours=-3), timedelta(hours=-1)) == "completed"
+    assert_problem(api.sign_up(volunteers[1], patrol["id"]), 409, "PATROL_NOT_OPEN")
+    completed = client.get("/api/v1/patrols?status=completed", headers=auth_headers(chief)).get_json()
+    assert [p["id"] for p in completed] == [patrol["id"]]

@@ -1,0 +1,1 @@
+"""Secret, revocable iCalendar feeds of the patrols a person is on."""
