@@ -64,12 +64,26 @@ def _spec_options():
 def _register_blueprints():
     from backend.auth.routes import blp as auth_blp
     from backend.calendar_feeds.routes import blp as calendar_feeds_blp
+    from backend.checkins.routes import blp as checkins_blp
+    from backend.live.routes import blp as live_blp
+    from backend.locations.routes import blp as locations_blp
     from backend.organizations.routes import blp as organizations_blp
     from backend.patrols.routes import blp as patrols_blp
     from backend.users.routes import blp as users_blp
     from backend.zones.routes import blp as zones_blp
 
-    for blueprint in (auth_blp, users_blp, organizations_blp, zones_blp, patrols_blp, calendar_feeds_blp):
+    blueprints = (
+        auth_blp,
+        users_blp,
+        organizations_blp,
+        zones_blp,
+        patrols_blp,
+        calendar_feeds_blp,
+        checkins_blp,
+        locations_blp,
+        live_blp,
+    )
+    for blueprint in blueprints:
         # Flask replaces a blueprint's own prefix with the one given here, so join them.
         api.register_blueprint(blueprint, url_prefix=API_PREFIX + (blueprint.url_prefix or ""))
 
@@ -93,8 +107,10 @@ def _register_request_hooks(app):
 
 
 def _register_commands(app):
+    from backend.cli.locations import locations_cli
     from backend.cli.seed import seed_cli
     from backend.cli.users import users_cli
 
+    app.cli.add_command(locations_cli)
     app.cli.add_command(seed_cli)
     app.cli.add_command(users_cli)

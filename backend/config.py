@@ -43,6 +43,7 @@ def default_settings():
         "RATELIMIT_STORAGE_URI": "memory://",
         "RATELIMIT_HEADERS_ENABLED": True,
         "RATELIMIT_ENABLED": True,
+        "LOCATION_RETENTION_DAYS": 90,
         # Reverse proxies in front of the app whose X-Forwarded-* headers are trusted.
         "PROXY_HOPS": 0,
         # flask-smorest / OpenAPI

@@ -1,6 +1,8 @@
 """Every model, imported in one place so Alembic and the app see the whole schema."""
 from backend.auth.models import AuthSession
 from backend.calendar_feeds.models import CalendarFeed
+from backend.checkins.models import CheckIn
+from backend.locations.models import LocationAccess, LocationPoint, ZoneDwell
 from backend.notifications.models import OutboxEvent
 from backend.organizations.models import GroupMembership, Station, VolunteerGroup
 from backend.patrols.models import Patrol, PatrolParticipant, PatrolSeries
@@ -10,8 +12,11 @@ from backend.zones.models import Zone
 __all__ = [
     "AuthSession",
     "CalendarFeed",
+    "CheckIn",
     "GroupMembership",
+    "LocationAccess",
     "LocationConsent",
+    "LocationPoint",
     "OutboxEvent",
     "Patrol",
     "PatrolParticipant",
@@ -20,4 +25,5 @@ __all__ = [
     "User",
     "VolunteerGroup",
     "Zone",
+    "ZoneDwell",
 ]

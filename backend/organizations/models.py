@@ -5,6 +5,11 @@ from backend.core.models import StrEnum, created_at_column, enum_column
 from backend.extensions import db
 
 
+class GeofencePolicy(StrEnum):
+    FLAG = "flag"
+    BLOCK = "block"
+
+
 class Station(db.Model):
     """A 경찰서, or a 지구대/파출소 under one (parent_id)."""
 
@@ -20,6 +25,9 @@ class Station(db.Model):
     is_officer_required_at_night_in_women_safe_zones = sa.Column(
         sa.Boolean, nullable=False, server_default=sa.true()
     )
+    checkin_opens_minutes = sa.Column(sa.Integer, nullable=False, server_default="30")
+    # flag: accept a check-in outside the geofence and mark it for review; block: refuse it.
+    geofence_policy = enum_column(GeofencePolicy, "geofence_policy", nullable=False, server_default="flag")
     created_at = created_at_column()
 
     parent = db.relationship("Station", remote_side=[id], back_populates="units")

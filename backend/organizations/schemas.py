@@ -3,7 +3,7 @@ from marshmallow import fields, validate
 
 from backend.core.geojson import GeoJSONGeometry
 from backend.core.schemas import InputSchema, OutputSchema, UtcDateTime, enum_output
-from backend.organizations.models import GroupKind
+from backend.organizations.models import GeofencePolicy, GroupKind
 from backend.users.policies import can_see_phone
 
 NAME = validate.Length(min=1, max=100)
@@ -30,6 +30,14 @@ class StationRulesSchema(InputSchema):
     is_officer_required_at_night_in_women_safe_zones = fields.Boolean(
         metadata={"description": "A patrol covering a women-safe zone between 22:00 and 06:00 needs an officer"}
     )
+    checkin_opens_minutes = fields.Integer(
+        validate=validate.Range(min=0, max=180), metadata={"description": "Check-in opens this long before the start"}
+    )
+    geofence_policy = fields.Enum(
+        GeofencePolicy,
+        by_value=True,
+        metadata={"description": "flag: accept a check-in outside the geofence for review; block: refuse it"},
+    )
 
 
 class StationSchema(OutputSchema):
@@ -40,6 +48,8 @@ class StationSchema(OutputSchema):
     location = GeoJSONGeometry(allowed_types=("Point",), allow_none=True)
     withdrawal_cutoff_minutes = fields.Integer()
     is_officer_required_at_night_in_women_safe_zones = fields.Boolean()
+    checkin_opens_minutes = fields.Integer()
+    geofence_policy = enum_output(GeofencePolicy)
     created_at = UtcDateTime()
 
 

@@ -44,5 +44,10 @@ def may_act_for(actor, user, patrol):
     return actor.id == user.id or is_manager(actor) or leads_a_group_of(actor, user, patrol)
 
 
+def is_on_duty(user, patrol):
+    """A confirmed volunteer or an assigned officer: the people whose location a patrol takes."""
+    return any(p.user_id == user.id for p in (*patrol.confirmed_volunteers, *patrol.officers))
+
+
 def is_invited(user, patrol):
     return user.role == Role.VOLUNTEER and any(m.group in patrol.groups for m in user.memberships)

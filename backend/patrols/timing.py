@@ -4,6 +4,26 @@ from datetime import timedelta
 from backend.core.time import utcnow
 
 MAX_PATROL_DURATION = timedelta(hours=12)
+# Points may trail the end a little: people walk back to the meeting point and check out.
+LOCATION_GRACE_AFTER_END = timedelta(minutes=15)
+# A phone's clock may run a little fast; more than this ahead is not a real fix.
+CLOCK_SKEW_ALLOWED = timedelta(minutes=2)
+
+
+def location_window(patrol, *, grace_after_end=LOCATION_GRACE_AFTER_END):
+    """When a participant's location may be taken for this patrol: [opens, closes]."""
+    opens = patrol.starts_at - timedelta(minutes=patrol.station.checkin_opens_minutes)
+    return opens, patrol.ends_at + grace_after_end
+
+
+def location_time_problem(recorded_at, window):
+    """The error code for a fix recorded at this time, or None when it may be kept."""
+    if recorded_at > utcnow() + CLOCK_SKEW_ALLOWED:
+        return "RECORDED_IN_FUTURE"
+    opens, closes = window
+    if not opens <= recorded_at <= closes:
+        return "OUTSIDE_PATROL_WINDOW"
+    return None
 
 
 def timing_problem(starts_at, ends_at):

@@ -7,6 +7,7 @@ from backend.core.scopes import one_or_404, station_is_visible
 from backend.core.time import utcnow
 from backend.errors import AppError
 from backend.extensions import db
+from backend.locations.retention import erase_for_person
 from backend.organizations.models import GroupMembership
 from backend.users import policies
 from backend.users.models import LocationConsent, Role, User
@@ -78,10 +79,12 @@ def give_location_consent(user, policy_version):
 
 
 def withdraw_location_consent(user):
+    """Withdraw consent and delete the person's raw location data with it."""
     current = user.active_consent
     if current is not None:
         current.withdrawn_at = utcnow()
-        db.session.flush()
+    erase_for_person(user.id)
+    db.session.flush()
 
 
 def _check_role_and_station(actor, role, station_id):

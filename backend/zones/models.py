@@ -14,6 +14,9 @@ class ZoneKind(StrEnum):
     OTHER = "other"
 
 
+# A safe house (or any point or line zone but a route) counts this far around it.
+POINT_ZONE_RADIUS_M = 25
+
 # Which geometry types each kind takes; "other" takes any.
 GEOMETRY_TYPES_BY_KIND = {
     ZoneKind.DENSE_AREA: ("Polygon", "MultiPolygon"),
@@ -50,6 +53,18 @@ class Zone(db.Model):
     name = sa.Column(sa.String(100), nullable=False)
     kind = enum_column(ZoneKind, "zone_kind", nullable=False)
     geom = sa.Column(Geometry(geometry_type="GEOMETRY", srid=4326), nullable=False)
+    # Where someone counts as "in" the zone: a route's corridor, a few metres around a point,
+    # the polygon itself. Kept by the database, indexed, so "which zones hold this point"
+    # is one index lookup.
+    area = sa.Column(
+        Geometry(geometry_type="GEOMETRY", srid=4326),
+        sa.Computed(
+            "CASE WHEN kind = 'safe_return_route' THEN ST_Buffer(geom::geography, corridor_m)::geometry"
+            f" WHEN ST_Dimension(geom) < 2 THEN ST_Buffer(geom::geography, {POINT_ZONE_RADIUS_M})::geometry"
+            " ELSE geom END",
+            persisted=True,
+        ),
+    )
     # Width either side of a safe-return route's centre line, in metres.
     corridor_m = sa.Column(sa.Integer)
     properties = sa.Column(JSONB, nullable=False, server_default=sa.text("'{}'::jsonb"))

@@ -64,7 +64,12 @@ def test_admin_sees_every_station(client, auth_headers, admin, home_station, oth
 
 def test_the_chief_sets_the_stations_patrol_rules(client, auth_headers, make_user, home_station, home_unit):
     chief = make_user("station_chief", home_station)
-    rules = {"withdrawal_cutoff_minutes": 120, "is_officer_required_at_night_in_women_safe_zones": False}
+    rules = {
+        "withdrawal_cutoff_minutes": 120,
+        "is_officer_required_at_night_in_women_safe_zones": False,
+        "checkin_opens_minutes": 45,
+        "geofence_policy": "block",
+    }
     response = client.patch(f"/api/v1/stations/{home_station.id}", json=rules, headers=auth_headers(chief))
     assert response.status_code == 200
     assert {key: response.get_json()[key] for key in rules} == rules

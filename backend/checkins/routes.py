@@ -1,0 +1,64 @@
+from flask.views import MethodView
+from flask_jwt_extended import current_user
+from flask_smorest import Blueprint
+
+from backend.checkins import services
+from backend.checkins.models import CheckInKind
+from backend.checkins.policies import REVIEWERS
+from backend.checkins.schemas import CheckInQuerySchema, CheckInRequestSchema, CheckInSchema, ReviewRequestSchema
+from backend.core.auth import login_required
+from backend.core.pagination import PAGE_SIZES
+from backend.extensions import limiter
+
+blp = Blueprint("checkins", __name__, description="Check-in and check-out at a patrol, and their review")
+
+RETRY_DESCRIPTION = "A retry with the same client_event_id answers 200 with the first result and stores nothing."
+
+
+def _answer(checkin, is_new):
+    return checkin, 201 if is_new else 200
+
+
+@blp.route("/patrols/<int:patrol_id>/check-in")
+class CheckInView(MethodView):
+    @login_required()
+    @limiter.limit("30 per minute")
+    @blp.arguments(CheckInRequestSchema)
+    @blp.response(201, CheckInSchema, description="Recorded: accepted, or flagged for review with reasons")
+    @blp.alt_response(200, schema=CheckInSchema, description=RETRY_DESCRIPTION)
+    def post(self, fix, patrol_id):
+        """Check in at a patrol from the phone"""
+        return _answer(*services.record(current_user, patrol_id, CheckInKind.CHECK_IN, fix))
+
+
+@blp.route("/patrols/<int:patrol_id>/check-out")
+class CheckOutView(MethodView):
+    @login_required()
+    @limiter.limit("30 per minute")
+    @blp.arguments(CheckInRequestSchema)
+    @blp.response(201, CheckInSchema)
+    @blp.alt_response(200, schema=CheckInSchema, description=RETRY_DESCRIPTION)
+    def post(self, fix, patrol_id):
+        """Check out of a patrol from the phone"""
+        return _answer(*services.record(current_user, patrol_id, CheckInKind.CHECK_OUT, fix))
+
+
+@blp.route("/checkins")
+class CheckIns(MethodView):
+    @login_required(*REVIEWERS)
+    @blp.arguments(CheckInQuerySchema, location="query")
+    @blp.response(200, CheckInSchema(many=True))
+    @blp.paginate(**PAGE_SIZES)
+    def get(self, filters, pagination_parameters):
+        """List check-ins of your station's patrols; `review=pending` is what awaits review"""
+        return services.list_checkins(current_user, filters, pagination_parameters)
+
+
+@blp.route("/checkins/<int:checkin_id>")
+class CheckInReview(MethodView):
+    @login_required(*REVIEWERS)
+    @blp.arguments(ReviewRequestSchema)
+    @blp.response(200, CheckInSchema)
+    def patch(self, data, checkin_id):
+        """Approve or reject a flagged check-in"""
+        return services.review_checkin(current_user, checkin_id, data["review"], data["note"])

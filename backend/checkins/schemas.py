@@ -1,0 +1,42 @@
+from marshmallow import fields, validate
+
+from backend.checkins.models import CheckInKind, CheckInStatus, Review
+from backend.core.location_input import LocationFixSchema
+from backend.core.schemas import InputSchema, OutputSchema, UtcDateTime, enum_output
+
+
+class CheckInRequestSchema(LocationFixSchema):
+    pass
+
+
+class CheckInSchema(OutputSchema):
+    id = fields.Integer()
+    patrol_id = fields.Integer()
+    user_id = fields.Integer()
+    kind = enum_output(CheckInKind)
+    status = enum_output(CheckInStatus)
+    reasons = fields.List(
+        fields.String(metadata={"enum": ["outside_geofence", "low_accuracy"]}),
+        metadata={"description": "Why a check-in is flagged for review"},
+    )
+    distance_m = fields.Method("rounded_distance", metadata={"description": "From the meeting point, metres"})
+    zone_ids = fields.List(fields.Integer(), metadata={"description": "Patrol zones the fix lies in (within its accuracy)"})
+    recorded_at = UtcDateTime()
+    received_at = UtcDateTime()
+    review = enum_output(Review, allow_none=True)
+    review_note = fields.String(allow_none=True)
+    reviewed_by_id = fields.Integer(allow_none=True)
+    reviewed_at = UtcDateTime(allow_none=True)
+
+    def rounded_distance(self, checkin):
+        return round(checkin.distance_m, 1)
+
+
+class ReviewRequestSchema(InputSchema):
+    review = fields.String(required=True, validate=validate.OneOf([Review.APPROVED.value, Review.REJECTED.value]))
+    note = fields.String(validate=validate.Length(max=500), load_default=None)
+
+
+class CheckInQuerySchema(InputSchema):
+    patrol_id = fields.Integer()
+    review = fields.String(validate=validate.OneOf([r.value for r in Review]))

@@ -1,0 +1,1 @@
+"""Reading where people on a patrol are, and recording every such read."""

@@ -1,0 +1,1 @@
+"""Location points from phones during patrols: offline batches, zone dwell, live board, privacy."""

@@ -1,0 +1,91 @@
+"""Set-based recomputation of what a person's points mean: which to leave out, and the
+time spent in each zone of the patrol.
+
+Everything is derived from the whole set of a person's points on a patrol, ordered by
+recorded_at (then client_event_id, so ties break the same way whatever the arrival order).
+A late, shuffled or repeated upload therefore ends in exactly the same figures.
+"""
+from sqlalchemy import text
+
+from backend.core.location_input import SUSPECT_ACCURACY_M
+from backend.extensions import db
+
+MAX_SPEED_MPS = 50  # faster than any patrol on foot or by car in town: a GPS jump
+MAX_GAP = "5 minutes"  # a longer silence between two points is not counted as time spent
+
+# A point is a jump when it is impossible to reach from its neighbour on either side (or
+# its only neighbour): a lone spike, not the good point that follows it.
+MARK_EXCLUSIONS = text(f"""
+WITH fixes AS (
+    SELECT id, point::geography AS here, recorded_at,
+           LAG(point::geography) OVER w AS before, LAG(recorded_at) OVER w AS before_at,
+           LEAD(point::geography) OVER w AS after, LEAD(recorded_at) OVER w AS after_at
+    FROM location_points
+    WHERE patrol_id = :patrol_id AND user_id = :user_id AND accuracy_m <= {SUSPECT_ACCURACY_M}
+    WINDOW w AS (ORDER BY recorded_at, client_event_id)
+), speeds AS (
+    SELECT id,
+           ST_Distance(before, here) / GREATEST(EXTRACT(EPOCH FROM recorded_at - before_at), 0.001) AS speed_in,
+           ST_Distance(here, after) / GREATEST(EXTRACT(EPOCH FROM after_at - recorded_at), 0.001) AS speed_out
+    FROM fixes
+), verdicts AS (
+    SELECT p.id,
+           CASE
+               WHEN p.accuracy_m > {SUSPECT_ACCURACY_M} THEN 'low_accuracy'
+               WHEN COALESCE(s.speed_in, s.speed_out) > {MAX_SPEED_MPS}
+                    AND COALESCE(s.speed_out, s.speed_in) > {MAX_SPEED_MPS} THEN 'impossible_jump'
+           END AS exclusion
+    FROM location_points p LEFT JOIN speeds s ON s.id = p.id
+    WHERE p.patrol_id = :patrol_id AND p.user_id = :user_id
+)
+UPDATE location_points p SET exclusion = v.exclusion
+FROM verdicts v
+WHERE p.id = v.id AND p.exclusion IS DISTINCT FROM v.exclusion
+""")
+
+FORGET_DWELL = text("DELETE FROM zone_dwell WHERE patrol_id = :patrol_id AND user_id = :user_id")
+
+# Time between two consecutive kept points counts for a zone when both lie in its area and
+# they are at most MAX_GAP apart. For a safe-return route, each such step also covers the
+# stretch of the route between the two points' positions along it.
+COMPUTE_DWELL = text(f"""
+WITH kept AS (
+    SELECT point, recorded_at,
+           LEAD(point) OVER w AS next_point, LEAD(recorded_at) OVER w AS next_at
+    FROM location_points
+    WHERE patrol_id = :patrol_id AND user_id = :user_id AND exclusion IS NULL
+    WINDOW w AS (ORDER BY recorded_at, client_event_id)
+), steps AS (
+    SELECT point, next_point, EXTRACT(EPOCH FROM next_at - recorded_at) AS seconds
+    FROM kept
+    WHERE next_at IS NOT NULL AND next_at - recorded_at <= interval '{MAX_GAP}'
+), inside AS (
+    SELECT z.id AS zone_id, z.kind, z.geom, s.seconds,
+           CASE WHEN z.kind = 'safe_return_route' THEN ST_LineLocatePoint(z.geom, s.point) END AS from_fraction,
+           CASE WHEN z.kind = 'safe_return_route' THEN ST_LineLocatePoint(z.geom, s.next_point) END AS to_fraction
+    FROM patrol_zones pz
+    JOIN zones z ON z.id = pz.zone_id
+    JOIN steps s ON ST_Covers(z.area, s.point) AND ST_Covers(z.area, s.next_point)
+    WHERE pz.patrol_id = :patrol_id
+)
+INSERT INTO zone_dwell (patrol_id, user_id, zone_id, seconds, route_coverage, updated_at)
+SELECT :patrol_id, :user_id, zone_id, round(sum(seconds))::int,
+       CASE WHEN kind = 'safe_return_route' THEN COALESCE(
+           ST_Length(ST_Union(ST_LineSubstring(geom, LEAST(from_fraction, to_fraction),
+                                               GREATEST(from_fraction, to_fraction)))
+                     FILTER (WHERE from_fraction <> to_fraction)::geography)
+           / NULLIF(ST_Length(geom::geography), 0), 0)
+       END,
+       now()
+FROM inside
+GROUP BY zone_id, kind, geom
+""")
+
+
+def recompute(patrol_user_pairs):
+    """Re-derive exclusions and zone dwell for each (patrol_id, user_id) whose points changed."""
+    for patrol_id, user_id in sorted(patrol_user_pairs):
+        params = {"patrol_id": patrol_id, "user_id": user_id}
+        db.session.execute(MARK_EXCLUSIONS, params)
+        db.session.execute(FORGET_DWELL, params)
+        db.session.execute(COMPUTE_DWELL, params)

@@ -1,0 +1,57 @@
+import sqlalchemy as sa
+from geoalchemy2 import Geometry
+
+from backend.core.models import created_at_column
+from backend.extensions import db
+
+
+class LocationPoint(db.Model):
+    """One GPS fix from a participant's phone, kept only for the retention period."""
+
+    __tablename__ = "location_points"
+    __table_args__ = (
+        sa.UniqueConstraint("user_id", "client_event_id"),
+        sa.Index("ix_location_points_patrol_id_user_id_recorded_at", "patrol_id", "user_id", "recorded_at"),
+        sa.Index("ix_location_points_recorded_at", "recorded_at"),  # the retention purge
+    )
+
+    id = sa.Column(sa.BigInteger, primary_key=True)
+    patrol_id = sa.Column(sa.Integer, sa.ForeignKey("patrols.id", ondelete="CASCADE"), nullable=False)
+    user_id = sa.Column(sa.Integer, sa.ForeignKey("users.id", ondelete="CASCADE"), nullable=False)
+    client_event_id = sa.Column(sa.Uuid, nullable=False)
+    point = sa.Column(Geometry("POINT", srid=4326), nullable=False)
+    accuracy_m = sa.Column(sa.Float, nullable=False)
+    recorded_at = sa.Column(sa.DateTime(timezone=True), nullable=False)
+    received_at = sa.Column(sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now())
+    speed_mps = sa.Column(sa.Float)
+    battery = sa.Column(sa.SmallInteger)
+    # Why the point is kept but left out of dwell: low_accuracy or impossible_jump.
+    exclusion = sa.Column(sa.String(20))
+
+
+class ZoneDwell(db.Model):
+    """Time one person spent in one zone on one patrol; outlives the raw points."""
+
+    __tablename__ = "zone_dwell"
+
+    patrol_id = sa.Column(sa.Integer, sa.ForeignKey("patrols.id", ondelete="CASCADE"), primary_key=True)
+    user_id = sa.Column(sa.Integer, sa.ForeignKey("users.id", ondelete="CASCADE"), primary_key=True)
+    zone_id = sa.Column(sa.Integer, sa.ForeignKey("zones.id", ondelete="CASCADE"), primary_key=True, index=True)
+    seconds = sa.Column(sa.Integer, nullable=False)
+    # Safe-return routes only: the share of the route walked within its corridor (0..1).
+    route_coverage = sa.Column(sa.Float)
+    updated_at = sa.Column(sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now())
+
+
+class LocationAccess(db.Model):
+    """Who read whose location, when and where (위치정보 열람 기록)."""
+
+    __tablename__ = "location_access_log"
+    __table_args__ = (sa.Index("ix_location_access_log_subject_id_accessed_at", "subject_id", "accessed_at"),)
+
+    id = sa.Column(sa.BigInteger, primary_key=True)
+    viewer_id = sa.Column(sa.Integer, sa.ForeignKey("users.id", ondelete="SET NULL"), index=True)
+    subject_id = sa.Column(sa.Integer, sa.ForeignKey("users.id", ondelete="SET NULL"))
+    patrol_id = sa.Column(sa.Integer, sa.ForeignKey("patrols.id", ondelete="SET NULL"))
+    endpoint = sa.Column(sa.String(100), nullable=False)
+    accessed_at = created_at_column()

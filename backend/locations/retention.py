@@ -1,0 +1,29 @@
+"""Deleting raw location data (위치정보 파기) while the figures derived from it stay.
+
+Raw points and the positions of check-ins go; zone dwell, check-in times and their review
+stay, so attendance and volunteer hours can still be certified.
+"""
+from sqlalchemy import delete, update
+
+from backend.checkins.models import CheckIn
+from backend.extensions import db
+from backend.locations.models import LocationPoint
+
+
+def erase_raw_locations(*conditions_by_model):
+    """Delete the points and blank the check-in positions matching the given filters."""
+    point_filter, checkin_filter = conditions_by_model
+    points = db.session.execute(delete(LocationPoint).where(point_filter)).rowcount
+    checkins = db.session.execute(
+        update(CheckIn).where(checkin_filter, CheckIn.point.is_not(None)).values(point=None)
+    ).rowcount
+    return points, checkins
+
+
+def erase_for_person(user_id):
+    """When someone withdraws consent, everything raw about where they were goes."""
+    return erase_raw_locations(LocationPoint.user_id == user_id, CheckIn.user_id == user_id)
+
+
+def erase_older_than(cutoff):
+    return erase_raw_locations(LocationPoint.recorded_at < cutoff, CheckIn.recorded_at < cutoff)

@@ -1,0 +1,40 @@
+from marshmallow import fields, validate
+
+from backend.core.location_input import LocationFixSchema
+from backend.core.schemas import InputSchema, OutputSchema
+
+MAX_BATCH_POINTS = 1000
+REJECTION_CODES = ["NOT_A_PARTICIPANT", "OUTSIDE_PATROL_WINDOW", "RECORDED_IN_FUTURE", "CONSENT_REQUIRED"]
+
+
+class PointSchema(LocationFixSchema):
+    patrol_id = fields.Integer(required=True)
+    speed_mps = fields.Float(validate=validate.Range(min=0, max=1000), load_default=None)
+    battery = fields.Integer(validate=validate.Range(min=0, max=100), load_default=None, metadata={"description": "Percent"})
+
+
+class BatchSchema(InputSchema):
+    points = fields.List(
+        fields.Nested(PointSchema), required=True, validate=validate.Length(min=1, max=MAX_BATCH_POINTS)
+    )
+
+
+class RejectedPointSchema(OutputSchema):
+    client_event_id = fields.UUID()
+    code = fields.String(metadata={"enum": REJECTION_CODES})
+
+
+class BatchResultSchema(OutputSchema):
+    accepted = fields.Integer(metadata={"description": "Stored now"})
+    duplicates = fields.Integer(metadata={"description": "Already stored earlier (or twice in this batch): fine"})
+    rejected = fields.List(fields.Nested(RejectedPointSchema), metadata={"description": "Never stored; do not resend"})
+
+
+class DwellSchema(OutputSchema):
+    user_id = fields.Integer()
+    zone_id = fields.Integer()
+    minutes = fields.Method("whole_minutes")
+    route_coverage = fields.Float(allow_none=True, metadata={"description": "Safe-return routes: share walked, 0..1"})
+
+    def whole_minutes(self, dwell):
+        return round(dwell.seconds / 60, 1)

@@ -1,0 +1,88 @@
+"""Taking in batches of points from phones that may have been offline for hours."""
+from sqlalchemy import select, text
+
+from backend.core.pagination import paginate
+from backend.extensions import db
+from backend.locations import dwell
+from backend.locations.models import ZoneDwell
+from backend.patrols.models import ParticipantStatus, Patrol, PatrolParticipant
+from backend.patrols.services import get_patrol
+from backend.patrols.timing import location_time_problem, location_window
+from backend.users.models import STAFF_ROLES, Role
+
+# One statement for the whole batch. A repeated id (already stored, or twice in this
+# batch) is skipped by the unique constraint; RETURNING tells which ones were new.
+INSERT_POINTS = text("""
+INSERT INTO location_points
+    (patrol_id, user_id, client_event_id, point, accuracy_m, recorded_at, speed_mps, battery)
+SELECT patrol_id, :user_id, client_event_id, ST_SetSRID(ST_MakePoint(lon, lat), 4326),
+       accuracy_m, recorded_at, speed_mps, battery
+FROM unnest(CAST(:patrol_ids AS integer[]), CAST(:client_event_ids AS uuid[]),
+            CAST(:lons AS float8[]), CAST(:lats AS float8[]), CAST(:accuracies AS float8[]),
+            CAST(:recorded_ats AS timestamptz[]), CAST(:speeds AS float8[]), CAST(:batteries AS integer[]))
+    AS batch(patrol_id, client_event_id, lon, lat, accuracy_m, recorded_at, speed_mps, battery)
+ON CONFLICT (user_id, client_event_id) DO NOTHING
+RETURNING patrol_id
+""")
+
+
+def ingest(user, points):
+    """Store what may be stored, say why the rest may not, and bring dwell up to date."""
+    windows = _location_windows(user, {point["patrol_id"] for point in points})
+    consent = user.active_consent
+    kept, rejected = [], []
+    for point in points:
+        code = _rejection(point, windows, consent)
+        if code:
+            rejected.append({"client_event_id": point["client_event_id"], "code": code})
+        else:
+            kept.append(point)
+    stored_patrol_ids = _insert(user, kept) if kept else []
+    dwell.recompute({(patrol_id, user.id) for patrol_id in stored_patrol_ids})
+    return {"accepted": len(stored_patrol_ids), "duplicates": len(kept) - len(stored_patrol_ids), "rejected": rejected}
+
+
+def _location_windows(user, patrol_ids):
+    """For each of these patrols the user is on duty for, when locations may be taken."""
+    patrols = db.session.scalars(
+        select(Patrol)
+        .join(PatrolParticipant, PatrolParticipant.patrol_id == Patrol.id)
+        .where(
+            Patrol.id.in_(patrol_ids),
+            PatrolParticipant.user_id == user.id,
+            PatrolParticipant.status == ParticipantStatus.CONFIRMED.value,
+        )
+    ).all()
+    return {patrol.id: location_window(patrol) for patrol in patrols}
+
+
+def _rejection(point, windows, consent):
+    if point["patrol_id"] not in windows:
+        return "NOT_A_PARTICIPANT"
+    # Nothing recorded before consent was given (or after it was withdrawn) is kept.
+    if consent is None or point["recorded_at"] < consent.granted_at:
+        return "CONSENT_REQUIRED"
+    return location_time_problem(point["recorded_at"], windows[point["patrol_id"]])
+
+
+def _insert(user, points):
+    columns = {
+        "patrol_ids": [p["patrol_id"] for p in points],
+        "client_event_ids": [p["client_event_id"] for p in points],
+        "lons": [p["lon"] for p in points],
+        "lats": [p["lat"] for p in points],
+        "accuracies": [p["accuracy_m"] for p in points],
+        "recorded_ats": [p["recorded_at"] for p in points],
+        "speeds": [p["speed_mps"] for p in points],
+        "batteries": [p["battery"] for p in points],
+    }
+    return db.session.scalars(INSERT_POINTS, {"user_id": user.id, **columns}).all()
+
+
+def patrol_dwell(viewer, patrol_id, pagination):
+    """Minutes per person and zone; volunteers see only their own."""
+    patrol = get_patrol(viewer, patrol_id)
+    statement = select(ZoneDwell).where(ZoneDwell.patrol_id == patrol.id).order_by(ZoneDwell.user_id, ZoneDwell.zone_id)
+    if viewer.role not in (Role.ADMIN, *STAFF_ROLES):
+        statement = statement.where(ZoneDwell.user_id == viewer.id)
+    return paginate(statement, pagination)

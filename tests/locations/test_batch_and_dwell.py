@@ -1,0 +1,155 @@
+import random
+import uuid
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import select
+
+from backend.core.time import utcnow
+from backend.locations.models import LocationPoint, ZoneDwell
+from tests.helpers import assert_problem
+from tests.locations.conftest import fix, offset
+
+WOMEN_SAFE_INSIDE = [126.9560, 37.3865]
+OUTSIDE_EVERYTHING = [126.9600, 37.3900]
+FAR_AWAY = [127.0500, 37.4500]  # about 11 km off: a GPS jump
+ROUTE_START, ROUTE_END = [126.9508, 37.3897], [126.9540, 37.3870]
+
+
+def walk(patrol_id, start):
+    """A phone's fixes over 28 minutes, every 15 s, with the troubles phones have.
+
+    In the women-safe zone 0:00-10:00 (600 s), outside 10:15-15:00, inside again
+    15:15-20:00 (285 s), silent for 7 minutes (not counted), inside 27:00-28:00 (60 s):
+    945 s in the zone. A jump at 5:07 and a poor fix at 12:07 are stored but left out.
+    """
+    def at(minutes, seconds=0):
+        return start + timedelta(minutes=minutes, seconds=seconds)
+
+    def every_15s(first, last, where):
+        steps = int((last - first).total_seconds() // 15)
+        return [fix(patrol_id, where, first + timedelta(seconds=15 * n)) for n in range(steps + 1)]
+
+    return [
+        *every_15s(at(0), at(10), WOMEN_SAFE_INSIDE),
+        *every_15s(at(10, 15), at(15), OUTSIDE_EVERYTHING),
+        *every_15s(at(15, 15), at(20), WOMEN_SAFE_INSIDE),
+        *every_15s(at(27), at(28), WOMEN_SAFE_INSIDE),
+        fix(patrol_id, FAR_AWAY, at(5, 7)),
+        fix(patrol_id, WOMEN_SAFE_INSIDE, at(12, 7), accuracy_m=150),
+    ]
+
+
+def dwell_of(db_session, patrol_id, user):
+    rows = db_session.scalars(select(ZoneDwell).where(ZoneDwell.patrol_id == patrol_id, ZoneDwell.user_id == user.id))
+    return {row.zone_id: (row.seconds, row.route_coverage) for row in rows}
+
+
+def points_of(db_session, patrol_id, user):
+    rows = db_session.execute(
+        select(LocationPoint.recorded_at, LocationPoint.exclusion)
+        .where(LocationPoint.patrol_id == patrol_id, LocationPoint.user_id == user.id)
+        .order_by(LocationPoint.recorded_at)
+    )
+    return [tuple(row) for row in rows]
+
+
+def test_dwell_minutes_are_exact(running_patrol, volunteers, upload, db_session, zones):
+    track = walk(running_patrol.id, utcnow() - timedelta(minutes=90))
+    response = upload(volunteers[1], track)
+    assert response.get_json() == {"accepted": len(track), "duplicates": 0, "rejected": []}
+    assert dwell_of(db_session, running_patrol.id, volunteers[1]) == {zones["women_safe"].id: (945, None)}
+    exclusions = [exclusion for _, exclusion in points_of(db_session, running_patrol.id, volunteers[1]) if exclusion]
+    assert sorted(exclusions) == ["impossible_jump", "low_accuracy"]
+
+
+def test_a_shuffled_and_repeated_offline_upload_ends_exactly_like_the_live_one(running_patrol, volunteers, upload, db_session):
+    start = utcnow() - timedelta(minutes=90)
+    live, offline = volunteers[1], volunteers[2]
+    track = walk(running_patrol.id, start)
+    for chunk in range(0, len(track), 20):  # uploaded as it happened
+        upload(live, track[chunk:chunk + 20])
+
+    replay = walk(running_patrol.id, start) * 3  # the same fixes, sent three times over
+    random.Random(7).shuffle(replay)
+    totals = {"accepted": 0, "duplicates": 0}
+    for chunk in range(0, len(replay), 97):
+        body = upload(offline, replay[chunk:chunk + 97]).get_json()
+        assert body["rejected"] == []
+        for key in totals:
+            totals[key] += body[key]
+
+    assert totals == {"accepted": len(track), "duplicates": 2 * len(track)}
+    assert points_of(db_session, running_patrol.id, offline) == points_of(db_session, running_patrol.id, live)
+    assert dwell_of(db_session, running_patrol.id, offline) == dwell_of(db_session, running_patrol.id, live)
+
+
+def test_walking_half_a_safe_return_route_covers_half_of_it(running_patrol, volunteers, upload, db_session, zones):
+    start = utcnow() - timedelta(minutes=60)
+    steps = 10
+    track = [
+        fix(
+            running_patrol.id,
+            [ROUTE_START[0] + (ROUTE_END[0] - ROUTE_START[0]) * n / (2 * steps), ROUTE_START[1] + (ROUTE_END[1] - ROUTE_START[1]) * n / (2 * steps)],
+            start + timedelta(seconds=15 * n),
+        )
+        for n in range(steps + 1)
+    ]
+    upload(volunteers[1], track)
+    seconds, coverage = dwell_of(db_session, running_patrol.id, volunteers[1])[zones["route"].id]
+    assert seconds == 150
+    assert coverage == pytest.approx(0.5, abs=0.01)
+
+
+def test_each_rejection_has_its_code(running_patrol, volunteers, upload, client, auth_headers, api, chief, patrol_body, make_user, home_station):
+    other = api.published(chief, make_user("officer", home_station), patrol_body(starts_at=(utcnow() + timedelta(days=5)).isoformat(), ends_at=(utcnow() + timedelta(days=5, hours=2)).isoformat()))
+    now = utcnow()
+    points = {
+        "ok": fix(running_patrol.id, WOMEN_SAFE_INSIDE, now - timedelta(minutes=1)),
+        "NOT_A_PARTICIPANT": fix(other["id"], WOMEN_SAFE_INSIDE, now - timedelta(minutes=1)),
+        "OUTSIDE_PATROL_WINDOW": fix(running_patrol.id, WOMEN_SAFE_INSIDE, now - timedelta(hours=3)),
+        "RECORDED_IN_FUTURE": fix(running_patrol.id, WOMEN_SAFE_INSIDE, now + timedelta(minutes=10)),
+    }
+    body = upload(volunteers[1], list(points.values())).get_json()
+    assert body["accepted"] == 1
+    assert {r["client_event_id"]: r["code"] for r in body["rejected"]} == {
+        point["client_event_id"]: code for code, point in points.items() if code != "ok"
+    }
+
+    client.delete("/api/v1/me/consents", headers=auth_headers(volunteers[2]))
+    refused = upload(volunteers[2], [fix(running_patrol.id, WOMEN_SAFE_INSIDE, now)]).get_json()
+    assert [r["code"] for r in refused["rejected"]] == ["CONSENT_REQUIRED"]
+
+
+def test_points_from_before_consent_was_given_are_refused(running_patrol, volunteers, upload, client, auth_headers):
+    me = volunteers[3]
+    client.delete("/api/v1/me/consents", headers=auth_headers(me))
+    client.post("/api/v1/me/consents", json={"policy_version": "2026-12"}, headers=auth_headers(me))
+    body = upload(me, [fix(running_patrol.id, WOMEN_SAFE_INSIDE, utcnow() - timedelta(minutes=30))]).get_json()
+    assert [r["code"] for r in body["rejected"]] == ["CONSENT_REQUIRED"]
+
+
+def test_a_batch_is_at_most_a_thousand_points(running_patrol, volunteers, upload):
+    now = utcnow()
+    too_many = [fix(running_patrol.id, WOMEN_SAFE_INSIDE, now) for _ in range(1001)]
+    body = assert_problem(upload(volunteers[1], too_many), 422, "VALIDATION_ERROR")
+    assert "points" in body["errors"]
+
+
+def test_dwell_endpoint_shows_volunteers_only_their_own(running_patrol, volunteers, officer, upload, client, auth_headers):
+    start = utcnow() - timedelta(minutes=40)
+    for volunteer in volunteers[1:3]:
+        upload(volunteer, [fix(running_patrol.id, WOMEN_SAFE_INSIDE, start + timedelta(seconds=15 * n)) for n in range(5)])
+    url = f"/api/v1/patrols/{running_patrol.id}/dwell"
+    everyone = client.get(url, headers=auth_headers(officer)).get_json()
+    assert sorted(row["user_id"] for row in everyone) == sorted(v.id for v in volunteers[1:3])
+    assert everyone[0]["minutes"] == 1.0
+    mine = client.get(url, headers=auth_headers(volunteers[1])).get_json()
+    assert [row["user_id"] for row in mine] == [volunteers[1].id]
+
+
+def test_points_carry_their_speed_and_battery(running_patrol, volunteers, upload, db_session):
+    point = fix(running_patrol.id, WOMEN_SAFE_INSIDE, utcnow(), speed_mps=1.4, battery=62, client_event_id=uuid.uuid4())
+    upload(volunteers[1], [point])
+    stored = db_session.scalar(select(LocationPoint).where(LocationPoint.user_id == volunteers[1].id))
+    assert (stored.speed_mps, stored.battery, stored.exclusion) == (1.4, 62, None)
