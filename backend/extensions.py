@@ -1,5 +1,5 @@
 """Extensions, created unbound and attached to the app in create_app()."""
-from flask_jwt_extended import JWTManager
+from flask_jwt_extended import JWTManager, get_jwt_identity, verify_jwt_in_request
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_migrate import Migrate
@@ -28,4 +28,10 @@ db = SQLAlchemy(metadata=MetaData(naming_convention=NAMING_CONVENTION))
 migrate = Migrate()
 api = PatrolApi()
 jwt = JWTManager()
-limiter = Limiter(key_func=get_remote_address)
+def caller_key():
+    """Rate limits count per signed-in person (phones share carrier addresses), else per address."""
+    identity = get_jwt_identity() if verify_jwt_in_request(optional=True) else None
+    return f"user:{identity}" if identity else f"address:{get_remote_address()}"
+
+
+limiter = Limiter(key_func=caller_key)

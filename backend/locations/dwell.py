@@ -14,9 +14,10 @@ MAX_SPEED_MPS = 50  # faster than any patrol on foot or by car in town: a GPS ju
 MAX_GAP = "5 minutes"  # a longer silence between two points is not counted as time spent
 
 # A point is a jump when it is impossible to reach from its neighbour on either side (or
-# its only neighbour): a lone spike, not the good point that follows it.
+# its only neighbour): a lone spike, not the good point that follows it. The window runs
+# once (MATERIALIZED), whatever join order the planner picks for a table without stats.
 MARK_EXCLUSIONS = text(f"""
-WITH fixes AS (
+WITH fixes AS MATERIALIZED (
     SELECT id, point::geography AS here, recorded_at,
            LAG(point::geography) OVER w AS before, LAG(recorded_at) OVER w AS before_at,
            LEAD(point::geography) OVER w AS after, LEAD(recorded_at) OVER w AS after_at
@@ -29,14 +30,14 @@ WITH fixes AS (
            ST_Distance(here, after) / GREATEST(EXTRACT(EPOCH FROM after_at - recorded_at), 0.001) AS speed_out
     FROM fixes
 ), verdicts AS (
-    SELECT p.id,
-           CASE
-               WHEN p.accuracy_m > {SUSPECT_ACCURACY_M} THEN 'low_accuracy'
-               WHEN COALESCE(s.speed_in, s.speed_out) > {MAX_SPEED_MPS}
-                    AND COALESCE(s.speed_out, s.speed_in) > {MAX_SPEED_MPS} THEN 'impossible_jump'
-           END AS exclusion
-    FROM location_points p LEFT JOIN speeds s ON s.id = p.id
-    WHERE p.patrol_id = :patrol_id AND p.user_id = :user_id
+    SELECT id,
+           CASE WHEN COALESCE(speed_in, speed_out) > {MAX_SPEED_MPS}
+                 AND COALESCE(speed_out, speed_in) > {MAX_SPEED_MPS} THEN 'impossible_jump' END AS exclusion
+    FROM speeds
+    UNION ALL
+    SELECT id, 'low_accuracy'
+    FROM location_points
+    WHERE patrol_id = :patrol_id AND user_id = :user_id AND accuracy_m > {SUSPECT_ACCURACY_M}
 )
 UPDATE location_points p SET exclusion = v.exclusion
 FROM verdicts v
