@@ -67,6 +67,7 @@ def _register_blueprints():
     from backend.checkins.routes import blp as checkins_blp
     from backend.live.routes import blp as live_blp
     from backend.locations.routes import blp as locations_blp
+    from backend.notifications.routes import blp as notifications_blp
     from backend.organizations.routes import blp as organizations_blp
     from backend.patrols.routes import blp as patrols_blp
     from backend.users.routes import blp as users_blp
@@ -82,6 +83,7 @@ def _register_blueprints():
         checkins_blp,
         locations_blp,
         live_blp,
+        notifications_blp,
     )
     for blueprint in blueprints:
         # Flask replaces a blueprint's own prefix with the one given here, so join them.
@@ -108,9 +110,11 @@ def _register_request_hooks(app):
 
 def _register_commands(app):
     from backend.cli.locations import locations_cli
+    from backend.cli.notifications import notifications_cli
     from backend.cli.seed import seed_cli
     from backend.cli.users import users_cli
 
     app.cli.add_command(locations_cli)
+    app.cli.add_command(notifications_cli)
     app.cli.add_command(seed_cli)
     app.cli.add_command(users_cli)

@@ -44,6 +44,11 @@ def default_settings():
         "RATELIMIT_HEADERS_ENABLED": True,
         "RATELIMIT_ENABLED": True,
         "LOCATION_RETENTION_DAYS": 90,
+        # Firebase service-account JSON (falls back to GOOGLE_APPLICATION_CREDENTIALS).
+        "FIREBASE_CREDENTIALS": None,
+        # Replaces https://fcm.googleapis.com: for tests and staging against a fake FCM only.
+        "FCM_URL": None,
+        "PUSH_RETRY_BASE_SECONDS": 30,
         # Reverse proxies in front of the app whose X-Forwarded-* headers are trusted.
         "PROXY_HOPS": 0,
         # flask-smorest / OpenAPI
@@ -86,6 +91,12 @@ def _finish(config):
             )
     elif not config.get("SECRET_KEY"):
         config["SECRET_KEY"] = DEVELOPMENT_SECRET_KEY
+    config["FIREBASE_CREDENTIALS"] = config["FIREBASE_CREDENTIALS"] or os.environ.get("GOOGLE_APPLICATION_CREDENTIALS")
+    if env == "production" and not config["FIREBASE_CREDENTIALS"]:
+        raise ConfigError(
+            "production needs Firebase credentials: PATROL_FIREBASE_CREDENTIALS or "
+            "GOOGLE_APPLICATION_CREDENTIALS naming a service-account JSON file"
+        )
     config["TESTING"] = env == "testing"
     config["JWT_SECRET_KEY"] = config["SECRET_KEY"]
     config["JWT_ACCESS_TOKEN_EXPIRES"] = timedelta(minutes=int(config["ACCESS_TOKEN_MINUTES"]))

@@ -42,6 +42,7 @@ ERROR_CATALOGUE = {
     "NOT_A_PARTICIPANT": (403, "Only people on this patrol can do this.", "이 순찰의 참여자만 할 수 있습니다."),
     "CONSENT_REQUIRED": (403, "Location consent is needed first (POST /api/v1/me/consents).", "위치정보 수집 동의가 먼저 필요합니다."),
     "NOT_CHECKED_IN": (409, "Check in before checking out.", "체크인 후에 체크아웃할 수 있습니다."),
+    "DELIVERY_NOT_DEAD": (409, "Only dead deliveries are re-queued.", "실패 처리된 발송만 다시 보낼 수 있습니다."),
     "NOT_FLAGGED": (409, "Only flagged check-ins are reviewed.", "검토 대상(플래그)인 체크인만 검토할 수 있습니다."),
     "NOT_INVITED": (403, "Only members of the invited groups may join this patrol.", "초청된 단체의 회원만 참여할 수 있습니다."),
     "PAYLOAD_TOO_LARGE": (413, "The request body is too large.", "요청 본문이 너무 큽니다."),

@@ -3,7 +3,7 @@ from backend.auth.models import AuthSession
 from backend.calendar_feeds.models import CalendarFeed
 from backend.checkins.models import CheckIn
 from backend.locations.models import LocationAccess, LocationPoint, ZoneDwell
-from backend.notifications.models import OutboxEvent
+from backend.notifications.models import Delivery, Device, OutboxEvent
 from backend.organizations.models import GroupMembership, Station, VolunteerGroup
 from backend.patrols.models import Patrol, PatrolParticipant, PatrolSeries
 from backend.users.models import LocationConsent, User
@@ -13,6 +13,8 @@ __all__ = [
     "AuthSession",
     "CalendarFeed",
     "CheckIn",
+    "Delivery",
+    "Device",
     "GroupMembership",
     "LocationAccess",
     "LocationConsent",

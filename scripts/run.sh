@@ -22,6 +22,13 @@ flask --app wsgi db upgrade
 echo "==> loading seed data"
 flask --app wsgi seed load
 
+# The push dispatcher runs beside the API. Without Firebase credentials it uses the
+# development sender, which only logs each message.
+echo "==> starting the notification dispatcher"
+flask --app wsgi notifications dispatch &
+DISPATCHER=$!
+trap 'kill "$DISPATCHER" 2>/dev/null' EXIT
+
 echo "==> starting gunicorn on ${PATROL_BIND:-127.0.0.1:8000}"
-exec gunicorn --workers "${PATROL_WORKERS:-2}" --bind "${PATROL_BIND:-127.0.0.1:8000}" \
+gunicorn --workers "${PATROL_WORKERS:-2}" --bind "${PATROL_BIND:-127.0.0.1:8000}" \
     --access-logfile - wsgi:app

@@ -10,9 +10,16 @@ def test_production_refuses_to_start_without_a_real_secret(monkeypatch, secret):
         load_config({"PATROL_ENV": "production", "SECRET_KEY": secret})
 
 
+def test_production_refuses_to_start_without_firebase_credentials(monkeypatch):
+    monkeypatch.delenv("GOOGLE_APPLICATION_CREDENTIALS", raising=False)
+    with pytest.raises(ConfigError, match="Firebase"):
+        load_config({"PATROL_ENV": "production", "SECRET_KEY": "x" * 48})
+
+
 def test_production_starts_with_a_real_secret_from_the_environment(monkeypatch):
     monkeypatch.setenv("PATROL_ENV", "production")
     monkeypatch.setenv("PATROL_SECRET_KEY", "x" * 48)
+    monkeypatch.setenv("GOOGLE_APPLICATION_CREDENTIALS", "/etc/patrol/firebase.json")
     config = load_config()
     assert config["SECRET_KEY"] == "x" * 48
     assert config["JWT_SECRET_KEY"] == "x" * 48

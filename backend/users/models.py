@@ -37,6 +37,9 @@ class User(db.Model):
     )
     is_active = sa.Column(sa.Boolean, nullable=False, server_default=sa.true())
     locale = enum_column(Locale, "user_locale", nullable=False, server_default=Locale.KO.value)
+    # Changes and cancellations of patrols one is on are always sent; these two may be muted.
+    is_reminders_muted = sa.Column(sa.Boolean, nullable=False, server_default=sa.false())
+    is_announcements_muted = sa.Column(sa.Boolean, nullable=False, server_default=sa.false())
     created_at = created_at_column()
     updated_at = updated_at_column()
 

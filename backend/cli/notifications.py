@@ -1,0 +1,61 @@
+import time
+from datetime import timedelta
+
+import click
+from flask import current_app
+from flask.cli import AppGroup
+
+from backend.extensions import db
+from backend.notifications.dispatcher import fan_out_due_events, prune_idle_devices, send_due_deliveries
+from backend.notifications.fcm import DevelopmentSender, FcmSender
+
+notifications_cli = AppGroup("notifications", help="Push notifications.")
+
+
+def push_sender(app):
+    """The real SDK when credentials are configured; otherwise (never in production, which
+    refuses to start without them) a development sender that only logs."""
+    if app.config["FIREBASE_CREDENTIALS"]:
+        return FcmSender(app.config["FIREBASE_CREDENTIALS"], fcm_url=app.config["FCM_URL"])
+    return DevelopmentSender()
+
+
+def drain(sender):
+    """Fan out and send until nothing is due. Each step is its own transaction, so the rows
+    a step claimed are released (sent or not) before the next one starts."""
+    retry_base = timedelta(seconds=current_app.config["PUSH_RETRY_BASE_SECONDS"])
+    events = deliveries = 0
+    while True:
+        fanned = fan_out_due_events()
+        db.session.commit()
+        taken = send_due_deliveries(sender, retry_base=retry_base)
+        db.session.commit()
+        events, deliveries = events + fanned, deliveries + taken
+        if not fanned and not taken:
+            return events, deliveries
+
+
+@notifications_cli.command("dispatch")
+@click.option("--once", is_flag=True, help="Send what is due now, then exit.")
+@click.option("--idle-seconds", type=float, default=2.0, show_default=True, help="Pause when nothing is due.")
+def dispatch(once, idle_seconds):
+    """Send due notifications through FCM; run several at once if you like."""
+    sender = push_sender(current_app)
+    try:
+        while True:
+            events, deliveries = drain(sender)
+            if once:
+                click.echo(f"fanned out {events} events, handled {deliveries} deliveries")
+                return
+            if not events and not deliveries:
+                time.sleep(idle_seconds)
+    finally:
+        sender.close()
+
+
+@notifications_cli.command("prune-devices")
+def prune_devices():
+    """Forget devices idle for 270 days, as FCM does."""
+    count = prune_idle_devices()
+    db.session.commit()
+    click.echo(f"forgot {count} idle devices")

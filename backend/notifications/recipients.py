@@ -1,0 +1,38 @@
+"""Who an event is for, decided when it is sent out (so a withdrawal before then counts)."""
+from sqlalchemy import select
+
+from backend.organizations.models import GroupMembership
+from backend.patrols.models import ParticipantStatus, PatrolParticipant
+from backend.users.models import Role, User
+
+ON_PATROL = [ParticipantStatus.CONFIRMED.value, ParticipantStatus.WAITLISTED.value]
+CONFIRMED = [ParticipantStatus.CONFIRMED.value]
+# A cancellation goes to those who were on the patrol when it was cancelled.
+WERE_ON_PATROL = [*ON_PATROL, ParticipantStatus.PATROL_CANCELLED.value]
+
+
+def recipients(event):
+    """A SELECT of the ids of the active users who should hear of `event`."""
+    kind = event.event_type
+    if kind == "patrol.published":
+        # Volunteers of the invited groups, unless they muted announcements.
+        members = select(GroupMembership.user_id).where(GroupMembership.group_id.in_(event.payload["group_ids"]))
+        return _active(User.id.in_(members), User.role == Role.VOLUNTEER, User.is_announcements_muted.is_(False))
+    if kind == "signup.promoted":
+        return _active(User.id == event.payload["user_id"])
+    if kind in ("patrol.reminder_24h", "patrol.reminder_2h"):
+        return _active(User.id.in_(_participants(event.patrol_id, CONFIRMED)), User.is_reminders_muted.is_(False))
+    if kind == "patrol.cancelled":
+        return _active(User.id.in_(_participants(event.patrol_id, WERE_ON_PATROL)))
+    # patrol.changed, patrol.broadcast: everyone on the patrol, always.
+    return _active(User.id.in_(_participants(event.patrol_id, ON_PATROL)))
+
+
+def _participants(patrol_id, statuses):
+    return select(PatrolParticipant.user_id).where(
+        PatrolParticipant.patrol_id == patrol_id, PatrolParticipant.status.in_(statuses)
+    )
+
+
+def _active(*conditions):
+    return select(User.id).where(User.is_active, *conditions)
