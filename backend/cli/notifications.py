@@ -10,6 +10,7 @@ from backend.notifications.dispatcher import fan_out_due_events, prune_idle_devi
 from backend.notifications.fcm import DevelopmentSender, FcmSender
 
 notifications_cli = AppGroup("notifications", help="Push notifications.")
+PRUNE_EVERY_SECONDS = 3600
 
 
 def push_sender(app):
@@ -41,8 +42,13 @@ def drain(sender):
 def dispatch(once, idle_seconds):
     """Send due notifications through FCM; run several at once if you like."""
     sender = push_sender(current_app)
+    next_prune = 0.0
     try:
         while True:
+            if time.monotonic() >= next_prune:  # hourly housekeeping, as FCM does its own
+                prune_idle_devices()
+                db.session.commit()
+                next_prune = time.monotonic() + PRUNE_EVERY_SECONDS
             events, deliveries = drain(sender)
             if once:
                 click.echo(f"fanned out {events} events, handled {deliveries} deliveries")

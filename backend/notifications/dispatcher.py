@@ -27,8 +27,6 @@ BATCH_SIZE = 500  # FCM's send_each limit
 MAX_ATTEMPTS = 6
 MAX_BACKOFF = timedelta(hours=1)
 RETRYABLE = {"QUOTA_EXCEEDED", "UNAVAILABLE", "INTERNAL", "UNKNOWN"}
-# FCM says the token will never work again: forget the device.
-DEAD_TOKEN = {"UNREGISTERED", "INVALID_ARGUMENT"}
 DEVICE_IDLE_LIMIT = timedelta(days=270)  # FCM drops tokens idle this long
 
 
@@ -114,7 +112,8 @@ def _record(delivery, result, now, retry_base):
         delivery.fcm_message_id = result.message_id
         delivery.sent_at = now
         _finish(delivery, DeliveryStatus.SENT, None)
-    elif result.error_code in DEAD_TOKEN:
+    elif result.is_dead_token:
+        # FCM says the token will never work again: forget the device.
         _finish(delivery, DeliveryStatus.DROPPED, result.error_code)
         db.session.execute(delete(Device).where(Device.id == delivery.device_id))
     elif result.error_code in RETRYABLE and delivery.attempts < MAX_ATTEMPTS:

@@ -62,6 +62,9 @@ class PushResult(NamedTuple):
     error_code: str | None  # one of KNOWN_CODES or "UNKNOWN" on failure
     http_status: int | None  # of a failed send that got an HTTP answer
     retry_after_s: float | None  # from its Retry-After header, if any
+    # FCM refused the token itself (UNREGISTERED, or INVALID_ARGUMENT about the token rather
+    # than the payload): the device will never receive anything again.
+    is_dead_token: bool = False
 
     @property
     def ok(self):
@@ -165,12 +168,29 @@ def _result(response):
         return PushResult(response.message_id, None, None, None)
     error = response.exception
     http_response = error.http_response or getattr(error.cause, "response", None)
+    code = fcm_error_code(error, http_response)
     return PushResult(
         None,
-        fcm_error_code(error, http_response),
+        code,
         http_response.status_code if http_response is not None else None,
         parse_retry_after(http_response.headers.get("Retry-After")) if http_response is not None else None,
+        is_dead_token=code == "UNREGISTERED" or (code == "INVALID_ARGUMENT" and _blames_the_token(http_response)),
     )
+
+
+def _blames_the_token(http_response):
+    """INVALID_ARGUMENT also means a bad payload (too big, a bad data key); only a complaint
+    about the registration token itself may cost the device."""
+    try:
+        error = http_response.json()["error"]
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return False
+    violations = [
+        violation.get("field", "")
+        for detail in error.get("details", [])
+        for violation in detail.get("fieldViolations", [])
+    ]
+    return "registration token" in error.get("message", "").lower() or "message.token" in violations
 
 
 def fcm_error_code(error, http_response=None):

@@ -39,12 +39,19 @@ ACCESS_TOKEN = "fake"
 SEND_PATH = re.compile(r"^/v1/projects/([^/]+)/messages:send$")
 
 
-def error_body(error_code, status):
+# What FCM says when it refuses a token itself (as opposed to the payload).
+TOKEN_ERROR_MESSAGES = {
+    "UNREGISTERED": "Requested entity was not found.",
+    "INVALID_ARGUMENT": "The registration token is not a valid FCM registration token",
+}
+
+
+def error_body(error_code, status, message=None):
     """FCM v1's documented error JSON, the shape the SDK parses (error.details[].errorCode)."""
     return {
         "error": {
             "code": status,
-            "message": f"Fake FCM: {error_code}",
+            "message": message or f"Fake FCM: {error_code}",
             "status": STATUS_NAMES.get(status, "UNKNOWN"),
             "details": [
                 {"@type": "type.googleapis.com/google.firebase.fcm.v1.FcmError", "errorCode": error_code}
@@ -227,7 +234,7 @@ class FakeFcm:
             self._sent.append(body)
             if token in self._dead_tokens:
                 error_code, status = self._dead_tokens[token]
-                return status, error_body(error_code, status), {}
+                return status, error_body(error_code, status, TOKEN_ERROR_MESSAGES.get(error_code)), {}
             if self._next_failures:
                 error_code, status, retry_after = self._next_failures.pop(0)
                 headers = {"Retry-After": str(retry_after)} if retry_after is not None else {}

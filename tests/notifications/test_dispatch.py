@@ -218,3 +218,21 @@ def test_broadcasts_are_rate_limited(api, chief, officer, patrol_body, client, a
     for _ in range(5):
         assert client.post(f"/api/v1/patrols/{patrol['id']}/broadcast", json={"title": "t", "body": "b"}, headers=headers).status_code == 202
     assert_problem(client.post(f"/api/v1/patrols/{patrol['id']}/broadcast", json={"title": "t", "body": "b"}, headers=headers), 429, "RATE_LIMITED")
+
+
+def test_an_invalid_token_is_pruned_but_a_bad_payload_costs_no_device(api, chief, officer, patrol_body, volunteers, phone, dispatch, fake_fcm, db_session):
+    invalid, healthy = phone(volunteers[1]), phone(volunteers[2])
+    fake_fcm.fail_token(invalid, "INVALID_ARGUMENT")  # "The registration token is not valid"
+    fake_fcm.fail_next(1, "INVALID_ARGUMENT")  # about the message, not the token
+    api.published(chief, officer, patrol_body())
+    dispatch()
+    remaining = {d.token for d in db_session.scalars(select(Device))}
+    assert invalid not in remaining and healthy in remaining
+
+
+def test_the_dispatcher_forgets_devices_idle_for_270_days(volunteers, phone, dispatch, db_session):
+    idle, active = phone(volunteers[1]), phone(volunteers[2])
+    db_session.execute(update(Device).where(Device.token == idle).values(last_seen_at=utcnow() - timedelta(days=271)))
+    db_session.commit()
+    dispatch()
+    assert {d.token for d in db_session.scalars(select(Device))} == {active}

@@ -90,16 +90,19 @@ def test_a_dead_token_is_unregistered_and_results_keep_their_order(fake, sender)
     results = sender.send([message("tok-a"), message("tok-dead"), message("tok-b")])
 
     assert [result.ok for result in results] == [True, False, True]
-    assert results[1] == PushResult(None, "UNREGISTERED", 404, None)
+    assert results[1] == PushResult(None, "UNREGISTERED", 404, None, is_dead_token=True)
     assert len(fake.sent_to("tok-dead")) == 1
 
 
-def test_invalid_argument_is_reported(fake, sender):
+def test_invalid_argument_is_reported_and_blames_the_token_only_when_fcm_says_so(fake, sender):
     fake.fail_token("tok-malformed", "INVALID_ARGUMENT")
+    fake.fail_next(1, "INVALID_ARGUMENT")  # a complaint about the payload
 
-    [result] = sender.send([message("tok-malformed")])
+    [bad_token] = sender.send([message("tok-malformed")])
+    [bad_payload] = sender.send([message("tok-fine")])
 
-    assert result == PushResult(None, "INVALID_ARGUMENT", 400, None)
+    assert bad_token == PushResult(None, "INVALID_ARGUMENT", 400, None, is_dead_token=True)
+    assert bad_payload == PushResult(None, "INVALID_ARGUMENT", 400, None, is_dead_token=False)
 
 
 @pytest.mark.parametrize("error_code, status", [("UNAVAILABLE", 503), ("INTERNAL", 500)])
