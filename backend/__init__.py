@@ -62,6 +62,7 @@ def _spec_options():
 
 
 def _register_blueprints():
+    from backend.attendance.routes import blp as attendance_blp
     from backend.auth.routes import blp as auth_blp
     from backend.calendar_feeds.routes import blp as calendar_feeds_blp
     from backend.checkins.routes import blp as checkins_blp
@@ -70,6 +71,7 @@ def _register_blueprints():
     from backend.notifications.routes import blp as notifications_blp
     from backend.organizations.routes import blp as organizations_blp
     from backend.patrols.routes import blp as patrols_blp
+    from backend.reports.routes import blp as reports_blp
     from backend.users.routes import blp as users_blp
     from backend.zones.routes import blp as zones_blp
 
@@ -84,6 +86,8 @@ def _register_blueprints():
         locations_blp,
         live_blp,
         notifications_blp,
+        attendance_blp,
+        reports_blp,
     )
     for blueprint in blueprints:
         # Flask replaces a blueprint's own prefix with the one given here, so join them.

@@ -1,4 +1,12 @@
 """Every model, imported in one place so Alembic and the app see the whole schema."""
+from backend.attendance.models import (
+    ApprovedHours,
+    AttendanceChange,
+    AttendanceRecord,
+    ExportRecord,
+    HoursAdjustment,
+    HoursApproval,
+)
 from backend.auth.models import AuthSession
 from backend.calendar_feeds.models import CalendarFeed
 from backend.checkins.models import CheckIn
@@ -10,11 +18,17 @@ from backend.users.models import LocationConsent, User
 from backend.zones.models import Zone
 
 __all__ = [
+    "ApprovedHours",
+    "AttendanceChange",
+    "AttendanceRecord",
     "AuthSession",
     "CalendarFeed",
     "CheckIn",
     "Delivery",
     "Device",
+    "ExportRecord",
+    "HoursAdjustment",
+    "HoursApproval",
     "GroupMembership",
     "LocationAccess",
     "LocationConsent",

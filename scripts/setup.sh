@@ -189,6 +189,11 @@ if ! postgis_available; then
 fi
 log "PostGIS available (PostgreSQL $PG_MAJOR)"
 
+# --- Fonts and PDF tools ------------------------------------------------------
+# PDF reports embed a Korean font; the tests read PDFs back with poppler's tools.
+[[ -f /usr/share/fonts/truetype/nanum/NanumGothic.ttf ]] || apt_install fonts-nanum
+command -v pdftotext >/dev/null || apt_install poppler-utils
+
 # --- Application database -----------------------------------------------------
 # psql only interpolates :"var" in scripts read from stdin, not in -c.
 if [[ -z "$(pg postgres -v db="$DB_NAME" <<<"SELECT 1 FROM pg_database WHERE datname = :'db'")" ]]; then

@@ -5,6 +5,7 @@ import json
 from sqlalchemy import func, select
 from sqlalchemy.dialects.postgresql import insert
 
+from backend.attendance import derive as attendance
 from backend.checkins import policies
 from backend.checkins.models import CheckIn, CheckInKind, CheckInStatus, Review
 from backend.core.filters import where_equal
@@ -134,6 +135,7 @@ def _insert_once(row, user, client_event_id, fingerprint):
     new_id = db.session.scalar(statement)
     if new_id is None:
         return _earlier_answer(user, client_event_id, fingerprint), False
+    attendance.refresh([row["patrol_id"]])
     return db.session.get(CheckIn, new_id), True
 
 
@@ -151,4 +153,5 @@ def review_checkin(actor, checkin_id, review, note):
     checkin.reviewed_by_id = actor.id
     checkin.reviewed_at = utcnow()
     db.session.flush()
+    attendance.refresh([checkin.patrol_id])  # a rejected check-in no longer counts
     return checkin

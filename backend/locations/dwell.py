@@ -47,7 +47,8 @@ WHERE p.id = v.id AND p.exclusion IS DISTINCT FROM v.exclusion
 FORGET_DWELL = text("DELETE FROM zone_dwell WHERE patrol_id = :patrol_id AND user_id = :user_id")
 
 # Time between two consecutive kept points counts for a zone when both lie in its area and
-# they are at most MAX_GAP apart. For a safe-return route, each such step also covers the
+# they are at most MAX_GAP apart; it is night time when the step starts between 22:00 and
+# 06:00 Korean time. For a safe-return route, each such step also covers the
 # stretch of the route between the two points' positions along it.
 COMPUTE_DWELL = text(f"""
 WITH kept AS (
@@ -57,11 +58,12 @@ WITH kept AS (
     WHERE patrol_id = :patrol_id AND user_id = :user_id AND exclusion IS NULL
     WINDOW w AS (ORDER BY recorded_at, client_event_id)
 ), steps AS (
-    SELECT point, next_point, EXTRACT(EPOCH FROM next_at - recorded_at) AS seconds
+    SELECT point, next_point, next_at, EXTRACT(EPOCH FROM next_at - recorded_at) AS seconds,
+           EXTRACT(HOUR FROM recorded_at AT TIME ZONE 'Asia/Seoul') NOT BETWEEN 6 AND 21 AS is_night
     FROM kept
     WHERE next_at IS NOT NULL AND next_at - recorded_at <= interval '{MAX_GAP}'
 ), inside AS (
-    SELECT z.id AS zone_id, z.kind, z.geom, s.seconds,
+    SELECT z.id AS zone_id, z.kind, z.geom, s.seconds, s.is_night, s.next_at,
            CASE WHEN z.kind = 'safe_return_route' THEN ST_LineLocatePoint(z.geom, s.point) END AS from_fraction,
            CASE WHEN z.kind = 'safe_return_route' THEN ST_LineLocatePoint(z.geom, s.next_point) END AS to_fraction
     FROM patrol_zones pz
@@ -69,8 +71,9 @@ WITH kept AS (
     JOIN steps s ON ST_Covers(z.area, s.point) AND ST_Covers(z.area, s.next_point)
     WHERE pz.patrol_id = :patrol_id
 )
-INSERT INTO zone_dwell (patrol_id, user_id, zone_id, seconds, route_coverage, updated_at)
+INSERT INTO zone_dwell (patrol_id, user_id, zone_id, seconds, night_seconds, last_seen_at, route_coverage, updated_at)
 SELECT :patrol_id, :user_id, zone_id, round(sum(seconds))::int,
+       COALESCE(round(sum(seconds) FILTER (WHERE is_night))::int, 0), max(next_at),
        CASE WHEN kind = 'safe_return_route' THEN COALESCE(
            ST_Length(ST_Union(ST_LineSubstring(geom, LEAST(from_fraction, to_fraction),
                                                GREATEST(from_fraction, to_fraction)))

@@ -38,6 +38,9 @@ class ZoneDwell(db.Model):
     user_id = sa.Column(sa.Integer, sa.ForeignKey("users.id", ondelete="CASCADE"), primary_key=True)
     zone_id = sa.Column(sa.Integer, sa.ForeignKey("zones.id", ondelete="CASCADE"), primary_key=True, index=True)
     seconds = sa.Column(sa.Integer, nullable=False)
+    # Of `seconds`, those between 22:00 and 06:00 Korean time.
+    night_seconds = sa.Column(sa.Integer, nullable=False, server_default="0")
+    last_seen_at = sa.Column(sa.DateTime(timezone=True))
     # Safe-return routes only: the share of the route walked within its corridor (0..1).
     route_coverage = sa.Column(sa.Float)
     updated_at = sa.Column(sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now())

@@ -1,6 +1,7 @@
 """Taking in batches of points from phones that may have been offline for hours."""
 from sqlalchemy import select, text
 
+from backend.attendance import derive as attendance
 from backend.core.pagination import paginate
 from backend.extensions import db
 from backend.locations import dwell
@@ -39,6 +40,7 @@ def ingest(user, points):
             kept.append(point)
     stored_patrol_ids = _insert(user, kept) if kept else []
     dwell.recompute({(patrol_id, user.id) for patrol_id in stored_patrol_ids})
+    attendance.refresh(stored_patrol_ids)
     return {"accepted": len(stored_patrol_ids), "duplicates": len(kept) - len(stored_patrol_ids), "rejected": rejected}
 
 

@@ -26,6 +26,8 @@ class Station(db.Model):
         sa.Boolean, nullable=False, server_default=sa.true()
     )
     checkin_opens_minutes = sa.Column(sa.Integer, nullable=False, server_default="30")
+    # Checked in later than this after the start is "late"; out this early before the end, "left early".
+    late_after_minutes = sa.Column(sa.Integer, nullable=False, server_default="15")
     # flag: accept a check-in outside the geofence and mark it for review; block: refuse it.
     geofence_policy = enum_column(GeofencePolicy, "geofence_policy", nullable=False, server_default="flag")
     created_at = created_at_column()

@@ -1,0 +1,1 @@
+"""Attendance per patrol and person, its confirmation by officers, and volunteer hours."""

@@ -1,0 +1,101 @@
+"""Attendance derived from check-ins and points, set-based, for any number of patrols.
+
+Duty runs from check-in to check-out, clipped to the patrol; without a check-out, to the
+last accepted point (and the record says it was estimated). A record an officer corrected
+keeps the officer's word.
+"""
+from sqlalchemy import text
+
+from backend.extensions import db
+
+REFRESH = text("""
+WITH patrol AS (
+    SELECT p.id, p.starts_at, p.ends_at, make_interval(mins => s.late_after_minutes) AS grace
+    FROM patrols p JOIN stations s ON s.id = p.station_id
+    WHERE p.id = ANY(:patrol_ids)
+), people AS (
+    SELECT pp.patrol_id, pp.user_id
+    FROM patrol_participants pp JOIN patrol ON patrol.id = pp.patrol_id
+    WHERE pp.status = 'confirmed'
+), checks AS (
+    SELECT patrol_id, user_id,
+           min(recorded_at) FILTER (WHERE kind = 'check_in') AS checked_in_at,
+           max(recorded_at) FILTER (WHERE kind = 'check_out') AS checked_out_at
+    FROM checkins
+    WHERE patrol_id = ANY(:patrol_ids) AND review IS DISTINCT FROM 'rejected'
+    GROUP BY patrol_id, user_id
+), last_points AS (
+    SELECT patrol_id, user_id, max(recorded_at) AS last_point_at
+    FROM location_points
+    WHERE patrol_id = ANY(:patrol_ids) AND exclusion IS NULL
+    GROUP BY patrol_id, user_id
+), zone_minutes AS (
+    SELECT d.patrol_id, d.user_id,
+           sum(d.seconds) FILTER (WHERE z.kind = 'dense_area') / 60 AS dense,
+           sum(d.seconds) FILTER (WHERE z.kind = 'women_safe_zone') / 60 AS women
+    FROM zone_dwell d JOIN zones z ON z.id = d.zone_id
+    WHERE d.patrol_id = ANY(:patrol_ids)
+    GROUP BY d.patrol_id, d.user_id
+), derived AS (
+    SELECT people.patrol_id, people.user_id, c.checked_in_at, c.checked_out_at,
+           c.checked_in_at IS NOT NULL AND c.checked_out_at IS NULL AND lp.last_point_at IS NOT NULL AS estimated,
+           CASE WHEN c.checked_in_at IS NULL THEN 0 ELSE GREATEST(0, floor(EXTRACT(EPOCH FROM
+               LEAST(COALESCE(c.checked_out_at, lp.last_point_at, c.checked_in_at), patrol.ends_at)
+               - GREATEST(c.checked_in_at, patrol.starts_at)) / 60))::int END AS minutes,
+           CASE WHEN c.checked_in_at IS NULL THEN 'no_show'
+                WHEN c.checked_in_at > patrol.starts_at + patrol.grace THEN 'late'
+                WHEN c.checked_out_at < patrol.ends_at - patrol.grace THEN 'left_early'
+                ELSE 'present' END AS status,
+           COALESCE(z.dense, 0)::int AS dense, COALESCE(z.women, 0)::int AS women
+    FROM people
+    JOIN patrol ON patrol.id = people.patrol_id
+    LEFT JOIN checks c ON c.patrol_id = people.patrol_id AND c.user_id = people.user_id
+    LEFT JOIN last_points lp ON lp.patrol_id = people.patrol_id AND lp.user_id = people.user_id
+    LEFT JOIN zone_minutes z ON z.patrol_id = people.patrol_id AND z.user_id = people.user_id
+)
+INSERT INTO attendance_records AS r
+    (patrol_id, user_id, status, checked_in_at, checked_out_at, duty_minutes, is_duty_end_estimated,
+     dense_area_minutes, women_safe_minutes, updated_at)
+SELECT patrol_id, user_id, status, checked_in_at, checked_out_at, minutes, estimated, dense, women, now()
+FROM derived
+ON CONFLICT (patrol_id, user_id) DO UPDATE SET
+    status = EXCLUDED.status,
+    checked_in_at = EXCLUDED.checked_in_at,
+    checked_out_at = EXCLUDED.checked_out_at,
+    duty_minutes = EXCLUDED.duty_minutes,
+    is_duty_end_estimated = EXCLUDED.is_duty_end_estimated,
+    dense_area_minutes = EXCLUDED.dense_area_minutes,
+    women_safe_minutes = EXCLUDED.women_safe_minutes,
+    updated_at = now()
+WHERE NOT r.is_corrected
+""")
+
+# Someone who withdrew (or was taken off) after a record was made has no attendance.
+FORGET_LEAVERS = text("""
+DELETE FROM attendance_records r
+WHERE r.patrol_id = ANY(:patrol_ids) AND NOT r.is_corrected
+  AND NOT EXISTS (SELECT 1 FROM patrol_participants pp
+                  WHERE pp.patrol_id = r.patrol_id AND pp.user_id = r.user_id AND pp.status = 'confirmed')
+""")
+
+# Patrols that have ended with someone confirmed but no record yet (nobody checked in).
+UNRECORDED = text("""
+SELECT DISTINCT pp.patrol_id
+FROM patrol_participants pp JOIN patrols p ON p.id = pp.patrol_id
+WHERE pp.status = 'confirmed' AND p.ends_at <= now() AND p.state = 'published'
+  AND p.starts_at < :until AND p.ends_at > :since
+  AND NOT EXISTS (SELECT 1 FROM attendance_records r WHERE r.patrol_id = pp.patrol_id AND r.user_id = pp.user_id)
+""")
+
+
+def refresh(patrol_ids):
+    """Bring the attendance of these patrols up to date with their check-ins and points."""
+    ids = sorted(set(patrol_ids))
+    if ids:
+        db.session.execute(FORGET_LEAVERS, {"patrol_ids": ids})
+        db.session.execute(REFRESH, {"patrol_ids": ids})
+
+
+def refresh_unrecorded(since, until):
+    """Before a report: give ended patrols their no-show records, without redoing the rest."""
+    refresh(db.session.scalars(UNRECORDED, {"since": since, "until": until}).all())

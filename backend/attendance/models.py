@@ -1,0 +1,117 @@
+import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import JSONB
+
+from backend.core.models import StrEnum, created_at_column, enum_column
+from backend.extensions import db
+
+
+class AttendanceStatus(StrEnum):
+    PRESENT = "present"
+    LATE = "late"  # checked in more than the station's grace after the start
+    LEFT_EARLY = "left_early"  # checked out more than that grace before the end
+    NO_SHOW = "no_show"
+    EXCUSED = "excused"  # only ever set by an officer
+
+
+class AttendanceRecord(db.Model):
+    """One person on one patrol: derived from check-ins and points until an officer confirms
+    or corrects it; a corrected record keeps the officer's word."""
+
+    __tablename__ = "attendance_records"
+    __table_args__ = (sa.Index("ix_attendance_records_user_id_patrol_id", "user_id", "patrol_id"),)
+
+    patrol_id = sa.Column(sa.Integer, sa.ForeignKey("patrols.id", ondelete="CASCADE"), primary_key=True)
+    user_id = sa.Column(sa.Integer, sa.ForeignKey("users.id", ondelete="CASCADE"), primary_key=True)
+    status = enum_column(AttendanceStatus, "attendance_status", nullable=False)
+    checked_in_at = sa.Column(sa.DateTime(timezone=True))
+    checked_out_at = sa.Column(sa.DateTime(timezone=True))
+    duty_minutes = sa.Column(sa.Integer, nullable=False, server_default="0")
+    # No check-out: duty is counted to the last accepted point instead, and says so.
+    is_duty_end_estimated = sa.Column(sa.Boolean, nullable=False, server_default=sa.false())
+    dense_area_minutes = sa.Column(sa.Integer, nullable=False, server_default="0")
+    women_safe_minutes = sa.Column(sa.Integer, nullable=False, server_default="0")
+    is_corrected = sa.Column(sa.Boolean, nullable=False, server_default=sa.false())
+    note = sa.Column(sa.String(500))
+    confirmed_by_id = sa.Column(sa.Integer, sa.ForeignKey("users.id", ondelete="SET NULL"))
+    confirmed_at = sa.Column(sa.DateTime(timezone=True))
+    updated_at = sa.Column(sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now())
+
+    patrol = db.relationship("Patrol")
+    user = db.relationship("User", foreign_keys=[user_id])
+
+
+class AttendanceChange(db.Model):
+    """Who changed a record, when, from what to what: corrections are never silent."""
+
+    __tablename__ = "attendance_changes"
+    __table_args__ = (sa.Index("ix_attendance_changes_patrol_id_user_id", "patrol_id", "user_id"),)
+
+    id = sa.Column(sa.BigInteger, primary_key=True)
+    patrol_id = sa.Column(sa.Integer, sa.ForeignKey("patrols.id", ondelete="CASCADE"), nullable=False)
+    user_id = sa.Column(sa.Integer, sa.ForeignKey("users.id", ondelete="CASCADE"), nullable=False)
+    changed_by_id = sa.Column(sa.Integer, sa.ForeignKey("users.id", ondelete="SET NULL"))
+    changed_at = created_at_column()
+    before = sa.Column(JSONB, nullable=False)
+    after = sa.Column(JSONB, nullable=False)
+
+
+class HoursApproval(db.Model):
+    """A group's volunteer hours for one month, approved: the figures are locked from then on."""
+
+    __tablename__ = "hours_approvals"
+
+    group_id = sa.Column(sa.Integer, sa.ForeignKey("volunteer_groups.id", ondelete="CASCADE"), primary_key=True)
+    month = sa.Column(sa.Date, primary_key=True)  # the first day of the month
+    approved_by_id = sa.Column(sa.Integer, sa.ForeignKey("users.id", ondelete="SET NULL"))
+    approved_at = created_at_column()
+
+
+class ApprovedHours(db.Model):
+    """The certified minutes of one member in an approved group-month."""
+
+    __tablename__ = "approved_hours"
+
+    group_id = sa.Column(sa.Integer, primary_key=True)
+    month = sa.Column(sa.Date, primary_key=True)
+    user_id = sa.Column(sa.Integer, sa.ForeignKey("users.id", ondelete="CASCADE"), primary_key=True)
+    minutes = sa.Column(sa.Integer, nullable=False)
+    __table_args__ = (
+        sa.ForeignKeyConstraint(
+            ["group_id", "month"], ["hours_approvals.group_id", "hours_approvals.month"], ondelete="CASCADE"
+        ),
+    )
+
+
+class HoursAdjustment(db.Model):
+    """A correction to a locked month: shown beside the certified figure, never folded in silently."""
+
+    __tablename__ = "hours_adjustments"
+
+    id = sa.Column(sa.BigInteger, primary_key=True)
+    group_id = sa.Column(sa.Integer, nullable=False)
+    month = sa.Column(sa.Date, nullable=False)
+    user_id = sa.Column(sa.Integer, sa.ForeignKey("users.id", ondelete="CASCADE"), nullable=False)
+    patrol_id = sa.Column(sa.Integer, sa.ForeignKey("patrols.id", ondelete="SET NULL"))
+    minutes = sa.Column(sa.Integer, nullable=False)  # + or -
+    reason = sa.Column(sa.String(500))
+    created_by_id = sa.Column(sa.Integer, sa.ForeignKey("users.id", ondelete="SET NULL"))
+    created_at = created_at_column()
+    __table_args__ = (
+        sa.ForeignKeyConstraint(
+            ["group_id", "month"], ["hours_approvals.group_id", "hours_approvals.month"], ondelete="CASCADE"
+        ),
+        sa.Index("ix_hours_adjustments_group_id_month", "group_id", "month"),
+    )
+
+
+class ExportRecord(db.Model):
+    """Every report downloaded: who, which report and filters, in which format, when."""
+
+    __tablename__ = "export_log"
+
+    id = sa.Column(sa.BigInteger, primary_key=True)
+    user_id = sa.Column(sa.Integer, sa.ForeignKey("users.id", ondelete="SET NULL"), index=True)
+    report = sa.Column(sa.String(40), nullable=False)
+    filters = sa.Column(JSONB, nullable=False)
+    format = sa.Column(sa.String(10), nullable=False)
+    exported_at = created_at_column()

@@ -1,0 +1,53 @@
+from flask.views import MethodView
+from flask_jwt_extended import current_user
+from flask_smorest import Blueprint
+
+from backend.attendance import services
+from backend.attendance.schemas import (
+    ApproveHoursSchema,
+    AttendanceChangeSchema,
+    AttendanceSchema,
+    ConfirmSchema,
+    HoursApprovalSchema,
+)
+from backend.core.auth import login_required
+from backend.core.pagination import PAGE_SIZES
+
+blp = Blueprint("attendance", __name__, description="Attendance per patrol, its confirmation, and volunteer hours")
+
+
+@blp.route("/patrols/<int:patrol_id>/attendance")
+class PatrolAttendance(MethodView):
+    @login_required()
+    @blp.response(200, AttendanceSchema(many=True))
+    @blp.paginate(**PAGE_SIZES)
+    def get(self, patrol_id, pagination_parameters):
+        """Attendance of a patrol, derived from check-ins and points (volunteers: their own)"""
+        return services.patrol_attendance(current_user, patrol_id, pagination_parameters)
+
+    @login_required(*services.CONFIRMERS)
+    @blp.arguments(ConfirmSchema)
+    @blp.response(200, AttendanceSchema(many=True))
+    def patch(self, data, patrol_id):
+        """Confirm attendance after the patrol, correcting status, minutes or notes where needed"""
+        return services.confirm(current_user, patrol_id, data["entries"])
+
+
+@blp.route("/patrols/<int:patrol_id>/attendance/changes")
+class AttendanceChanges(MethodView):
+    @login_required()
+    @blp.response(200, AttendanceChangeSchema(many=True))
+    @blp.paginate(**PAGE_SIZES)
+    def get(self, patrol_id, pagination_parameters):
+        """Every correction made to the patrol's attendance, with its author"""
+        return services.changes_of(current_user, patrol_id, pagination_parameters)
+
+
+@blp.route("/reports/volunteer-hours/approvals")
+class HoursApprovals(MethodView):
+    @login_required(*services.HOURS_APPROVERS)
+    @blp.arguments(ApproveHoursSchema)
+    @blp.response(201, HoursApprovalSchema)
+    def post(self, data):
+        """Approve a group's volunteer hours for a month; they are locked from then on"""
+        return services.approve_hours(current_user, data["group_id"], data["month"])

@@ -1,0 +1,156 @@
+"""Reading and confirming attendance, and approving a group's monthly volunteer hours."""
+from datetime import date, datetime, time
+
+from sqlalchemy import func, select
+
+from backend.attendance import derive
+from backend.attendance.models import (
+    ApprovedHours,
+    AttendanceChange,
+    AttendanceRecord,
+    HoursAdjustment,
+    HoursApproval,
+)
+from backend.core.pagination import paginate
+from backend.core.scopes import station_is_visible
+from backend.core.time import SEOUL, utcnow
+from backend.errors import AppError
+from backend.extensions import db
+from backend.organizations.models import GroupMembership, VolunteerGroup
+from backend.patrols.models import Patrol
+from backend.patrols.services import get_patrol
+from backend.users.models import STAFF_ROLES, Role, User
+
+CONFIRMERS = (Role.ADMIN, Role.STATION_CHIEF, Role.OFFICER)
+HOURS_APPROVERS = (Role.ADMIN, Role.STATION_CHIEF, Role.COORDINATOR)
+TRACKED = ("status", "duty_minutes", "note")
+
+
+def patrol_attendance(viewer, patrol_id, pagination):
+    patrol = get_patrol(viewer, patrol_id)
+    derive.refresh([patrol.id])
+    statement = (
+        select(AttendanceRecord)
+        .join(User, User.id == AttendanceRecord.user_id)
+        .where(AttendanceRecord.patrol_id == patrol.id)
+        .order_by(User.name, User.id)
+    )
+    if viewer.role not in (Role.ADMIN, *STAFF_ROLES):
+        statement = statement.where(AttendanceRecord.user_id == viewer.id)
+    return paginate(statement, pagination)
+
+
+def confirm(actor, patrol_id, entries):
+    """Confirm the listed records, correcting what an entry changes; each change is kept."""
+    patrol = get_patrol(actor, patrol_id)
+    if patrol.status != "completed":
+        raise AppError("PATROL_NOT_FINISHED")
+    derive.refresh([patrol.id])
+    records = {
+        r.user_id: r for r in db.session.scalars(select(AttendanceRecord).where(AttendanceRecord.patrol_id == patrol.id))
+    }
+    unknown = [entry["user_id"] for entry in entries if entry["user_id"] not in records]
+    if unknown:
+        raise AppError("NOT_ON_PATROL", errors={"user_id": [f"Not on this patrol: {unknown}"]})
+    now = utcnow()
+    confirmed = []
+    for entry in entries:
+        record = records[entry["user_id"]]
+        _apply(actor, patrol, record, {k: v for k, v in entry.items() if k in TRACKED})
+        record.confirmed_by_id, record.confirmed_at = actor.id, now
+        confirmed.append(record)
+    db.session.flush()
+    return confirmed
+
+
+def _apply(actor, patrol, record, changes):
+    before = {field: _plain(getattr(record, field)) for field in TRACKED}
+    changed = {field: value for field, value in changes.items() if _plain(value) != before[field]}
+    if not changed:
+        return
+    for field, value in changed.items():
+        setattr(record, field, value)
+    record.is_corrected = True
+    db.session.add(
+        AttendanceChange(
+            patrol_id=record.patrol_id,
+            user_id=record.user_id,
+            changed_by_id=actor.id,
+            before=before,
+            after={field: _plain(getattr(record, field)) for field in TRACKED},
+        )
+    )
+    if "duty_minutes" in changed:
+        _adjust_locked_months(actor, patrol, record.user_id, changed["duty_minutes"] - before["duty_minutes"])
+
+
+def _plain(value):
+    return value.value if hasattr(value, "value") else value
+
+
+def _adjust_locked_months(actor, patrol, user_id, delta):
+    """A correction in an approved month shows as an adjustment beside the certified figure."""
+    month = month_of(patrol.starts_at)
+    locked_groups = db.session.scalars(
+        select(HoursApproval.group_id)
+        .join(GroupMembership, GroupMembership.group_id == HoursApproval.group_id)
+        .where(HoursApproval.month == month, GroupMembership.user_id == user_id)
+    ).all()
+    for group_id in locked_groups:
+        db.session.add(
+            HoursAdjustment(
+                group_id=group_id, month=month, user_id=user_id, patrol_id=patrol.id, minutes=delta,
+                reason=f"attendance corrected after approval (patrol {patrol.id})", created_by_id=actor.id,
+            )
+        )
+
+
+def changes_of(viewer, patrol_id, pagination):
+    patrol = get_patrol(viewer, patrol_id)
+    statement = select(AttendanceChange).where(AttendanceChange.patrol_id == patrol.id).order_by(AttendanceChange.id)
+    if viewer.role not in (Role.ADMIN, *STAFF_ROLES):
+        statement = statement.where(AttendanceChange.user_id == viewer.id)
+    return paginate(statement, pagination)
+
+
+def month_of(moment):
+    local = moment.astimezone(SEOUL)
+    return date(local.year, local.month, 1)
+
+
+def month_bounds(month):
+    """[first instant, first instant of the next month) of a Korean calendar month."""
+    following = date(month.year + month.month // 12, month.month % 12 + 1, 1)
+    return datetime.combine(month, time(), SEOUL), datetime.combine(following, time(), SEOUL)
+
+
+def member_minutes(group_id, month):
+    """(user_id, confirmed minutes) of every member of the group in the month."""
+    since, until = month_bounds(month)
+    minutes = func.coalesce(func.sum(AttendanceRecord.duty_minutes), 0)
+    return db.session.execute(
+        select(GroupMembership.user_id, minutes)
+        .outerjoin(
+            AttendanceRecord,
+            (AttendanceRecord.user_id == GroupMembership.user_id)
+            & AttendanceRecord.confirmed_at.is_not(None)
+            & AttendanceRecord.patrol_id.in_(select(Patrol.id).where(Patrol.starts_at >= since, Patrol.starts_at < until)),
+        )
+        .where(GroupMembership.group_id == group_id)
+        .group_by(GroupMembership.user_id)
+    ).all()
+
+
+def approve_hours(actor, group_id, month):
+    group = db.session.get(VolunteerGroup, group_id)
+    if group is None or not station_is_visible(actor, group.station_id):
+        raise AppError("NOT_FOUND")
+    if db.session.get(HoursApproval, (group_id, month)) is not None:
+        raise AppError("HOURS_ALREADY_APPROVED")
+    approval = HoursApproval(group_id=group_id, month=month, approved_by_id=actor.id)
+    db.session.add(approval)
+    db.session.flush()
+    for user_id, minutes in member_minutes(group_id, month):
+        db.session.add(ApprovedHours(group_id=group_id, month=month, user_id=user_id, minutes=minutes))
+    db.session.flush()
+    return approval

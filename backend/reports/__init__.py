@@ -1,0 +1,1 @@
+"""Reports: attendance sheets, volunteer hours and their CSV, XLSX and PDF files."""

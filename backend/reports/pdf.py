@@ -1,0 +1,316 @@
+"""Printable PDFs: report tables, the volunteer-hours certificate and the patrol sign-in sheet.
+
+The 14 standard PDF fonts have no Hangul, so a Korean TrueType font is embedded (only the
+glyphs used): NanumGothic from Debian's fonts-nanum package.
+"""
+import os
+from datetime import datetime, timezone
+from functools import lru_cache, partial
+from io import BytesIO
+from itertools import islice
+from types import SimpleNamespace
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen import canvas
+from reportlab.platypus import KeepInFrame, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+from backend.core.time import SEOUL
+
+FONT_DIR = "/usr/share/fonts/truetype/nanum"
+FONT = "NanumGothic"
+FONT_BOLD = "NanumGothic-Bold"
+# A PDF is for printing; bigger reports belong in XLSX or CSV.
+MAX_TABLE_ROWS = 5000
+# The certificate is one page; further patrols are summed into one line.
+CERTIFICATE_MAX_LINES = 20
+SIGN_IN_BLANK_ROWS = 5
+NUMERIC_KINDS = {"int", "number", "minutes"}
+# Relative column widths by kind: text wraps, the rest is short and fixed.
+KIND_WEIGHTS = {"text": 3.0, "datetime": 1.6, "date": 1.2, "int": 0.9, "number": 1.0, "minutes": 0.9, "bool": 0.7}
+HEADER_FILL = colors.HexColor("#DDE4EE")
+STRIPE_FILL = colors.HexColor("#F4F6FA")
+MONTHS = ("January", "February", "March", "April", "May", "June", "July",
+          "August", "September", "October", "November", "December")
+
+
+class FontMissingError(RuntimeError):
+    pass
+
+
+@lru_cache(maxsize=None)
+def register_fonts():
+    """Register NanumGothic (and its bold, when installed); returns the bold font's name."""
+    regular = os.path.join(FONT_DIR, "NanumGothic.ttf")
+    if not os.path.isfile(regular):
+        raise FontMissingError(
+            f"Korean PDF font {regular} is missing: install the Debian package fonts-nanum "
+            "(apt-get install fonts-nanum)"
+        )
+    pdfmetrics.registerFont(TTFont(FONT, regular))
+    bold = FONT
+    bold_path = os.path.join(FONT_DIR, "NanumGothicBold.ttf")
+    if os.path.isfile(bold_path):
+        pdfmetrics.registerFont(TTFont(FONT_BOLD, bold_path))
+        bold = FONT_BOLD
+    # Lets <b> in paragraphs pick the bold face.
+    pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=bold, italic=FONT, boldItalic=bold)
+    return bold
+
+
+def hours_and_minutes(minutes, lang):
+    """125 -> "2시간 5분" / "2 h 5 min"."""
+    hours, rest = divmod(int(round(minutes)), 60)
+    if lang == "ko":
+        parts = [f"{hours:,}시간" if hours else "", f"{rest}분" if rest or not hours else ""]
+    else:
+        parts = [f"{hours:,} h" if hours else "", f"{rest} min" if rest or not hours else ""]
+    return " ".join(part for part in parts if part)
+
+
+def _styles():
+    bold = register_fonts()
+    base = ParagraphStyle("base", fontName=FONT, fontSize=9, leading=12)
+    return SimpleNamespace(
+        bold=bold,
+        title=ParagraphStyle("title", base, fontName=bold, fontSize=16, leading=21, spaceAfter=2 * mm),
+        big_title=ParagraphStyle("big_title", base, fontName=bold, fontSize=24, leading=30, alignment=TA_CENTER),
+        heading=ParagraphStyle("heading", base, fontName=bold, fontSize=11, leading=15, spaceAfter=2 * mm),
+        meta=ParagraphStyle("meta", base, fontSize=8, textColor=colors.grey),
+        warning=ParagraphStyle("warning", base, fontName=bold, textColor=colors.HexColor("#B00020")),
+        cell=ParagraphStyle("cell", base, fontSize=8, leading=10),
+        header=ParagraphStyle("header", base, fontName=bold, fontSize=8, leading=10),
+        label=ParagraphStyle("label", base, fontName=bold, fontSize=10, leading=14),
+        body=ParagraphStyle("body", base, fontSize=11, leading=17),
+        centered=ParagraphStyle("centered", base, fontSize=12, leading=18, alignment=TA_CENTER),
+    )
+
+
+def _p(text, style):
+    # Paragraphs read a markup language: user text must not be taken for tags.
+    return Paragraph(escape(str(text)), style)
+
+
+class _NumberedCanvas(canvas.Canvas):
+    """Prints "page / pages" in the footer; the page count is known only at save(), so pages wait."""
+
+    def __init__(self, *args, footer="", **kwargs):
+        super().__init__(*args, **kwargs)
+        self._footer = footer
+        self._pages = []
+
+    def showPage(self):
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self):
+        total = len(self._pages)
+        for number, state in enumerate(self._pages, start=1):
+            self.__dict__.update(state)
+            width = self._pagesize[0]
+            self.saveState()
+            self.setFont(FONT, 8)
+            self.setFillColor(colors.grey)
+            self.drawString(12 * mm, 7 * mm, self._footer)
+            self.drawRightString(width - 12 * mm, 7 * mm, f"{number} / {total}")
+            self.restoreState()
+            super().showPage()
+        super().save()
+
+
+def _build(story, *, pagesize, title, footer, margin=12 * mm):
+    buffer = BytesIO()
+    document = SimpleDocTemplate(
+        buffer, pagesize=pagesize, title=title, leftMargin=margin, rightMargin=margin,
+        topMargin=margin, bottomMargin=margin + 4 * mm,
+    )
+    story = story(document.width, document.height) if callable(story) else story
+    document.build(story, canvasmaker=partial(_NumberedCanvas, footer=footer))
+    return buffer.getvalue()
+
+
+def _grid(header_rows=1, *extra):
+    return TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), FONT),
+        ("FONTSIZE", (0, 0), (-1, -1), 8),
+        ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#9AA3AF")),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("BACKGROUND", (0, 0), (-1, header_rows - 1), HEADER_FILL),
+        *extra,
+    ])
+
+
+def _now_label():
+    return f"{datetime.now(timezone.utc).astimezone(SEOUL):%Y-%m-%d %H:%M} (KST)"
+
+
+def _date_label(value, lang):
+    if isinstance(value, datetime):
+        value = value.astimezone(SEOUL).date() if value.tzinfo else value.date()
+    if lang == "ko":
+        return f"{value.year}년 {value.month}월 {value.day}일"
+    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+
+
+# --- report tables ----------------------------------------------------------------------
+
+
+def table_pdf(*, title, headers, kinds, rows, summary, lang):
+    """An A4 landscape table of rows (lists of text); summary(row_count) gives (label, text) lines."""
+    styles = _styles()
+    ko = lang == "ko"
+    shown = list(islice(rows, MAX_TABLE_ROWS))
+    # The rest is read but not kept, so a summary gathered while the rows stream stays
+    # right and the note can say how much the printout leaves out.
+    total = len(shown) + sum(1 for _ in rows)
+
+    def story(width, _height):
+        weights = [KIND_WEIGHTS[kind] for kind in kinds]
+        widths = [width * weight / sum(weights) for weight in weights]
+        data = [[_p(header, styles.header) for header in headers]]
+        for cells in shown:
+            # Only text wraps; plain strings are much cheaper to lay out than paragraphs.
+            data.append([_p(cell, styles.cell) if kind == "text" else cell for cell, kind in zip(cells, kinds)])
+        extra = [("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, STRIPE_FILL])]
+        extra += [("ALIGN", (i, 1), (i, -1), "RIGHT") for i, kind in enumerate(kinds) if kind in NUMERIC_KINDS]
+        if not shown:
+            data.append([_p("(자료 없음)" if ko else "(no rows)", styles.cell)] + [""] * (len(headers) - 1))
+            extra.append(("SPAN", (0, 1), (-1, 1)))
+        parts = [_p(title, styles.title), _p(("작성: " if ko else "Generated: ") + _now_label(), styles.meta)]
+        if total > len(shown):
+            note = (
+                f"인쇄용 PDF는 처음 {len(shown):,}행만 담습니다 (전체 {total:,}행). 전체 자료는 XLSX 또는 CSV로 받으세요."
+                if ko else
+                f"This printable PDF shows the first {len(shown):,} of {total:,} rows. "
+                "Download XLSX or CSV for all of them."
+            )
+            parts += [Spacer(1, 2 * mm), _p(note, styles.warning)]
+        parts += [Spacer(1, 4 * mm), Table(data, colWidths=widths, repeatRows=1, style=_grid(1, *extra))]
+        lines = summary(total)
+        summary_table = Table(
+            [[_p(label, styles.header), _p(value, styles.cell)] for label, value in lines],
+            colWidths=[45 * mm, 80 * mm], hAlign="LEFT",
+            style=_grid(1, ("BACKGROUND", (0, 0), (0, -1), HEADER_FILL), ("BACKGROUND", (1, 0), (1, -1), colors.white)),
+        )
+        parts += [Spacer(1, 6 * mm), _p("요약" if ko else "Summary", styles.heading), summary_table]
+        return parts
+
+    return _build(story, pagesize=landscape(A4), title=title, footer=title)
+
+
+# --- volunteer-hours certificate --------------------------------------------------------
+
+
+def certificate_pdf(lang, person_name, organisation, period_label, minutes, lines, issued_on):
+    """A one-page 봉사시간 확인서; lines are (date, patrol title, minutes) of the patrols counted."""
+    styles = _styles()
+    ko = lang == "ko"
+    title = "봉사시간 확인서" if ko else "Certificate of Volunteer Hours"
+    lines = list(lines)
+    shown, hidden = lines[:CERTIFICATE_MAX_LINES], lines[CERTIFICATE_MAX_LINES:]
+
+    def story(width, height):
+        info = [
+            ("성명" if ko else "Name", person_name),
+            ("소속" if ko else "Group / station", organisation),
+            ("활동 기간" if ko else "Period", period_label),
+            ("총 봉사시간" if ko else "Total hours", hours_and_minutes(minutes, lang)),
+        ]
+        info_table = Table(
+            [[_p(label, styles.label), _p(value, styles.body)] for label, value in info],
+            colWidths=[40 * mm, width - 40 * mm],
+            style=_grid(1, ("BACKGROUND", (0, 0), (0, -1), HEADER_FILL), ("BACKGROUND", (1, 0), (1, -1), colors.white),
+                        ("TOPPADDING", (0, 0), (-1, -1), 5), ("BOTTOMPADDING", (0, 0), (-1, -1), 5)),
+        )
+        patrols = [[_p(h, styles.header) for h in (("날짜", "활동", "봉사시간") if ko else ("Date", "Patrol", "Hours"))]]
+        for day, patrol_title, patrol_minutes in shown:
+            patrols.append([_date_iso(day), _p(patrol_title, styles.cell), hours_and_minutes(patrol_minutes, lang)])
+        if hidden:
+            rest = sum(line[2] for line in hidden)
+            more = f"외 {len(hidden)}건 (총 봉사시간에 포함)" if ko else f"{len(hidden)} more patrols (in the total)"
+            patrols.append(["", _p(more, styles.cell), hours_and_minutes(rest, lang)])
+        patrol_table = Table(
+            patrols, colWidths=[28 * mm, width - 58 * mm, 30 * mm], repeatRows=1,
+            style=_grid(1, ("ALIGN", (2, 1), (2, -1), "RIGHT")),
+        )
+        statement = (
+            "위 사람은 위 기간 동안 경찰과 함께하는 합동순찰 자원봉사 활동에 참여하였으며, "
+            "그 봉사시간이 위와 같음을 확인합니다."
+            if ko else
+            "This is to certify that the person named above took part in joint police–volunteer "
+            "patrols as a volunteer during the period stated, for the hours stated."
+        )
+        signature = Table(
+            [[_p(label, styles.body), ""] for label in (
+                ("확인 경찰관 소속·계급", "성명", "서명") if ko else ("Confirming officer, unit and rank", "Name", "Signature")
+            )],
+            colWidths=[65 * mm, 60 * mm], rowHeights=10 * mm, hAlign="RIGHT",
+            style=TableStyle([
+                ("LINEBELOW", (1, 0), (1, -1), 0.6, colors.black),
+                ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+            ]),
+        )
+        content = [
+            Spacer(1, 8 * mm), _p(title, styles.big_title), Spacer(1, 10 * mm), info_table,
+            Spacer(1, 8 * mm), _p("활동 내역" if ko else "Patrols", styles.heading), patrol_table,
+            Spacer(1, 10 * mm), _p(statement, styles.body), Spacer(1, 10 * mm),
+            _p(_date_label(issued_on, lang), styles.centered), Spacer(1, 10 * mm), signature,
+        ]
+        # Shrinks rather than spills: a certificate is one sheet of paper.
+        return [KeepInFrame(width, height, content, mode="shrink")]
+
+    return _build(story, pagesize=A4, title=title, footer=f"{title} · {person_name}", margin=20 * mm)
+
+
+def _date_iso(value):
+    if isinstance(value, datetime):
+        value = value.astimezone(SEOUL) if value.tzinfo else value
+        return f"{value:%Y-%m-%d}"
+    return value.isoformat()
+
+
+# --- sign-in sheet ----------------------------------------------------------------------
+
+
+def sign_in_sheet_pdf(lang, patrol_title, when_label, place_label, people):
+    """A printable 참석자 서명부: people are mappings with name, group and role (texts)."""
+    styles = _styles()
+    ko = lang == "ko"
+    title = "참석자 서명부" if ko else "Attendance Sign-in Sheet"
+
+    def story(width, _height):
+        info = [("순찰" if ko else "Patrol", patrol_title), ("일시" if ko else "When", when_label),
+                ("장소" if ko else "Place", place_label)]
+        info_table = Table(
+            [[_p(label, styles.label), _p(value, styles.body)] for label, value in info],
+            colWidths=[25 * mm, width - 25 * mm],
+            style=_grid(1, ("BACKGROUND", (0, 0), (0, -1), HEADER_FILL), ("BACKGROUND", (1, 0), (1, -1), colors.white)),
+        )
+        headers = ("번호", "성명", "소속", "역할", "도착 시각", "서명") if ko else (
+            "No.", "Name", "Group", "Role", "Check-in time", "Signature")
+        data = [[_p(h, styles.header) for h in headers]]
+        number = 0
+        for number, person in enumerate(people, start=1):
+            data.append([str(number), _p(person.get("name") or "", styles.cell),
+                         _p(person.get("group") or "", styles.cell), _p(person.get("role") or "", styles.cell), "", ""])
+        # Blank numbered rows for people who join on the night.
+        for extra in range(number + 1, number + 1 + SIGN_IN_BLANK_ROWS):
+            data.append([str(extra), "", "", "", "", ""])
+        fixed = [12 * mm, 35 * mm, 45 * mm, 25 * mm, 25 * mm]
+        table = Table(
+            data, colWidths=[*fixed, width - sum(fixed)], repeatRows=1,
+            rowHeights=[8 * mm] + [11 * mm] * (len(data) - 1),
+            style=_grid(1, ("ALIGN", (0, 1), (0, -1), "CENTER")),
+        )
+        signature = _p(("확인자: ____________________ (서명)" if ko else "Confirmed by: ____________________ (signature)"),
+                       styles.body)
+        return [_p(title, styles.big_title), Spacer(1, 6 * mm), info_table, Spacer(1, 6 * mm), table,
+                Spacer(1, 8 * mm), signature]
+
+    return _build(story, pagesize=A4, title=title, footer=f"{title} · {patrol_title}", margin=15 * mm)

@@ -1,0 +1,157 @@
+"""The report rows, as streams from a server-side cursor: a year of a city never sits in memory."""
+from sqlalchemy import Integer, case, distinct, func, select
+
+from backend.attendance.models import ApprovedHours, AttendanceRecord, HoursAdjustment
+from backend.extensions import db
+from backend.locations.models import ZoneDwell
+from backend.organizations.models import GroupMembership, Station, VolunteerGroup
+from backend.patrols.models import Patrol, PatrolState
+from backend.reports.scope import person_condition, zone_condition
+from backend.users.models import User
+from backend.zones.models import Zone
+
+STREAM_BATCH = 2000
+
+
+def stream(statement):
+    """Rows as dicts, fetched in batches through a server-side cursor."""
+    result = db.session.execute(statement.execution_options(yield_per=STREAM_BATCH))
+    for row in result.mappings():
+        yield dict(row)
+
+
+def _where(statement, *conditions):
+    return statement.where(*[c for c in conditions if c is not None])
+
+
+def attendance_rows(viewer, filters):
+    statement = (
+        select(
+            func.date(func.timezone("Asia/Seoul", Patrol.starts_at)).label("date"),
+            Patrol.id.label("patrol_id"),
+            Patrol.title.label("patrol"),
+            Station.name.label("station"),
+            User.id.label("user_id"),
+            User.name.label("name"),
+            AttendanceRecord.status.label("status"),
+            AttendanceRecord.checked_in_at,
+            AttendanceRecord.checked_out_at,
+            AttendanceRecord.duty_minutes,
+            AttendanceRecord.is_duty_end_estimated.label("estimated"),
+            AttendanceRecord.dense_area_minutes,
+            AttendanceRecord.women_safe_minutes,
+            AttendanceRecord.confirmed_at.is_not(None).label("confirmed"),
+        )
+        .join(Patrol, Patrol.id == AttendanceRecord.patrol_id)
+        .join(Station, Station.id == Patrol.station_id)
+        .join(User, User.id == AttendanceRecord.user_id)
+        .order_by(Patrol.starts_at, Patrol.id, User.name, User.id)
+    )
+    conditions = [
+        Patrol.starts_at >= filters["since"],
+        Patrol.starts_at < filters["until"],
+        Patrol.state != PatrolState.CANCELLED.value,
+        person_condition(viewer, AttendanceRecord.user_id, Patrol.station_id),
+    ]
+    if "station_id" in filters:
+        conditions.append(Patrol.station_id == filters["station_id"])
+    if "user_id" in filters:
+        conditions.append(AttendanceRecord.user_id == filters["user_id"])
+    if "group_id" in filters:
+        members = select(GroupMembership.user_id).where(GroupMembership.group_id == filters["group_id"])
+        conditions.append(AttendanceRecord.user_id.in_(members))
+    return _where(statement, *conditions)
+
+
+def volunteer_hours_rows(viewer, month_start, month_end, month, group_id=None):
+    """Per person and group: confirmed minutes and patrols in the month, and what was certified."""
+    confirmed = (
+        select(
+            AttendanceRecord.user_id,
+            func.sum(AttendanceRecord.duty_minutes).label("minutes"),
+            func.count().label("patrols"),
+        )
+        .join(Patrol, Patrol.id == AttendanceRecord.patrol_id)
+        .where(
+            AttendanceRecord.confirmed_at.is_not(None),
+            Patrol.starts_at >= month_start,
+            Patrol.starts_at < month_end,
+            Patrol.state != PatrolState.CANCELLED.value,
+        )
+        .group_by(AttendanceRecord.user_id)
+        .subquery()
+    )
+    adjustments = (
+        select(HoursAdjustment.group_id, HoursAdjustment.user_id, func.sum(HoursAdjustment.minutes).label("minutes"))
+        .where(HoursAdjustment.month == month)
+        .group_by(HoursAdjustment.group_id, HoursAdjustment.user_id)
+        .subquery()
+    )
+    statement = (
+        select(
+            VolunteerGroup.name.label("group"),
+            User.id.label("user_id"),
+            User.name.label("name"),
+            func.coalesce(confirmed.c.patrols, 0).label("patrols"),
+            func.coalesce(confirmed.c.minutes, 0).cast(Integer).label("minutes"),
+            ApprovedHours.minutes.label("approved_minutes"),
+            func.coalesce(adjustments.c.minutes, 0).cast(Integer).label("adjustment_minutes"),
+        )
+        .select_from(GroupMembership)
+        .join(VolunteerGroup, VolunteerGroup.id == GroupMembership.group_id)
+        .join(User, User.id == GroupMembership.user_id)
+        .outerjoin(confirmed, confirmed.c.user_id == User.id)
+        .outerjoin(
+            ApprovedHours,
+            (ApprovedHours.group_id == GroupMembership.group_id)
+            & (ApprovedHours.user_id == User.id)
+            & (ApprovedHours.month == month),
+        )
+        .outerjoin(adjustments, (adjustments.c.group_id == GroupMembership.group_id) & (adjustments.c.user_id == User.id))
+        .order_by(VolunteerGroup.name, User.name, User.id)
+    )
+    conditions = [person_condition(viewer, User.id, VolunteerGroup.station_id)]
+    if group_id is not None:
+        conditions.append(GroupMembership.group_id == group_id)
+    return _where(statement, *conditions)
+
+
+def zone_coverage_rows(viewer, since, until, kind=None):
+    """Per zone: minutes of presence, patrols, night minutes and the last visit; zones nobody
+    visited in the period come first, as the gaps to fill."""
+    presence = (
+        select(
+            ZoneDwell.zone_id,
+            func.sum(ZoneDwell.seconds).label("seconds"),
+            func.sum(ZoneDwell.night_seconds).label("night_seconds"),
+            func.count(distinct(ZoneDwell.patrol_id)).label("patrols"),
+            func.max(ZoneDwell.last_seen_at).label("last_visit_at"),
+        )
+        .join(Patrol, Patrol.id == ZoneDwell.patrol_id)
+        .where(Patrol.starts_at >= since, Patrol.starts_at < until)
+        .group_by(ZoneDwell.zone_id)
+        .subquery()
+    )
+    minutes = func.coalesce(presence.c.seconds, 0) / 60
+    statement = (
+        select(
+            Zone.id.label("zone_id"),
+            Zone.name.label("zone"),
+            Zone.kind.label("kind"),
+            Station.name.label("station"),
+            func.round(minutes).cast(Integer).label("minutes"),
+            func.round(func.coalesce(presence.c.night_seconds, 0) / 60).cast(Integer).label("night_minutes"),
+            func.coalesce(presence.c.patrols, 0).label("patrols"),
+            presence.c.last_visit_at,
+            (presence.c.zone_id.is_(None)).label("is_gap"),
+        )
+        .join(Station, Station.id == Zone.station_id)
+        .outerjoin(presence, presence.c.zone_id == Zone.id)
+        .order_by(case((presence.c.zone_id.is_(None), 0), else_=1), Zone.kind, Zone.name)
+    )
+    conditions = [zone_condition(viewer, Zone.station_id)]
+    if kind is not None:
+        conditions.append(Zone.kind == kind)
+    return _where(statement, *conditions)
+
+

@@ -1,0 +1,50 @@
+from marshmallow import ValidationError, fields, validate, validates_schema
+
+from backend.attendance.schemas import Month
+from backend.core.schemas import InputSchema, OutputSchema
+from backend.zones.models import ZoneKind
+
+MAX_REPORT_DAYS = 366
+
+
+class ReportFormatSchema(InputSchema):
+    lang = fields.String(validate=validate.OneOf(["ko", "en"]), metadata={"description": "Headers' language; default: yours"})
+
+
+class PeriodSchema(ReportFormatSchema):
+    from_ = fields.Date(data_key="from", required=True, metadata={"description": "First day (Korean calendar)", "example": "2026-11-01"})
+    to = fields.Date(required=True, metadata={"description": "Last day, included", "example": "2026-11-30"})
+
+    @validates_schema
+    def period_is_sane(self, data, **kwargs):
+        if "from_" in data and "to" in data:
+            if data["to"] < data["from_"]:
+                raise ValidationError("Must not be before from.", field_name="to")
+            if (data["to"] - data["from_"]).days >= MAX_REPORT_DAYS:
+                raise ValidationError(f"At most {MAX_REPORT_DAYS} days.", field_name="to")
+
+
+class AttendanceQuerySchema(PeriodSchema):
+    format = fields.String(load_default="json", validate=validate.OneOf(["json", "csv", "xlsx", "pdf"]))
+    station_id = fields.Integer()
+    group_id = fields.Integer()
+    user_id = fields.Integer()
+
+
+class VolunteerHoursQuerySchema(ReportFormatSchema):
+    month = Month(required=True, metadata={"example": "2026-11"})
+    format = fields.String(load_default="json", validate=validate.OneOf(["json", "csv", "xlsx", "pdf"]))
+    group_id = fields.Integer()
+    user_id = fields.Integer(metadata={"description": "With format=pdf: whose certificate (default: yours)"})
+
+
+class ZoneCoverageQuerySchema(PeriodSchema):
+    format = fields.String(load_default="json", validate=validate.OneOf(["json", "csv", "xlsx"]))
+    kind = fields.Enum(ZoneKind, by_value=True)
+
+
+class ReportSchema(OutputSchema):
+    columns = fields.List(fields.Dict(), metadata={"description": "key, label and kind of each column"})
+    rows = fields.List(fields.Dict())
+    summary = fields.List(fields.Dict())
+    truncated = fields.Boolean(metadata={"description": "More rows exist: download csv or xlsx for all of them"})

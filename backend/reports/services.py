@@ -1,0 +1,213 @@
+"""Attendance, volunteer-hour and zone-coverage reports, as JSON or as files people open.
+
+Every export is logged (who, which report and filters, in which format). Files stream
+from a server-side cursor, so their size does not decide the server's memory.
+"""
+from datetime import datetime, time, timedelta
+
+from flask import Response
+from sqlalchemy import select
+
+from backend.attendance import derive
+from backend.attendance.models import AttendanceRecord, ExportRecord
+from backend.attendance.services import month_bounds
+from backend.core.time import SEOUL, utcnow
+from backend.errors import AppError
+from backend.extensions import db
+from backend.patrols.models import Patrol
+from backend.patrols.services import get_patrol
+from backend.reports import queries
+from backend.reports.exporters import Column, Report, content_disposition, export
+from backend.reports.pdf import certificate_pdf, sign_in_sheet_pdf
+from backend.users.models import Role, User
+from backend.users.policies import visible_users
+
+JSON_ROW_LIMIT = 5000
+
+ATTENDANCE_COLUMNS = [
+    Column("date", "날짜", "Date", "date"),
+    Column("patrol", "순찰", "Patrol"),
+    Column("station", "경찰서", "Station"),
+    Column("name", "성명", "Name"),
+    Column("status", "출석", "Status"),
+    Column("checked_in_at", "체크인", "Checked in", "datetime"),
+    Column("checked_out_at", "체크아웃", "Checked out", "datetime"),
+    Column("duty_minutes", "근무(분)", "Duty (min)", "minutes"),
+    Column("estimated", "종료 추정", "End estimated", "bool"),
+    Column("dense_area_minutes", "다중밀집(분)", "Dense areas (min)", "minutes"),
+    Column("women_safe_minutes", "여성안심(분)", "Women-safe (min)", "minutes"),
+    Column("confirmed", "확정", "Confirmed", "bool"),
+]
+HOURS_COLUMNS = [
+    Column("group", "단체", "Group"),
+    Column("name", "성명", "Name"),
+    Column("patrols", "순찰 수", "Patrols", "int"),
+    Column("minutes", "확정 봉사(분)", "Confirmed (min)", "minutes"),
+    Column("approved_minutes", "승인(분)", "Approved (min)", "minutes"),
+    Column("adjustment_minutes", "승인 후 조정(분)", "Adjusted after approval (min)", "minutes"),
+]
+COVERAGE_COLUMNS = [
+    Column("zone", "구역", "Zone"),
+    Column("kind", "종류", "Kind"),
+    Column("station", "경찰서", "Station"),
+    Column("minutes", "순찰(분)", "Presence (min)", "minutes"),
+    Column("night_minutes", "야간 22-06시(분)", "Night 22-06 (min)", "minutes"),
+    Column("patrols", "순찰 횟수", "Patrols", "int"),
+    Column("last_visit_at", "마지막 방문", "Last visit", "datetime"),
+    Column("is_gap", "공백", "No presence", "bool"),
+]
+
+
+def attendance_report(viewer, query):
+    since, until = _days(query["from_"], query["to"])
+    derive.refresh_unrecorded(since, until)
+    filters = {"since": since, "until": until, **{k: query[k] for k in ("station_id", "group_id", "user_id") if k in query}}
+    statement = queries.attendance_rows(viewer, filters)
+    totals = _Totals("duty_minutes")
+    report = Report(
+        "출석 현황", "Attendance", ATTENDANCE_COLUMNS, totals.count(_labelled(queries.stream(statement))),
+        summary=lambda: [("근무 합계(분)", "Total duty (min)", totals.minutes)],
+    )
+    stem = f"attendance_{query['from_']}_{query['to']}_{_scope_label(viewer, query)}"
+    return _deliver(viewer, "attendance", query, report, stem)
+
+
+def volunteer_hours_report(viewer, query):
+    month = query["month"]
+    since, until = month_bounds(month)
+    if query["format"] == "pdf":
+        return _certificate(viewer, query, since, until)
+    statement = queries.volunteer_hours_rows(viewer, since, until, month, query.get("group_id"))
+    totals = _Totals("minutes")
+    report = Report(
+        "봉사시간", "Volunteer hours", HOURS_COLUMNS, totals.count(queries.stream(statement)),
+        summary=lambda: [("확정 봉사 합계(분)", "Total confirmed (min)", totals.minutes)],
+    )
+    return _deliver(viewer, "volunteer-hours", query, report, f"volunteer-hours_{month:%Y-%m}_{_scope_label(viewer, query)}")
+
+
+def zone_coverage_report(viewer, query):
+    since, until = _days(query["from_"], query["to"])
+    statement = queries.zone_coverage_rows(viewer, since, until, query.get("kind"))
+    gaps = _Totals("is_gap")
+    report = Report(
+        "구역별 순찰 현황", "Zone coverage", COVERAGE_COLUMNS, gaps.count(queries.stream(statement)),
+        summary=lambda: [("순찰이 없던 구역", "Zones without presence", gaps.minutes)],
+    )
+    stem = f"zone-coverage_{query['from_']}_{query['to']}_{_scope_label(viewer, query)}"
+    return _deliver(viewer, "zone-coverage", query, report, stem)
+
+
+ROLE_LABELS = {"ko": {"officer": "경찰관", "volunteer": "자원봉사자"}, "en": {"officer": "officer", "volunteer": "volunteer"}}
+
+
+def sign_in_sheet(viewer, patrol_id):
+    patrol = get_patrol(viewer, patrol_id)
+    lang = str(viewer.locale)
+    people = [
+        {
+            "name": p.user.name,
+            "group": ", ".join(m.group.name for m in p.user.memberships if m.group in patrol.groups),
+            "role": ROLE_LABELS[lang][str(p.kind)],
+        }
+        for p in (*patrol.officers, *patrol.confirmed_volunteers)
+    ]
+    local = patrol.starts_at.astimezone(SEOUL)
+    when = f"{local:%Y-%m-%d %H:%M}–{patrol.ends_at.astimezone(SEOUL):%H:%M}"
+    place = ", ".join(zone.name for zone in patrol.zones) or "-"
+    _log(viewer, "sign-in-sheet", {"patrol_id": patrol.id}, "pdf")
+    response = Response(sign_in_sheet_pdf(lang, patrol.title, when, place, people), mimetype="application/pdf")
+    response.headers["Content-Disposition"] = content_disposition(f"sign-in_{local:%Y-%m-%d}_patrol-{patrol.id}.pdf")
+    return response
+
+
+def _certificate(viewer, query, since, until):
+    """A volunteer's own certificate of the month's confirmed hours (staff may print anyone's)."""
+    user_id = query.get("user_id", viewer.id)
+    person = db.session.scalar(visible_users(viewer).where(User.id == user_id))
+    if person is None or (viewer.role == Role.VOLUNTEER and person.id != viewer.id):
+        raise AppError("NOT_FOUND")
+    lines = db.session.execute(
+        select(Patrol.starts_at, Patrol.title, AttendanceRecord.duty_minutes)
+        .join(Patrol, Patrol.id == AttendanceRecord.patrol_id)
+        .where(AttendanceRecord.user_id == person.id, AttendanceRecord.confirmed_at.is_not(None),
+               Patrol.starts_at >= since, Patrol.starts_at < until)
+        .order_by(Patrol.starts_at)
+    ).all()
+    lang = _lang(viewer, query)
+    organisation = ", ".join(m.group.name for m in person.memberships) or (person.station.name if person.station else "")
+    pdf = certificate_pdf(
+        lang, person.name, organisation, f"{query['month']:%Y-%m}", sum(line.duty_minutes for line in lines),
+        [(line.starts_at.astimezone(SEOUL).date(), line.title, line.duty_minutes) for line in lines],
+        utcnow().astimezone(SEOUL).date(),
+    )
+    _log(viewer, "volunteer-hours", query, "pdf")
+    response = Response(pdf, mimetype="application/pdf")
+    response.headers["Content-Disposition"] = content_disposition(f"certificate_{query['month']:%Y-%m}_{person.name}.pdf")
+    return response
+
+
+def _deliver(viewer, name, query, report, stem):
+    fmt = query["format"]
+    _log(viewer, name, query, fmt)
+    if fmt != "json":
+        return export(report, fmt, _lang(viewer, query), stem)
+    rows = []
+    for row in report.rows:
+        if len(rows) == JSON_ROW_LIMIT:
+            return _json(report, rows, truncated=True)
+        rows.append(row)
+    return _json(report, rows, truncated=False)
+
+
+def _json(report, rows, truncated):
+    summary = report.summary() if callable(report.summary) else report.summary
+    return {
+        "columns": [{"key": c.key, "ko": c.ko, "en": c.en, "kind": c.kind} for c in report.columns],
+        "rows": rows,
+        "summary": [{"ko": ko, "en": en, "value": value} for ko, en, value in summary or ()],
+        "truncated": truncated,
+    }
+
+
+class _Totals:
+    """Adds up one column while the rows stream past, for the summary written after them."""
+
+    def __init__(self, key):
+        self.key, self.minutes = key, 0
+
+    def count(self, rows):
+        for row in rows:
+            self.minutes += int(row[self.key] or 0)
+            yield row
+
+
+def _labelled(rows):
+    for row in rows:
+        row["status"] = str(row["status"])
+        yield row
+
+
+def _days(first, last):
+    """[first day 00:00, the day after the last 00:00) in Korean time."""
+    return datetime.combine(first, time(), SEOUL), datetime.combine(last + timedelta(days=1), time(), SEOUL)
+
+
+def _lang(viewer, query):
+    return query.get("lang") or str(viewer.locale)
+
+
+def _scope_label(viewer, query):
+    if "group_id" in query:
+        return f"group-{query['group_id']}"
+    if "user_id" in query:
+        return f"person-{query['user_id']}"
+    if "station_id" in query:
+        return f"station-{query['station_id']}"
+    return viewer.station.code if viewer.station else "all"
+
+
+def _log(viewer, report, query, fmt):
+    filters = {key: str(value) for key, value in query.items() if key not in ("format", "lang")}
+    db.session.add(ExportRecord(user_id=viewer.id, report=report, filters=filters, format=fmt))
+    db.session.flush()

@@ -1,0 +1,131 @@
+"""Reports read back in every format give the same figures as the JSON, for the right people."""
+import csv
+import io
+import subprocess
+import uuid
+from datetime import timedelta
+
+import openpyxl
+import pytest
+from sqlalchemy import select
+
+from backend.attendance.models import ExportRecord
+from backend.core.time import SEOUL
+from tests.helpers import assert_problem
+from tests.locations.conftest import fix
+
+WOMEN_SAFE_INSIDE = [126.9560, 37.3865]
+
+
+@pytest.fixture
+def walked(finished_patrol, volunteers, officer, client, auth_headers, upload):
+    """Volunteer 1 checked in at the start, walked the women-safe zone for 40 minutes, checked out
+    after 110 of the 120 minutes; an officer confirmed the attendance."""
+    start = finished_patrol.starts_at
+    person = volunteers[1]
+    for kind, minutes in (("check-in", 0), ("check-out", 110)):
+        body = {"lon": 126.9508, "lat": 37.3897, "accuracy_m": 5, "recorded_at": (start + timedelta(minutes=minutes)).isoformat(), "client_event_id": str(uuid.uuid4())}
+        assert client.post(f"/api/v1/patrols/{finished_patrol.id}/{kind}", json=body, headers=auth_headers(person)).status_code == 201
+    upload(person, [fix(finished_patrol.id, WOMEN_SAFE_INSIDE, start + timedelta(seconds=15 * n)) for n in range(161)])
+    client.patch(f"/api/v1/patrols/{finished_patrol.id}/attendance", json={"entries": [{"user_id": person.id}]}, headers=auth_headers(officer))
+    return person
+
+
+def period(patrol):
+    day = patrol.starts_at.astimezone(SEOUL).date()
+    return f"from={day}&to={day}"
+
+
+def get(client, auth_headers, viewer, url):
+    return client.get(url, headers=auth_headers(viewer))
+
+
+def test_attendance_json_csv_xlsx_and_pdf_agree(walked, finished_patrol, chief, client, auth_headers):
+    base = f"/api/v1/reports/attendance?{period(finished_patrol)}"
+    report = get(client, auth_headers, chief, base).get_json()
+    mine = next(row for row in report["rows"] if row["user_id"] == walked.id)
+    assert (mine["status"], mine["duty_minutes"], mine["women_safe_minutes"], mine["confirmed"]) == ("present", 110, 40, True)
+
+    csv_response = get(client, auth_headers, chief, base + "&format=csv&lang=ko")
+    assert csv_response.data.startswith(b"\xef\xbb\xbf")
+    assert "filename*=UTF-8''attendance_" in csv_response.headers["Content-Disposition"]
+    rows = list(csv.DictReader(io.StringIO(csv_response.data.decode("utf-8-sig"))))
+    row = next(r for r in rows if r["성명"] == walked.name)
+    assert (row["출석"], row["근무(분)"], row["여성안심(분)"]) == ("present", "110", "40")
+
+    xlsx = get(client, auth_headers, chief, base + "&format=xlsx&lang=en")
+    sheet = openpyxl.load_workbook(io.BytesIO(xlsx.data)).worksheets[0]
+    header = [cell.value for cell in sheet[1]]
+    values = next(dict(zip(header, (c.value for c in r))) for r in sheet.iter_rows(min_row=2) if r[header.index("Name")].value == walked.name)
+    assert (values["Duty (min)"], values["Women-safe (min)"]) == (110, 40)
+    assert values["Checked in"].date() == finished_patrol.starts_at.astimezone(SEOUL).date()
+
+    pdf = get(client, auth_headers, chief, base + "&format=pdf&lang=ko")
+    assert pdf.data.startswith(b"%PDF")
+    text = subprocess.run(["pdftotext", "-", "-"], input=pdf.data, capture_output=True, check=True).stdout.decode()
+    assert "출석 현황" in text and walked.name in text
+
+
+def test_reports_show_each_person_only_what_they_may_see(walked, finished_patrol, volunteers, groups, make_user, other_station, client, auth_headers):
+    base = f"/api/v1/reports/attendance?{period(finished_patrol)}"
+
+    def people(viewer):
+        return {row["user_id"] for row in get(client, auth_headers, viewer, base).get_json()["rows"]}
+
+    everyone = people(make_user("coordinator", finished_patrol.station))
+    assert walked.id in everyone and len(everyone) >= 4
+    assert people(volunteers[2]) == {volunteers[2].id}  # a plain volunteer: only themself
+    leader = volunteers[0]  # leads the patrol association: its members
+    assert people(leader) == {v.id for v in volunteers[1:4]} & everyone
+    assert people(make_user("station_chief", other_station)) == set()
+
+
+def test_volunteer_hours_approval_and_certificate(walked, finished_patrol, groups, chief, client, auth_headers):
+    month = finished_patrol.starts_at.astimezone(SEOUL).strftime("%Y-%m")
+    url = f"/api/v1/reports/volunteer-hours?month={month}&group_id={groups['jayul'].id}"
+    before = {r["user_id"]: r for r in get(client, auth_headers, chief, url).get_json()["rows"]}
+    assert (before[walked.id]["minutes"], before[walked.id]["approved_minutes"]) == (110, None)
+    client.post("/api/v1/reports/volunteer-hours/approvals", json={"group_id": groups["jayul"].id, "month": month}, headers=auth_headers(chief))
+    after = {r["user_id"]: r for r in get(client, auth_headers, chief, url).get_json()["rows"]}
+    assert after[walked.id]["approved_minutes"] == 110
+
+    certificate = get(client, auth_headers, walked, f"/api/v1/reports/volunteer-hours?month={month}&format=pdf")
+    text = subprocess.run(["pdftotext", "-", "-"], input=certificate.data, capture_output=True, check=True).stdout.decode()
+    assert "봉사시간 확인서" in text and walked.name in text and "1시간 50분" in text
+
+
+def test_a_volunteer_cannot_print_someone_elses_certificate(walked, finished_patrol, volunteers, client, auth_headers):
+    month = finished_patrol.starts_at.astimezone(SEOUL).strftime("%Y-%m")
+    response = get(client, auth_headers, volunteers[2], f"/api/v1/reports/volunteer-hours?month={month}&format=pdf&user_id={walked.id}")
+    assert_problem(response, 404, "NOT_FOUND")
+
+
+def test_zone_coverage_names_the_zones_left_alone(walked, finished_patrol, zones, chief, client, auth_headers):
+    report = get(client, auth_headers, chief, f"/api/v1/reports/zone-coverage?{period(finished_patrol)}").get_json()
+    by_zone = {row["zone_id"]: row for row in report["rows"]}
+    women = by_zone[zones["women_safe"].id]
+    assert (women["minutes"], women["patrols"], women["is_gap"]) == (40, 1, False)
+    assert by_zone[zones["plaza"].id]["is_gap"] is True
+    assert report["rows"][0]["is_gap"] is True  # the gaps come first
+    night_only = get(client, auth_headers, chief, f"/api/v1/reports/zone-coverage?{period(finished_patrol)}&kind=women_safe_zone&format=csv")
+    assert night_only.status_code == 200 and "호계동" in night_only.data.decode("utf-8-sig")
+
+
+def test_every_export_is_logged(walked, finished_patrol, chief, client, auth_headers, db_session):
+    get(client, auth_headers, chief, f"/api/v1/reports/attendance?{period(finished_patrol)}&format=csv")
+    entry = db_session.scalars(select(ExportRecord).where(ExportRecord.user_id == chief.id)).all()[-1]
+    assert (entry.report, entry.format) == ("attendance", "csv")
+    assert set(entry.filters) >= {"from_", "to"}
+
+
+def test_bad_report_requests(chief, client, auth_headers, volunteers):
+    assert "to" in assert_problem(get(client, auth_headers, chief, "/api/v1/reports/attendance?from=2026-11-30&to=2026-11-01"), 422, "VALIDATION_ERROR")["errors"]
+    assert_problem(get(client, auth_headers, chief, "/api/v1/reports/attendance?from=2026-11-01&to=2026-11-02&format=docx"), 422, "VALIDATION_ERROR")
+    assert_problem(get(client, auth_headers, chief, "/api/v1/reports/volunteer-hours?month=2026-13"), 422, "VALIDATION_ERROR")
+    assert_problem(get(client, auth_headers, volunteers[1], "/api/v1/reports/zone-coverage?from=2026-11-01&to=2026-11-02"), 403, "FORBIDDEN")
+
+
+def test_a_sign_in_sheet_lists_the_people_on_the_patrol(finished_patrol, chief, officer, volunteers, client, auth_headers):
+    response = get(client, auth_headers, chief, f"/api/v1/patrols/{finished_patrol.id}/sign-in-sheet.pdf")
+    text = subprocess.run(["pdftotext", "-", "-"], input=response.data, capture_output=True, check=True).stdout.decode()
+    assert "참석자 서명부" in text and officer.name in text and volunteers[1].name in text
