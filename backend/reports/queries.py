@@ -118,7 +118,7 @@ def volunteer_hours_rows(viewer, month_start, month_end, month, group_id=None):
 
 def zone_coverage_rows(viewer, since, until, kind=None):
     """Per zone: minutes of presence, patrols, night minutes and the last visit; zones nobody
-    visited in the period come first, as the gaps to fill."""
+    visited in the period come first, then those nobody visited at night: the gaps to fill."""
     presence = (
         select(
             ZoneDwell.zone_id,
@@ -144,10 +144,15 @@ def zone_coverage_rows(viewer, since, until, kind=None):
             func.coalesce(presence.c.patrols, 0).label("patrols"),
             presence.c.last_visit_at,
             (presence.c.zone_id.is_(None)).label("is_gap"),
+            (func.coalesce(presence.c.night_seconds, 0) == 0).label("is_night_gap"),
         )
         .join(Station, Station.id == Zone.station_id)
         .outerjoin(presence, presence.c.zone_id == Zone.id)
-        .order_by(case((presence.c.zone_id.is_(None), 0), else_=1), Zone.kind, Zone.name)
+        .order_by(
+            case((presence.c.zone_id.is_(None), 0), (func.coalesce(presence.c.night_seconds, 0) == 0, 1), else_=2),
+            Zone.kind,
+            Zone.name,
+        )
     )
     conditions = [zone_condition(viewer, Zone.station_id)]
     if kind is not None:

@@ -55,6 +55,7 @@ COVERAGE_COLUMNS = [
     Column("patrols", "순찰 횟수", "Patrols", "int"),
     Column("last_visit_at", "마지막 방문", "Last visit", "datetime"),
     Column("is_gap", "공백", "No presence", "bool"),
+    Column("is_night_gap", "야간 공백", "No night presence", "bool"),
 ]
 
 

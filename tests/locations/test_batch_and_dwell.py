@@ -153,3 +153,26 @@ def test_points_carry_their_speed_and_battery(running_patrol, volunteers, upload
     upload(volunteers[1], [point])
     stored = db_session.scalar(select(LocationPoint).where(LocationPoint.user_id == volunteers[1].id))
     assert (stored.speed_mps, stored.battery, stored.exclusion) == (1.4, 62, None)
+
+
+def test_night_minutes_and_last_visit_follow_korean_time(running_patrol, volunteers, db_session, zones):
+    """Fixes every 15 s from 21:50 to 22:10 KST: 20 minutes inside, the last 10 of them night."""
+    from datetime import datetime, time
+
+    from geoalchemy2.shape import from_shape
+    from shapely.geometry import Point
+
+    from backend.core.time import SEOUL
+    from backend.locations import dwell
+
+    start = datetime.combine(datetime.now(SEOUL).date() - timedelta(days=2), time(21, 50), SEOUL)
+    for n in range(81):
+        db_session.add(LocationPoint(
+            patrol_id=running_patrol.id, user_id=volunteers[1].id, client_event_id=uuid.uuid4(),
+            point=from_shape(Point(*WOMEN_SAFE_INSIDE), srid=4326), accuracy_m=5, recorded_at=start + timedelta(seconds=15 * n),
+        ))
+    db_session.flush()
+    dwell.recompute({(running_patrol.id, volunteers[1].id)})
+    row = db_session.scalar(select(ZoneDwell).where(ZoneDwell.user_id == volunteers[1].id))
+    assert (row.zone_id, row.seconds, row.night_seconds) == (zones["women_safe"].id, 1200, 600)
+    assert row.last_seen_at == start + timedelta(minutes=20)

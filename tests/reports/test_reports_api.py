@@ -107,6 +107,7 @@ def test_zone_coverage_names_the_zones_left_alone(walked, finished_patrol, zones
     assert (women["minutes"], women["patrols"], women["is_gap"]) == (40, 1, False)
     assert by_zone[zones["plaza"].id]["is_gap"] is True
     assert report["rows"][0]["is_gap"] is True  # the gaps come first
+    assert women["is_night_gap"] == (women["night_minutes"] == 0)
     night_only = get(client, auth_headers, chief, f"/api/v1/reports/zone-coverage?{period(finished_patrol)}&kind=women_safe_zone&format=csv")
     assert night_only.status_code == 200 and "호계동" in night_only.data.decode("utf-8-sig")
 
@@ -129,3 +130,20 @@ def test_a_sign_in_sheet_lists_the_people_on_the_patrol(finished_patrol, chief, 
     response = get(client, auth_headers, chief, f"/api/v1/patrols/{finished_patrol.id}/sign-in-sheet.pdf")
     text = subprocess.run(["pdftotext", "-", "-"], input=response.data, capture_output=True, check=True).stdout.decode()
     assert "참석자 서명부" in text and officer.name in text and volunteers[1].name in text
+
+
+def test_volunteer_hours_in_csv_and_xlsx_match_the_json_and_stay_in_scope(walked, finished_patrol, groups, chief, volunteers, client, auth_headers):
+    month = finished_patrol.starts_at.astimezone(SEOUL).strftime("%Y-%m")
+    url = f"/api/v1/reports/volunteer-hours?month={month}&group_id={groups['jayul'].id}"
+    as_json = {r["name"]: r["minutes"] for r in get(client, auth_headers, chief, url).get_json()["rows"]}
+    as_csv = {r["Name"]: int(r["Confirmed (min)"]) for r in csv.DictReader(io.StringIO(get(client, auth_headers, chief, url + "&format=csv&lang=en").data.decode("utf-8-sig")))}
+    workbook = openpyxl.load_workbook(io.BytesIO(get(client, auth_headers, chief, url + "&format=xlsx&lang=en").data))
+    sheet = workbook.worksheets[0]
+    header = [cell.value for cell in sheet[1]]
+    as_xlsx = {row[header.index("Name")].value: row[header.index("Confirmed (min)")].value for row in sheet.iter_rows(min_row=2)}
+    assert as_json == as_csv == as_xlsx and as_json[walked.name] == 110
+    summary = {row[0].value: row[1].value for row in workbook.worksheets[-1].iter_rows() if row[0].value}
+    assert summary.get("Total confirmed (min)") == sum(as_json.values())
+
+    own = get(client, auth_headers, volunteers[2], f"/api/v1/reports/volunteer-hours?month={month}").get_json()["rows"]
+    assert {r["user_id"] for r in own} == {volunteers[2].id}
