@@ -7,7 +7,7 @@ manages its members (but does not appoint leaders); anyone may leave a group.
 from sqlalchemy import select
 
 from backend.core.scopes import restrict_to_visible_stations
-from backend.organizations.models import GroupMembership, Station, VolunteerGroup
+from backend.organizations.models import Station, VolunteerGroup
 from backend.users.models import STAFF_ROLES, Role
 
 GROUP_MANAGERS = (Role.ADMIN, Role.COORDINATOR, Role.STATION_CHIEF)

@@ -67,7 +67,7 @@ def attendance_report(viewer, query):
     totals = _Totals("duty_minutes")
     report = Report(
         "출석 현황", "Attendance", ATTENDANCE_COLUMNS, totals.count(_labelled(queries.stream(statement))),
-        summary=lambda: [("근무 합계(분)", "Total duty (min)", totals.minutes)],
+        summary=lambda: [("근무 합계(분)", "Total duty (min)", totals.total)],
     )
     stem = f"attendance_{query['from_']}_{query['to']}_{_scope_label(viewer, query)}"
     return _deliver(viewer, "attendance", query, report, stem)
@@ -82,7 +82,7 @@ def volunteer_hours_report(viewer, query):
     totals = _Totals("minutes")
     report = Report(
         "봉사시간", "Volunteer hours", HOURS_COLUMNS, totals.count(queries.stream(statement)),
-        summary=lambda: [("확정 봉사 합계(분)", "Total confirmed (min)", totals.minutes)],
+        summary=lambda: [("확정 봉사 합계(분)", "Total confirmed (min)", totals.total)],
     )
     return _deliver(viewer, "volunteer-hours", query, report, f"volunteer-hours_{month:%Y-%m}_{_scope_label(viewer, query)}")
 
@@ -93,7 +93,7 @@ def zone_coverage_report(viewer, query):
     gaps = _Totals("is_gap")
     report = Report(
         "구역별 순찰 현황", "Zone coverage", COVERAGE_COLUMNS, gaps.count(queries.stream(statement)),
-        summary=lambda: [("순찰이 없던 구역", "Zones without presence", gaps.minutes)],
+        summary=lambda: [("순찰이 없던 구역", "Zones without presence", gaps.total)],
     )
     stem = f"zone-coverage_{query['from_']}_{query['to']}_{_scope_label(viewer, query)}"
     return _deliver(viewer, "zone-coverage", query, report, stem)
@@ -175,11 +175,11 @@ class _Totals:
     """Adds up one column while the rows stream past, for the summary written after them."""
 
     def __init__(self, key):
-        self.key, self.minutes = key, 0
+        self.key, self.total = key, 0
 
     def count(self, rows):
         for row in rows:
-            self.minutes += int(row[self.key] or 0)
+            self.total += int(row[self.key] or 0)
             yield row
 
 

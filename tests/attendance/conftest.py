@@ -3,7 +3,6 @@ from datetime import timedelta
 import pytest
 
 from backend.core.time import utcnow
-from backend.patrols.models import Patrol
 from tests.locations.conftest import *  # noqa: F401,F403  (a running patrol, consent, uploads)
 
 

@@ -8,7 +8,7 @@ from sqlalchemy import select
 from backend.core.time import utcnow
 from backend.locations.models import LocationPoint, ZoneDwell
 from tests.helpers import assert_problem
-from tests.locations.conftest import fix, offset
+from tests.locations.conftest import fix
 
 WOMEN_SAFE_INSIDE = [126.9560, 37.3865]
 OUTSIDE_EVERYTHING = [126.9600, 37.3900]
