@@ -19,7 +19,7 @@ from backend.extensions import db
 from backend.organizations.models import GroupMembership, VolunteerGroup
 from backend.patrols.models import Patrol
 from backend.patrols.services import get_patrol
-from backend.users.models import STAFF_ROLES, Role, User
+from backend.users.models import Role, User, is_staff_or_admin
 
 CONFIRMERS = (Role.ADMIN, Role.STATION_CHIEF, Role.OFFICER)
 HOURS_APPROVERS = (Role.ADMIN, Role.STATION_CHIEF, Role.COORDINATOR)
@@ -35,7 +35,7 @@ def patrol_attendance(viewer, patrol_id, pagination):
         .where(AttendanceRecord.patrol_id == patrol.id)
         .order_by(User.name, User.id)
     )
-    if viewer.role not in (Role.ADMIN, *STAFF_ROLES):
+    if not is_staff_or_admin(viewer):
         statement = statement.where(AttendanceRecord.user_id == viewer.id)
     return paginate(statement, pagination)
 
@@ -108,7 +108,7 @@ def _adjust_locked_months(actor, patrol, user_id, delta):
 def changes_of(viewer, patrol_id, pagination):
     patrol = get_patrol(viewer, patrol_id)
     statement = select(AttendanceChange).where(AttendanceChange.patrol_id == patrol.id).order_by(AttendanceChange.id)
-    if viewer.role not in (Role.ADMIN, *STAFF_ROLES):
+    if not is_staff_or_admin(viewer):
         statement = statement.where(AttendanceChange.user_id == viewer.id)
     return paginate(statement, pagination)
 

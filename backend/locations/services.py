@@ -9,7 +9,7 @@ from backend.locations.models import ZoneDwell
 from backend.patrols.models import ParticipantStatus, Patrol, PatrolParticipant
 from backend.patrols.services import get_patrol
 from backend.patrols.timing import location_time_problem, location_window
-from backend.users.models import STAFF_ROLES, Role
+from backend.users.models import is_staff_or_admin
 
 # One statement for the whole batch. A repeated id (already stored, or twice in this
 # batch) is skipped by the unique constraint; RETURNING tells which ones were new.
@@ -85,6 +85,6 @@ def patrol_dwell(viewer, patrol_id, pagination):
     """Minutes per person and zone; volunteers see only their own."""
     patrol = get_patrol(viewer, patrol_id)
     statement = select(ZoneDwell).where(ZoneDwell.patrol_id == patrol.id).order_by(ZoneDwell.user_id, ZoneDwell.zone_id)
-    if viewer.role not in (Role.ADMIN, *STAFF_ROLES):
+    if not is_staff_or_admin(viewer):
         statement = statement.where(ZoneDwell.user_id == viewer.id)
     return paginate(statement, pagination)

@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from backend.core.scopes import restrict_to_visible_stations
 from backend.organizations.models import Station, VolunteerGroup
-from backend.users.models import STAFF_ROLES, Role
+from backend.users.models import Role, is_staff_or_admin
 
 GROUP_MANAGERS = (Role.ADMIN, Role.COORDINATOR, Role.STATION_CHIEF)
 
@@ -36,7 +36,7 @@ def is_leader(user, group):
 
 
 def can_see_members(viewer, group):
-    return viewer.role == Role.ADMIN or viewer.role in STAFF_ROLES or membership_of(viewer, group) is not None
+    return is_staff_or_admin(viewer) or membership_of(viewer, group) is not None
 
 
 def can_add_member(actor, group, *, as_leader):

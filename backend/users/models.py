@@ -15,6 +15,11 @@ class Role(StrEnum):
 STAFF_ROLES = (Role.COORDINATOR, Role.STATION_CHIEF, Role.OFFICER)
 
 
+def is_staff_or_admin(user):
+    """Station staff see the people of their station family; admins see everyone."""
+    return user.role == Role.ADMIN or user.role in STAFF_ROLES
+
+
 class Locale(StrEnum):
     KO = "ko"
     EN = "en"

@@ -8,7 +8,7 @@ from sqlalchemy import or_, select
 
 from backend.core.scopes import restrict_to_visible_stations, station_is_visible
 from backend.organizations.models import GroupMembership
-from backend.users.models import STAFF_ROLES, Role, User
+from backend.users.models import Role, User, is_staff_or_admin
 
 # Which roles each role may give when creating or changing an account.
 ASSIGNABLE_ROLES = {
@@ -31,7 +31,7 @@ def visible_users(viewer):
 
 
 def can_see_phone(viewer, user):
-    return viewer.id == user.id or viewer.role == Role.ADMIN or viewer.role in STAFF_ROLES
+    return viewer.id == user.id or is_staff_or_admin(viewer)
 
 
 def can_assign_role(actor, role):
