@@ -135,7 +135,7 @@ def _insert_once(row, user, client_event_id, fingerprint):
     new_id = db.session.scalar(statement)
     if new_id is None:
         return _earlier_answer(user, client_event_id, fingerprint), False
-    attendance.refresh([row["patrol_id"]])
+    attendance.refresh([row["patrol_id"]], [user.id])
     return db.session.get(CheckIn, new_id), True
 
 
@@ -153,5 +153,5 @@ def review_checkin(actor, checkin_id, review, note):
     checkin.reviewed_by_id = actor.id
     checkin.reviewed_at = utcnow()
     db.session.flush()
-    attendance.refresh([checkin.patrol_id])  # a rejected check-in no longer counts
+    attendance.refresh([checkin.patrol_id], [checkin.user_id])  # a rejected check-in no longer counts
     return checkin

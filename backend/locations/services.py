@@ -40,7 +40,7 @@ def ingest(user, points):
             kept.append(point)
     stored_patrol_ids = _insert(user, kept) if kept else []
     dwell.recompute({(patrol_id, user.id) for patrol_id in stored_patrol_ids})
-    attendance.refresh(stored_patrol_ids)
+    attendance.refresh(stored_patrol_ids, [user.id])
     return {"accepted": len(stored_patrol_ids), "duplicates": len(kept) - len(stored_patrol_ids), "rejected": rejected}
 
 
