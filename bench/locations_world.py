@@ -6,6 +6,7 @@ built with the models and services, the way tests/locations/conftest.py builds i
 running patrol.
 """
 import json
+import tempfile
 import math
 import random
 import re
@@ -353,3 +354,11 @@ def time_batches(app, world, rng, *, batch_points, batches):
 
 def describe_statements(statements):
     return ", ".join(f"{label} {ms:.2f}" for label, ms in statements)
+
+
+def firebase_placeholder_file():
+    """A service-account file that names no real project (see NO_FCM_URL)."""
+    placeholder = tempfile.NamedTemporaryFile("w", prefix="patrol-bench-", suffix=".json")
+    json.dump({"type": "service_account", "project_id": "patrol-bench-placeholder"}, placeholder)
+    placeholder.flush()
+    return placeholder

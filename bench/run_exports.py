@@ -39,7 +39,6 @@ out, whatever happens.
 """
 import argparse
 import http.client
-import json
 import os
 import secrets
 import sys
@@ -59,7 +58,7 @@ from flask_jwt_extended import create_access_token  # noqa: E402
 from backend import create_app  # noqa: E402
 from backend.core.time import SEOUL  # noqa: E402
 from harness import HOST, CpuMeter, Server, code_version, machine, peak_rss_mib  # noqa: E402
-from locations_world import NO_FCM_URL, app_settings, plain_url, recreate_database  # noqa: E402
+from locations_world import NO_FCM_URL, app_settings, firebase_placeholder_file, plain_url, recreate_database  # noqa: E402
 
 DATABASE_URL = os.environ.get(
     "PATROL_BENCH_EXPORTS_DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/patrol_bench_exports"
@@ -220,14 +219,6 @@ def server_env(secret, firebase_placeholder):
         "PYTHONDONTWRITEBYTECODE": "1",
     })
     return env
-
-
-def firebase_placeholder_file():
-    """Production insists on a credentials file; nothing here sends pushes (see NO_FCM_URL)."""
-    placeholder = tempfile.NamedTemporaryFile("w", prefix="patrol-bench-", suffix=".json")
-    json.dump({"type": "service_account", "project_id": "patrol-bench-placeholder"}, placeholder)
-    placeholder.flush()
-    return placeholder
 
 
 # ---------------------------------------------------------------- 1. the data

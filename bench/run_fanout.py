@@ -45,6 +45,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from harness import code_version, cpu_by_process, machine, machine_busy_s  # noqa: E402
+from locations_world import plain_url, recreate_database  # noqa: E402
 
 DATABASE_URL = os.environ.get(
     "PATROL_BENCH_FANOUT_DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/patrol_bench_fanout"
@@ -98,24 +99,6 @@ FROM patrol
 
 def banner(title):
     print(f"\n== {title}", flush=True)
-
-
-def plain_url(url):
-    return url.replace("postgresql+psycopg://", "postgresql://", 1)
-
-
-def recreate_database(url):
-    """Drop and create the bench database (only one whose name says it is a bench's)."""
-    import psycopg
-    from psycopg import sql
-
-    dbname = psycopg.conninfo.conninfo_to_dict(url)["dbname"]
-    if "bench" not in dbname:
-        raise SystemExit(f"refusing to drop {dbname!r}: the bench database's name must contain 'bench'")
-    maintenance_url = psycopg.conninfo.make_conninfo(url, dbname="postgres")
-    with psycopg.connect(maintenance_url, autocommit=True) as connection:
-        connection.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(dbname)))
-        connection.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(dbname)))
 
 
 def app_for(url):

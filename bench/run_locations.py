@@ -28,7 +28,6 @@ import os
 import random
 import secrets
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -44,7 +43,7 @@ from harness import (  # noqa: E402
 )
 from locations_world import (  # noqa: E402
     NO_FCM_URL, VOLUNTEERS, app_settings, batch_requests, build_world, checkin_requests, describe_statements,
-    offset, plain_url, recreate_database, time_batches, time_checkins,
+    firebase_placeholder_file, offset, plain_url, recreate_database, time_batches, time_checkins,
 )
 
 DATABASE_URL = os.environ.get("PATROL_BENCH_DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/patrol_bench")
@@ -102,14 +101,6 @@ def server_env(secret, firebase_placeholder):
         "PYTHONDONTWRITEBYTECODE": "1",
     })
     return env
-
-
-def firebase_placeholder_file():
-    """A service-account file that names no real project (see NO_FCM_URL)."""
-    placeholder = tempfile.NamedTemporaryFile("w", prefix="patrol-bench-", suffix=".json")
-    json.dump({"type": "service_account", "project_id": "patrol-bench-placeholder"}, placeholder)
-    placeholder.flush()
-    return placeholder
 
 
 class Monitor:
