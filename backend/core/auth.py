@@ -6,7 +6,9 @@ revoked and its user is active, so logout and deactivation take effect at once.
 import uuid
 from functools import wraps
 
+from flask import g
 from flask_jwt_extended import current_user, jwt_required
+from sqlalchemy.orm import joinedload
 
 from backend.errors import AppError, problem_response
 from backend.extensions import db, jwt
@@ -29,13 +31,19 @@ def login_required(*roles):
 
 
 def session_of(jwt_payload):
+    """The AuthSession a token names, with its user, in one query; cached for the request,
+    since both the revocation check and the user lookup need it."""
     from backend.auth.models import AuthSession
 
+    cached = g.get("auth_session")
+    if cached is not None and str(cached.id) == jwt_payload.get("sid"):
+        return cached
     try:
         session_id = uuid.UUID(jwt_payload.get("sid", ""))
     except ValueError:
         return None
-    return db.session.get(AuthSession, session_id)
+    g.auth_session = db.session.get(AuthSession, session_id, options=[joinedload(AuthSession.user)])
+    return g.auth_session
 
 
 @jwt.token_in_blocklist_loader
@@ -46,9 +54,8 @@ def token_is_revoked(_jwt_header, jwt_payload):
 
 @jwt.user_lookup_loader
 def load_user(_jwt_header, jwt_payload):
-    from backend.users.models import User
-
-    return db.session.get(User, int(jwt_payload["sub"]))
+    session = session_of(jwt_payload)
+    return session.user if session is not None else None
 
 
 @jwt.unauthorized_loader

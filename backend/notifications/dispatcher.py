@@ -108,7 +108,7 @@ def _by_id(model, ids):
 
 def _record(delivery, result, now, retry_base):
     delivery.attempts += 1
-    if result.message_id:
+    if result.ok:
         delivery.fcm_message_id = result.message_id
         delivery.sent_at = now
         _finish(delivery, DeliveryStatus.SENT, None)
