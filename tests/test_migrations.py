@@ -41,7 +41,8 @@ def test_models_match_the_migrations(db_session):
 
 @pytest.fixture
 def scratch_app():
-    url = TEST_DATABASE_URL.rsplit("/", 1)[0] + "/patrol_test_migrations"
+    # Named after the test database, so that suites run side by side do not share it.
+    url = TEST_DATABASE_URL + "_migrations"
     recreate_database(url)
     app = create_app({"PATROL_ENV": "testing", "SQLALCHEMY_DATABASE_URI": sqlalchemy_url(url)})
     with app.app_context():
