@@ -1,5 +1,4 @@
 """Joint Patrol API: police stations and volunteer groups running night patrols together."""
-import logging
 import re
 import uuid
 from pathlib import Path
@@ -8,8 +7,9 @@ from flask import Flask, g, request
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from backend.config import load_config
+from backend.core.request_log import configure_logging
 from backend.errors import register_error_handlers
-from backend.extensions import api, db, jwt, limiter, migrate
+from backend.extensions import api, db, jwt, limiter, migrate, talisman
 
 API_PREFIX = "/api/v1"
 REQUEST_ID_PATTERN = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
@@ -19,7 +19,7 @@ def create_app(config=None):
     app = Flask(__name__, static_folder=None)
     app.config.from_mapping(load_config(config))
     app.json.ensure_ascii = False  # Korean stays readable in responses
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    configure_logging(app)  # first, so that its access line is written after everything else
 
     _init_extensions(app)
     _register_blueprints()
@@ -42,6 +42,26 @@ def _init_extensions(app):
     jwt.init_app(app)
     limiter.init_app(app)
     api.init_app(app)
+    _init_security_headers(app)
+
+
+def _init_security_headers(app):
+    # A JSON API: nothing may frame, embed or sniff its answers. TLS ends at the proxy in
+    # front (PATROL_PROXY_HOPS), which redirects plain HTTP; HSTS goes on secure requests.
+    talisman.init_app(
+        app,
+        force_https=False,
+        content_security_policy={"default-src": "'none'", "frame-ancestors": "'none'"},
+        frame_options="DENY",
+        referrer_policy="no-referrer",
+        session_cookie_secure=True,
+    )
+
+    @app.after_request
+    def keep_out_of_caches(response):
+        # Answers carry people's names, phones and locations: no shared or disk cache keeps them.
+        response.headers.setdefault("Cache-Control", "no-store")
+        return response
 
 
 def _spec_options():

@@ -34,12 +34,15 @@ def default_settings():
             # Timestamps leave the database in UTC whatever the server's zone; an
             # unreachable database fails the request in seconds, not minutes.
             "connect_args": {"options": "-c timezone=UTC", "connect_timeout": 5},
+            # Error messages and logs show SQL without its values (password hashes, phones).
+            "hide_parameters": True,
         },
         "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
         "JSON_AS_ASCII": False,
         "ACCESS_TOKEN_MINUTES": 15,
         "REFRESH_TOKEN_DAYS": 30,
         "LOGIN_FAILURE_LIMIT": "5 per 5 minutes",
+        "LOGIN_ACCOUNT_LOCKOUT_LIMIT": "20 per hour",
         "RATELIMIT_STORAGE_URI": "memory://",
         "RATELIMIT_HEADERS_ENABLED": True,
         "RATELIMIT_ENABLED": True,

@@ -49,6 +49,7 @@ ERROR_CATALOGUE = {
     "NOT_INVITED": (403, "Only members of the invited groups may join this patrol.", "초청된 단체의 회원만 참여할 수 있습니다."),
     "PAYLOAD_TOO_LARGE": (413, "The request body is too large.", "요청 본문이 너무 큽니다."),
     "VALIDATION_ERROR": (422, "Some fields are invalid; see errors.", "입력값이 올바르지 않습니다. errors를 확인하세요."),
+    "PASSWORD_TOO_WEAK": (422, "Choose a password that is not only digits and has at least 5 different characters.", "숫자로만 이루어지지 않고 서로 다른 문자가 5개 이상인 비밀번호를 사용하세요."),
     "INVALID_PHONE": (422, "Not a valid Korean mobile phone number.", "올바른 휴대전화 번호가 아닙니다."),
     "STATION_OUT_OF_SCOPE": (422, "That station is outside your station.", "소속 경찰서 밖의 경찰서입니다."),
     "STATION_PARENT_INVALID": (422, "A sub-unit must belong to a top-level station.", "지구대·파출소는 최상위 경찰서에만 소속될 수 있습니다."),

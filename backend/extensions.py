@@ -5,6 +5,7 @@ from flask_limiter.util import get_remote_address
 from flask_migrate import Migrate
 from flask_smorest import Api
 from flask_sqlalchemy import SQLAlchemy
+from flask_talisman import Talisman
 from sqlalchemy import MetaData
 
 from backend.errors import ProblemSchema
@@ -28,6 +29,7 @@ db = SQLAlchemy(metadata=MetaData(naming_convention=NAMING_CONVENTION))
 migrate = Migrate()
 api = PatrolApi()
 jwt = JWTManager()
+talisman = Talisman()
 def caller_key():
     """Rate limits count per signed-in person (phones share carrier addresses), else per address."""
     identity = get_jwt_identity() if verify_jwt_in_request(optional=True) else None

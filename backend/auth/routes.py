@@ -12,30 +12,48 @@ from backend.extensions import limiter
 blp = Blueprint("auth", __name__, url_prefix="/auth", description="Sign in, refresh, sign out")
 
 
-def _failed_login_key():
-    # Failures are counted per phone and address, so one attacker cannot lock out everyone.
+def _phone_in_body():
     body = request.get_json(silent=True)
     phone = body.get("phone") if isinstance(body, dict) else None
-    normalized = normalize_korean_mobile(phone) if isinstance(phone, str) else None
-    return f"login:{normalized or '-'}:{get_remote_address()}"
+    return (normalize_korean_mobile(phone) if isinstance(phone, str) else None) or "-"
+
+
+def _failed_login_key():
+    # Counted per phone and address, so one attacker cannot lock out everyone.
+    return f"login:{_phone_in_body()}:{get_remote_address()}"
+
+
+def _failed_account_login_key():
+    # Counted per phone from any address: guessing spread over many addresses still ends
+    # in a lockout of that account for the rest of the window.
+    return f"login-account:{_phone_in_body()}"
 
 
 def _login_failure_limit():
     return current_app.config["LOGIN_FAILURE_LIMIT"]
 
 
+def _account_lockout_limit():
+    return current_app.config["LOGIN_ACCOUNT_LOCKOUT_LIMIT"]
+
+
+def _failed(response):
+    return response.status_code == 401
+
+
 @blp.route("/token")
 class Token(MethodView):
     @blp.doc(security=[])
-    @limiter.limit(
-        _login_failure_limit,
-        key_func=_failed_login_key,
-        deduct_when=lambda response: response.status_code == 401,
-    )
+    @limiter.limit(_login_failure_limit, key_func=_failed_login_key, deduct_when=_failed)
+    @limiter.limit(_account_lockout_limit, key_func=_failed_account_login_key, deduct_when=_failed)
     @blp.arguments(TokenRequestSchema)
     @blp.response(200, TokenSchema)
     @blp.alt_response(401, description="INVALID_CREDENTIALS")
-    @blp.alt_response(429, description="RATE_LIMITED after repeated failures; see Retry-After")
+    @blp.alt_response(
+        429,
+        description="RATE_LIMITED after repeated failures from one address (5 in 5 minutes), or "
+        "on the account from any address (20 in an hour, a lockout); see Retry-After",
+    )
     def post(self, credentials):
         """Sign in with phone and password"""
         return services.sign_in(credentials["phone"], credentials["password"])

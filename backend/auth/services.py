@@ -2,7 +2,7 @@ import uuid
 
 from flask import current_app
 from flask_jwt_extended import create_access_token, create_refresh_token, get_jti
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from backend.auth.models import AuthSession
 from backend.auth.passwords import hash_password, needs_rehash, verify_password
@@ -44,6 +44,14 @@ def refresh(jwt_payload):
 def sign_out(jwt_payload):
     session_of(jwt_payload).revoked_at = utcnow()
     db.session.flush()
+
+
+def end_sessions(user, except_session_id=None):
+    """End every open session of `user`, but the one named (the device asking)."""
+    statement = update(AuthSession).where(AuthSession.user_id == user.id, AuthSession.revoked_at.is_(None))
+    if except_session_id is not None:
+        statement = statement.where(AuthSession.id != except_session_id)
+    db.session.execute(statement.values(revoked_at=utcnow()))
 
 
 def _issue_tokens(session):

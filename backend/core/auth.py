@@ -43,7 +43,15 @@ def session_of(jwt_payload):
     except ValueError:
         return None
     g.auth_session = db.session.get(AuthSession, session_id, options=[joinedload(AuthSession.user)])
+    # Kept apart for the access log, which runs after the commit has expired the row.
+    g.auth_user_id = g.auth_session.user_id if g.auth_session is not None else None
     return g.auth_session
+
+
+def current_session_id():
+    """The AuthSession of the request's token (None outside a signed-in request)."""
+    session = g.get("auth_session")
+    return session.id if session is not None else None
 
 
 @jwt.token_in_blocklist_loader

@@ -27,10 +27,25 @@ class KoreanMobile(fields.String):
 
 
 class Password(fields.String):
-    """A new password: write-only, 8 to 128 characters."""
+    """A new password: write-only, 8 to 128 characters, not only digits, 5+ different characters.
+
+    Length is what counts most; the two further rules turn away what people pick first and
+    guessers try first (a birthday or phone number, "aaaaaaaa", "abababab").
+    """
+
+    MIN_DISTINCT_CHARACTERS = 5
 
     def __init__(self, **kwargs):
-        super().__init__(load_only=True, validate=validate.Length(min=8, max=128), **kwargs)
+        super().__init__(
+            load_only=True,
+            validate=[validate.Length(min=8, max=128), self._not_guessable],
+            metadata={"description": "8-128 characters, not only digits, at least 5 different characters"},
+            **kwargs,
+        )
+
+    def _not_guessable(self, value):
+        if value.isdigit() or len(set(value)) < self.MIN_DISTINCT_CHARACTERS:
+            raise ValidationError(CodedMessage("PASSWORD_TOO_WEAK"))
 
 
 def enum_output(enum_class, **kwargs):

@@ -1,5 +1,3 @@
-import re
-
 from flask import request
 from flask.views import MethodView
 from flask_jwt_extended import current_user
@@ -7,27 +5,16 @@ from flask_smorest import Blueprint
 
 from backend.core.auth import login_required
 from backend.core.pagination import PAGE_SIZES
+from backend.core.request_log import route_name
 from backend.live import services
 from backend.live.schemas import LiveBoardSchema, LocationAccessQuerySchema, LocationAccessSchema, TrackPointSchema
 from backend.users.models import Role
 
 blp = Blueprint("live", __name__, description="Where people on a patrol are, and who read it")
 
-# "<int:patrol_id>" -> "<patrol_id>": the log names routes, not Flask's converters.
-CONVERTER = re.compile(r"<(?:[^:<>]+:)?([^:<>]+)>")
-
-
-@blp.after_request
-def never_store(response):
-    # Locations and the record of who read them must not linger in any cache, the phone's included.
-    response.headers["Cache-Control"] = "no-store"
-    return response
-
-
 def read_endpoint():
     """The route read, as the access log names it: "GET /api/v1/patrols/<patrol_id>/live"."""
-    rule = CONVERTER.sub(r"<\1>", request.url_rule.rule)
-    return f"{request.method} {rule}"
+    return f"{request.method} {route_name()}"
 
 
 @blp.route("/patrols/<int:patrol_id>/live")

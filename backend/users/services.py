@@ -1,6 +1,8 @@
 from sqlalchemy import select
 
 from backend.auth.passwords import hash_password
+from backend.auth.services import end_sessions
+from backend.core.auth import current_session_id
 from backend.core.filters import where_equal
 from backend.core.pagination import paginate
 from backend.core.scopes import one_or_404, station_is_visible
@@ -58,6 +60,8 @@ def update_user(actor, user_id, changes):
         _check_phone_free(changes["phone"])
     if "password" in changes:
         user.password_hash = hash_password(changes.pop("password"))
+        # A new password often answers a leak: every other device must sign in again.
+        end_sessions(user, except_session_id=current_session_id() if actor.id == user.id else None)
     for name, value in changes.items():
         setattr(user, name, value)
     db.session.flush()

@@ -95,3 +95,30 @@ def test_missing_and_garbage_tokens(client):
 
 def test_sign_in_validates_the_phone(client):
     assert_problem(sign_in(client, "02-123-4567"), 422, "INVALID_PHONE")
+
+
+def test_an_account_locks_after_failures_from_many_addresses(client, volunteer):
+    # Five failures from each of four addresses stay under the per-address throttle...
+    for address in ("10.0.0.1", "10.0.0.2", "10.0.0.3", "10.0.0.4"):
+        for _ in range(5):
+            failed = client.post(
+                "/api/v1/auth/token",
+                json={"phone": "010-1234-5678", "password": "guess-guess"},
+                environ_base={"REMOTE_ADDR": address},
+            )
+            assert_problem(failed, 401, "INVALID_CREDENTIALS")
+    # ...but the account is now locked, even for the right password from a new address.
+    locked = client.post(
+        "/api/v1/auth/token",
+        json={"phone": "010-1234-5678", "password": PASSWORD},
+        environ_base={"REMOTE_ADDR": "10.0.0.5"},
+    )
+    assert_problem(locked, 429, "RATE_LIMITED")
+    assert int(locked.headers["Retry-After"]) > 0
+    # The lockout is the account's, not the address's: another phone is still only refused.
+    other = client.post(
+        "/api/v1/auth/token",
+        json={"phone": "010-1111-2222", "password": "guess-guess"},
+        environ_base={"REMOTE_ADDR": "10.0.0.5"},
+    )
+    assert_problem(other, 401, "INVALID_CREDENTIALS")

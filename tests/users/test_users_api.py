@@ -154,3 +154,27 @@ def test_admin_sees_and_manages_every_station(client, auth_headers, make_user, o
     outsider = make_user("officer", other_station)
     response = client.patch(f"/api/v1/users/{outsider.id}", json={"role": "station_chief"}, headers=auth_headers(admin))
     assert response.get_json()["role"] == "station_chief"
+
+
+@pytest.mark.parametrize("guessable", ["19840512", "01034567890", "aaaaaaaa", "abababab", "abcdabcd"])
+def test_guessable_passwords_are_refused_with_their_own_code(client, auth_headers, chief, home_station, guessable):
+    response = client.post("/api/v1/users", json={**NEW_PERSON, "password": guessable, "station_id": home_station.id}, headers=auth_headers(chief))
+    assert "password" in assert_problem(response, 422, "PASSWORD_TOO_WEAK")["errors"]
+
+
+def test_changing_my_password_signs_out_my_other_devices(client, auth_headers, make_user, home_station):
+    me = make_user("volunteer", home_station)
+    this_phone, old_tablet = auth_headers(me), auth_headers(me)
+    changed = client.patch(f"/api/v1/users/{me.id}", json={"password": "a-brand-new-one"}, headers=this_phone)
+    assert changed.status_code == 200
+    assert client.get("/api/v1/me", headers=this_phone).status_code == 200
+    assert_problem(client.get("/api/v1/me", headers=old_tablet), 401, "TOKEN_REVOKED")
+
+
+def test_a_password_set_by_the_chief_signs_the_person_out_everywhere(client, auth_headers, chief, make_user, home_station):
+    person = make_user("volunteer", home_station)
+    their_phone = auth_headers(person)
+    chiefs_headers = auth_headers(chief)
+    assert client.patch(f"/api/v1/users/{person.id}", json={"password": "reset-by-chief"}, headers=chiefs_headers).status_code == 200
+    assert_problem(client.get("/api/v1/me", headers=their_phone), 401, "TOKEN_REVOKED")
+    assert client.get("/api/v1/me", headers=chiefs_headers).status_code == 200
