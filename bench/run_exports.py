@@ -12,13 +12,13 @@ What happens:
    and an attendance record for every one of them: 1,000,000 records, so the report's
    `refresh_unrecorded` finds nothing to do. Then a coordinator of the station with a
    token, VACUUM ANALYZE and a checkpoint;
-2. as a diagnostic, times the report's steps in this process, without HTTP or a file:
-   `refresh_unrecorded` with nothing to do, the query's plan (EXPLAIN ANALYZE), and its
-   rows read four ways: a bare psycopg server-side cursor (the database and the driver),
-   COPY .. TO STDOUT with the cells formatted in SQL as the CSV formats them (what a CSV
-   made by PostgreSQL would cost), SQLAlchemy Core tuples on the session's connection, and
-   `reports.queries.stream` (an ORM result turned into a dict per row: what the exporters
-   read now);
+2. as a diagnostic, times the report's steps in this process, without HTTP or a file sent:
+   `refresh_unrecorded` with nothing to do (and without the partial index on confirmed
+   participants, for comparison), the query's plan (EXPLAIN ANALYZE), its rows read three
+   ways: a bare psycopg server-side cursor (the database and the driver), the CSV as
+   `reports.copy_csv` has PostgreSQL write it (COPY .. TO STDOUT, cells formatted in SQL), and
+   `reports.queries.stream` (SQLAlchemy Core tuples: what XLSX, PDF and JSON read); then
+   `reports.xlsx` alone writing 100,000 prepared rows;
 3. for each run, starts a fresh `gunicorn --workers 1 --timeout 600` (wsgi:app,
    PATROL_ENV=production) on a free port of 127.0.0.1, warms it with a one-day export, then
    downloads GET /api/v1/reports/attendance?from=..&to=..&format=csv|xlsx as the
@@ -45,7 +45,7 @@ import sys
 import tempfile
 import time
 import uuid
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -292,31 +292,9 @@ def expected_rows(connection, first, last):
 # ---------------------------------------------------------------- 2. where the time goes
 
 
-# The report's query with every cell formatted by PostgreSQL as the CSV formats it (Seoul
-# time with its offset, 예/아니오, the formula guard): what a CSV written by COPY would cost.
-COPY_CSV = """
-COPY (
-    SELECT to_char(date, 'YYYY-MM-DD'), {patrol}, {station}, {name}, status,
-           to_char(checked_in_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
-           to_char(checked_out_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
-           duty_minutes, CASE WHEN estimated THEN '예' ELSE '아니오' END, dense_area_minutes, women_safe_minutes,
-           CASE WHEN confirmed THEN '예' ELSE '아니오' END
-    FROM ({query}) AS report
-) TO STDOUT WITH (FORMAT csv)
-"""
-PROPOSED_INDEX = "bench_proposed_confirmed_participants"
-FORMULA_GUARD = "CASE WHEN {0} ~ '^[=+@\\t\\r-]' THEN '''' || {0} ELSE {0} END"
-
-
-def copy_csv(connection, compiled):
-    """The blocks of COPY_CSV around a compiled report query, times in Seoul."""
-    sql = COPY_CSV.format(patrol=FORMULA_GUARD.format("patrol"), station=FORMULA_GUARD.format("station"),
-                          name=FORMULA_GUARD.format("name"), query=compiled.string)
-    with connection.transaction():
-        connection.execute("SET LOCAL timezone = 'Asia/Seoul'")
-        with connection.cursor().copy(sql, compiled.params) as stream:
-            for block in stream:
-                yield bytes(block)
+CONFIRMED_INDEX = "ix_patrol_participants_confirmed"
+CONFIRMED_INDEX_SQL = (f"CREATE INDEX {CONFIRMED_INDEX} ON patrol_participants (patrol_id, user_id) "
+                       "WHERE status = 'confirmed'")
 
 
 def timed(work):
@@ -329,13 +307,12 @@ def timed(work):
 
 
 def where_time_goes(app, world):
-    """The report's own steps in this process, without HTTP or any file being written."""
+    """The report's own steps in this process, without HTTP or any file being sent."""
     from sqlalchemy.dialects import postgresql
 
     from backend.attendance import derive
     from backend.extensions import db
-    from backend.reports import queries, services
-    from backend.reports.exporters import Report, export
+    from backend.reports import copy_csv, exporters, queries, services
     from backend.users.models import User
 
     first, last = world["periods"]["all"]
@@ -360,19 +337,18 @@ def where_time_goes(app, world):
             return wall
 
         figures["refresh_s"] = refresh_s()
-        # The same with a partial index on the confirmed participants: a proposal, tried here
-        # on the bench's database only and dropped again.
+        # The same without the partial index on confirmed participants, for comparison; it is
+        # put back afterwards.
         with psycopg.connect(plain_url(DATABASE_URL), autocommit=True) as connection:
-            connection.execute(f"CREATE INDEX {PROPOSED_INDEX} ON patrol_participants (patrol_id, user_id) "
-                               "WHERE status = 'confirmed'")
-            connection.execute("VACUUM (ANALYZE) patrol_participants")
+            connection.execute(f"DROP INDEX {CONFIRMED_INDEX}")
             try:
-                figures["refresh_indexed_s"] = refresh_s()
+                figures["refresh_unindexed_s"] = refresh_s()
             finally:
-                connection.execute(f"DROP INDEX {PROPOSED_INDEX}")
+                connection.execute(CONFIRMED_INDEX_SQL)
+                connection.execute("VACUUM (ANALYZE) patrol_participants")
         print(f"derive.refresh_unrecorded, nothing to do (runs before every attendance report): "
-              f"{figures['refresh_s']:.2f} s; with a partial index on confirmed participants "
-              f"{figures['refresh_indexed_s']:.2f} s")
+              f"{figures['refresh_s']:.2f} s; without the partial index on confirmed participants "
+              f"{figures['refresh_unindexed_s']:.2f} s")
 
         statement = queries.attendance_rows(viewer, {"since": since, "until": until})
         compiled = statement.compile(dialect=postgresql.psycopg.dialect())
@@ -391,61 +367,35 @@ def where_time_goes(app, world):
             line("psycopg server-side cursor, tuples", *timed(raw))
             connection.rollback()
 
-            # Unlike a cursor, COPY may run its query with parallel workers; they have ended
-            # by the time the CPU is counted, so their share shows as noise.
-            line("COPY .. TO STDOUT (FORMAT csv), cells formatted in SQL",
-                 *timed(lambda: sum(block.count(b"\n") for block in copy_csv(connection, compiled))),
-                 note=" (of which its parallel workers, if any)")
+        def copied():
+            chunks = copy_csv.csv_chunks(statement, services.ATTENDANCE_COLUMNS, "ko", exporters.CHUNK_SIZE)
+            return sum(chunk.count(b"\n") for chunk in chunks) - 1  # less the header
 
-            # The COPY's cells must be the CSV's own for its figure to mean anything: the last
-            # day's rows, against the exporter's.
-            day = queries.attendance_rows(viewer, dict(zip(("since", "until"), services._days(last, last))))
-            copied = b"".join(copy_csv(connection, day.compile(dialect=postgresql.psycopg.dialect())))
-        report = Report("출석 현황", "Attendance", services.ATTENDANCE_COLUMNS, queries.stream(day))
-        exported = export(report, "csv", "ko", "bench").get_data().decode("utf-8-sig").split("\r\n")[1:-1]
+        # Unlike a cursor, COPY may run its query with parallel workers; they have ended by
+        # the time the CPU is counted, so their share shows as noise.
+        line("reports.copy_csv: COPY, cells formatted in SQL (CSV)", *timed(copied),
+             note=" (of which its parallel workers, if any)")
         db.session.rollback()
-        same = exported == copied.decode().split("\n")[:-1]
-        print(f"    its rows for {last}: {'the same as' if same else 'NOT the same as'} the exporter's "
-              f"({len(exported):,} rows; COPY ends lines with LF, the exporter with CRLF)")
-
-        def core():
-            result = db.session.connection().execute(statement.execution_options(yield_per=queries.STREAM_BATCH))
-            return sum(len(batch) for batch in result.partitions())
-
-        line("SQLAlchemy Core rows (tuples) on the session's connection", *timed(core))
-        db.session.rollback()
-        line("reports.queries.stream: ORM result, a dict per row (now)",
+        line("reports.queries.stream: Core tuples (XLSX, PDF, JSON)",
              *timed(lambda: sum(1 for _ in queries.stream(statement))))
         db.session.rollback()
-    line("xlsxwriter alone (constant_memory), values prepared", *timed(xlsxwriter_alone))
+    line("reports.xlsx alone, values prepared", *timed(xlsx_writer_alone))
     return figures
 
 
-def xlsxwriter_alone(rows=100_000):
-    """The library's own cost: `rows` rows of the report's cells, typed as the export writes
-    them, with no database and none of our code per cell; the file written and zipped."""
-    import xlsxwriter
+def xlsx_writer_alone(rows=100_000):
+    """The writer's own cost: `rows` rows of the report's cells, typed as the export writes
+    them, with no database; the file written and zipped."""
+    from backend.reports import services, xlsx
 
-    day, moment = date(2026, 5, 1), datetime(2026, 5, 1, 19, 55)
-    patrol, station, name, status = "범계역 일대 합동 야간순찰", "안양동안경찰서", "김민서", "present"
-    with tempfile.TemporaryDirectory(prefix="patrol-bench-") as folder:
-        with xlsxwriter.Workbook(os.path.join(folder, "floor.xlsx"), {"constant_memory": True}) as workbook:
-            sheet = workbook.add_worksheet("Data")
-            date_format = workbook.add_format({"num_format": "yyyy-mm-dd"})
-            datetime_format = workbook.add_format({"num_format": "yyyy-mm-dd hh:mm"})
-            for row in range(1, rows + 1):
-                sheet.write_datetime(row, 0, day, date_format)
-                sheet.write_string(row, 1, patrol)
-                sheet.write_string(row, 2, station)
-                sheet.write_string(row, 3, name)
-                sheet.write_string(row, 4, status)
-                sheet.write_datetime(row, 5, moment, datetime_format)
-                sheet.write_datetime(row, 6, moment, datetime_format)
-                sheet.write_number(row, 7, 110)
-                sheet.write_boolean(row, 8, False)
-                sheet.write_number(row, 9, 10)
-                sheet.write_number(row, 10, 20)
-                sheet.write_boolean(row, 11, True)
+    day, moment = date(2026, 5, 1), datetime(2026, 5, 1, 10, 55, tzinfo=timezone.utc)
+    values = (day, "범계역 일대 합동 야간순찰", "안양동안경찰서", "김민서", "present", moment, moment, 110, False, 10, 20,
+              True)
+    columns = services.ATTENDANCE_COLUMNS
+    with tempfile.TemporaryFile() as file:
+        xlsx.write_workbook(file, "출석 현황", "데이터", [column.ko for column in columns],
+                            [column.kind for column in columns], (values for _ in range(rows)), "요약",
+                            lambda count: [("행 수", count)])
     return rows
 
 
@@ -585,7 +535,7 @@ def report(runs, floor, host, code):
     print(f"worker peak before serving any request {mb(max(f['booted_peak_mib'] for f in runs)):.0f} MB, "
           f"resident after boot {mb(max(f['booted_mib'] for f in runs)):.0f} MB")
     print(f"in this process, no HTTP: refresh_unrecorded with nothing to do {floor['refresh_s']:.2f} s "
-          f"({floor['refresh_indexed_s']:.2f} s with the partial index); "
+          f"({floor['refresh_unindexed_s']:.2f} s without the partial index); "
           + "; ".join(f"{label}: {per_s:,.0f} rows/s" for label, per_s in floor.items()
                       if not label.startswith("refresh")))
     noisiest = max(f["noise_share"] for f in runs)

