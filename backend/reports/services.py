@@ -4,7 +4,7 @@ Every export is logged (who, which report and filters, in which format). Files s
 from a server-side cursor or straight out of PostgreSQL (CSV), so their size does not decide
 the server's memory.
 """
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta, timezone
 
 from flask import Response
 from sqlalchemy import select
@@ -155,7 +155,7 @@ def _deliver(viewer, name, query, report, stem):
     for row in reading:
         if len(rows) == JSON_ROW_LIMIT:
             return _json(report, reading, rows, truncated=True)
-        rows.append(dict(zip(reading.keys, row)))
+        rows.append({key: _json_value(value) for key, value in zip(reading.keys, row)})
     return _json(report, reading, rows, truncated=False)
 
 
@@ -166,6 +166,15 @@ def _json(report, reading, rows, truncated):
         "summary": [{"ko": ko, "en": en, "value": value} for ko, en, value in reading.summary()],
         "truncated": truncated,
     }
+
+
+def _json_value(value):
+    """ISO 8601 as everywhere else in the API: times in UTC with their offset, dates as dates."""
+    if isinstance(value, datetime):
+        return value.astimezone(timezone.utc).isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
 
 
 def _days(first, last):
