@@ -97,22 +97,33 @@ def postgres_database_of(pid):
     return words[1] if is_session else None
 
 
+def database_session_pids(connection):
+    """The pids of the other sessions on the database of `connection` (psycopg, autocommit):
+    the servers' pooled connections."""
+    rows = connection.execute(
+        "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"
+    ).fetchall()
+    return [row[0] for row in rows]
+
+
 class CpuMeter:
     """Where the machine's CPU went during a phase: the app workers, the database sessions
     serving them, this process (the load generator), postgres's own background processes
     (WAL writer, checkpointer ...), and the rest: other databases' sessions and other
     programs, which are noise from whatever else runs on the machine.
 
-    `backend_pids` is a callable answering the pids of the bench database's sessions.
-    A process that ended during the phase is counted as noise.
+    `backend_pids` is a callable answering the pids of the bench database's sessions;
+    `helpers` names other processes the bench started ({"dispatcher": pid}), each counted
+    on its own. A process that ended during the phase is counted as noise.
     """
 
     QUIET_SHARE = 0.15  # of one core: more noise than this makes a run's figures unreliable
 
-    def __init__(self, worker_pids, backend_pids, database):
+    def __init__(self, worker_pids, backend_pids, database, helpers=None):
         self.worker_pids = set(worker_pids)
         self.backend_pids = backend_pids
         self.database = database
+        self.helpers = {pid: name for name, pid in (helpers or {}).items()}
 
     def __enter__(self):
         self.backends = set(self.backend_pids())
@@ -124,10 +135,13 @@ class CpuMeter:
         self.backends |= set(self.backend_pids())
         start, start_busy, started = self.start
         spent = {"workers": 0.0, "backends": 0.0, "generator": 0.0, "postgres": 0.0, "noise": 0.0}
+        spent.update({name: 0.0 for name in self.helpers.values()})
         for pid, (name, cpu) in end.items():
             delta = cpu - start.get(pid, (name, 0.0))[1]
             if pid in self.worker_pids:
                 spent["workers"] += delta
+            elif pid in self.helpers:
+                spent[self.helpers[pid]] += delta
             elif pid in self.backends:
                 spent["backends"] += delta
             elif pid == os.getpid():
@@ -151,9 +165,10 @@ class CpuMeter:
         def per(key):
             return self.spent[key] * 1000 / max(units, 1)
 
+        helpers = "".join(f", {name} {per(name):.2f} ms" for name in self.helpers.values())
         text = (
             f"CPU per {unit_name}: app workers {per('workers'):.2f} ms, their postgres sessions "
-            f"{per('backends'):.2f} ms, load generator {per('generator'):.2f} ms; machine busy "
+            f"{per('backends'):.2f} ms, load generator {per('generator'):.2f} ms{helpers}; machine busy "
             f"{self.busy / self.wall / os.cpu_count():.0%} of {os.cpu_count()} cores; postgres background "
             f"{self.spent['postgres'] / self.wall:.0%} of a core, other programs and databases "
             f"{self.noise_share:.0%} of a core"
@@ -166,18 +181,48 @@ class CpuMeter:
 # ---------------------------------------------------------------- servers
 
 
-class Server:
-    """`gunicorn --workers N` on a free port of 127.0.0.1; stop() ends it whatever happened."""
+class Background:
+    """A program the bench runs beside itself, in a session of its own, its output kept
+    in a temporary file; stop() sends it `stop_signal`, then ends it whatever happened."""
 
-    def __init__(self, name, app_spec, cwd, env, workers):
+    def __init__(self, name, command, cwd, env, stop_signal=signal.SIGTERM):
         self.name = name
-        self.workers = workers
-        self.port = free_port()
+        self.stop_signal = stop_signal
         self.log = tempfile.TemporaryFile()
-        command = [sys.executable, "-m", "gunicorn", "--workers", str(workers),
-                   "--bind", f"{HOST}:{self.port}", app_spec]
         self.process = subprocess.Popen(command, cwd=cwd, env=env, stdout=self.log, stderr=subprocess.STDOUT,
                                         start_new_session=True)
+
+    @property
+    def pid(self):
+        return self.process.pid
+
+    def log_lines(self):
+        self.log.seek(0)
+        return self.log.read().decode(errors="replace").splitlines()
+
+    def log_tail(self, lines=30):
+        return "\n".join(self.log_lines()[-lines:])
+
+    def stop(self):
+        if self.process.poll() is None:
+            self.process.send_signal(self.stop_signal)
+            try:
+                self.process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.process.pid, signal.SIGKILL)  # the session this bench started
+                self.process.wait(timeout=5)
+        self.log.close()
+
+
+class Server(Background):
+    """`gunicorn --workers N` on a free port of 127.0.0.1 (its master stops its workers on TERM)."""
+
+    def __init__(self, name, app_spec, cwd, env, workers):
+        self.workers = workers
+        self.port = free_port()
+        command = [sys.executable, "-m", "gunicorn", "--workers", str(workers),
+                   "--bind", f"{HOST}:{self.port}", app_spec]
+        super().__init__(name, command, cwd, env)
 
     def wait_until_answering(self, path, timeout_s=30):
         deadline = time.monotonic() + timeout_s
@@ -200,26 +245,78 @@ class Server:
     def worker_pids(self):
         return children_of(self.process.pid)
 
-    def log_tail(self, lines=30):
-        self.log.seek(0)
-        return "\n".join(self.log.read().decode(errors="replace").splitlines()[-lines:])
+
+# ---------------------------------------------------------------- the fake FCM (own process)
+
+
+def serve_fake_fcm(credentials_path, commands):
+    """Run the tests' fake FCM until told to stop (or until the bench goes away)."""
+    from tests.notifications.fake_fcm import FakeFcm
+
+    fake = FakeFcm().start()
+    try:
+        fake.write_service_account(credentials_path, project_id="patrol-bench")
+        commands.send((fake.url, os.getpid()))
+        while True:
+            try:
+                command = commands.recv()
+            except EOFError:  # the bench died: nobody left to serve
+                return
+            if command == "received":
+                bodies = fake.sent
+                commands.send({
+                    "messages": len(bodies),
+                    "tokens": len({body["message"].get("token") for body in bodies}),
+                    "message_ids": len({body["message"]["data"]["message_id"] for body in bodies}),
+                    "token_requests": fake.token_requests,
+                })
+            elif command == "stop":
+                return
+    finally:
+        fake.stop()
+
+
+class FakeFcmProcess:
+    """The fake FCM of the tests (tests/notifications/fake_fcm.py) in a process of its own,
+    so that a dispatcher's CPU and memory are its own; it writes a service-account file
+    whose token_uri is the fake at `credentials_path`. `context`: a multiprocessing context
+    (spawn)."""
+
+    def __init__(self, context, credentials_path):
+        self.commands, theirs = context.Pipe()
+        self.process = context.Process(target=serve_fake_fcm, args=(str(credentials_path), theirs),
+                                       name="fake-fcm", daemon=True)
+        self.process.start()
+        theirs.close()
+        if not self.commands.poll(30):
+            self.stop()
+            raise RuntimeError("the fake FCM did not start")
+        self.url, self.pid = self.commands.recv()
+
+    def received(self):
+        self.commands.send("received")
+        return self.commands.recv()
 
     def stop(self):
-        if self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)  # gunicorn's master stops its workers on TERM
+        if self.process.is_alive():
             try:
-                self.process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.process.pid, signal.SIGKILL)  # the session this bench started
-                self.process.wait(timeout=5)
-        self.log.close()
+                self.commands.send("stop")
+            except OSError:
+                pass
+            self.process.join(10)
+        if self.process.is_alive():
+            self.process.terminate()
+            self.process.join(5)
+        self.commands.close()
 
 
 # ---------------------------------------------------------------- load
 
 
 def run_load(port, requests, concurrency, time_limit_s, check=None):
-    """Send prepared (method, path, body, headers) requests from `concurrency` threads.
+    """Send prepared (method, path, body, headers) requests from `concurrency` threads, in
+    the order given. A body may be a function: it is called when the request is sent (for
+    a request whose content depends on the moment it leaves).
 
     Closed loop: each thread sends its next request once it has read the previous answer,
     over its own http.client connection (reopened when the server closes it, as gunicorn's
@@ -231,6 +328,7 @@ def run_load(port, requests, concurrency, time_limit_s, check=None):
     latencies = [None] * len(requests)
     finished = [None] * len(requests)
     outcomes = [None] * len(requests)
+    statuses = [None] * len(requests)
     counter = itertools.count()
     stop_at = time.monotonic() + time_limit_s
 
@@ -241,6 +339,8 @@ def run_load(port, requests, concurrency, time_limit_s, check=None):
             if index >= len(requests) or time.monotonic() > stop_at:
                 break
             method, path, body, headers = requests[index]
+            if callable(body):
+                body = body()
             started = time.perf_counter()
             try:
                 connection.request(method, path, body, headers)
@@ -252,6 +352,7 @@ def run_load(port, requests, concurrency, time_limit_s, check=None):
                 status, data = type(error).__name__, b""
             finished[index] = time.perf_counter()
             latencies[index] = finished[index] - started
+            statuses[index] = status
             if not isinstance(status, int) or not 200 <= status < 300:
                 outcomes[index] = f"{status}: {data[:200]!r}"
             elif check is not None:
@@ -269,6 +370,8 @@ def run_load(port, requests, concurrency, time_limit_s, check=None):
     return {
         "wall_s": wall,
         "sent": len(done),
+        "indexes": done,  # of the requests sent; statuses and latencies_ms follow this order
+        "statuses": [statuses[i] for i in done],  # HTTP status, or the name of the connection error
         "latencies_ms": [latencies[i] * 1000 for i in done],
         "finished_s": sorted(finished[i] - started for i in done),
         "errors": [outcomes[i] for i in done if outcomes[i] is not None],

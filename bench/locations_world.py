@@ -8,6 +8,7 @@ running patrol.
 import json
 import tempfile
 import math
+import os
 import random
 import re
 import secrets
@@ -40,6 +41,7 @@ BEOMGYE = (126.9508, 37.3897)  # 범계역, lon/lat
 M_PER_DEG_LAT = 110_990.0
 M_PER_DEG_LON = 88_390.0  # at 37.39 N
 POINT_INTERVAL_S = 5
+WALKING_SPEED_MPS = 1.4
 PATROL_STARTED_AGO = timedelta(hours=4)
 PATROL_ENDS_IN = timedelta(hours=2)
 CONSENT_GIVEN_AGO = timedelta(hours=8)  # before the patrol's location window opens
@@ -79,6 +81,24 @@ def app_settings(database_url, secret, firebase_placeholder):
         "FIREBASE_CREDENTIALS": firebase_placeholder,
         "FCM_URL": NO_FCM_URL,
     }
+
+
+def server_env(database_url, secret, firebase_credentials, *, fcm_url=NO_FCM_URL, rate_limits=False, extra=None):
+    """The environment of a bench's gunicorn server or dispatcher, as in production (plus
+    `extra` variables): nothing of the caller's PATROL_* settings leaks in."""
+    env = {key: value for key, value in os.environ.items()
+           if not key.startswith("PATROL_") and key not in ("GOOGLE_APPLICATION_CREDENTIALS", "GUNICORN_CMD_ARGS")}
+    env.update({
+        "DATABASE_URL": plain_url(database_url),
+        "PATROL_ENV": "production",
+        "PATROL_SECRET_KEY": secret,
+        "PATROL_RATELIMIT_ENABLED": "true" if rate_limits else "false",
+        "PATROL_FIREBASE_CREDENTIALS": str(firebase_credentials),
+        "PATROL_FCM_URL": fcm_url,
+        "PYTHONDONTWRITEBYTECODE": "1",
+        **(extra or {}),
+    })
+    return env
 
 
 def build_world():
@@ -200,9 +220,10 @@ def checkin_requests(world, count, *, baseline):
     return requests
 
 
-def walk(patrol_id, first_at, count, rng, start=None):
-    """A volunteer's points: a walk around 범계역 at ~1.4 m/s, one fix every 5 s, with GPS
-    noise and the odd poor fix (kept, but left out of dwell). Returns points and end position."""
+def walk(patrol_id, first_at, count, rng, start=None, *, centre=BEOMGYE, interval_s=POINT_INTERVAL_S):
+    """A volunteer's points: a walk within ~300 m of `centre` (범계역) at ~1.4 m/s, one fix
+    every `interval_s` seconds, with GPS noise and the odd poor fix (kept, but left out of
+    dwell). Returns points and end position (metres east and north of `centre`)."""
     east, north = start or (rng.uniform(-150, 150), rng.uniform(-150, 150))
     heading = rng.uniform(0, 2 * math.pi)
     points = []
@@ -210,16 +231,16 @@ def walk(patrol_id, first_at, count, rng, start=None):
         heading += rng.gauss(0, 0.4)
         if math.hypot(east, north) > 300:  # turn back towards the station
             heading = math.atan2(-north, -east) + rng.gauss(0, 0.3)
-        east += 7 * math.cos(heading)
-        north += 7 * math.sin(heading)
-        lon, lat = offset(BEOMGYE, east + rng.gauss(0, 4), north + rng.gauss(0, 4))
+        east += WALKING_SPEED_MPS * interval_s * math.cos(heading)
+        north += WALKING_SPEED_MPS * interval_s * math.sin(heading)
+        lon, lat = offset(centre, east + rng.gauss(0, 4), north + rng.gauss(0, 4))
         poor = rng.random() < 0.02
         points.append({
             "patrol_id": patrol_id,
             "lat": round(lat, 7),
             "lon": round(lon, 7),
             "accuracy_m": round(rng.uniform(120, 300) if poor else rng.uniform(4, 20), 1),
-            "recorded_at": (first_at + timedelta(seconds=n * POINT_INTERVAL_S)).isoformat(),
+            "recorded_at": (first_at + timedelta(seconds=n * interval_s)).isoformat(),
             "client_event_id": str(uuid.UUID(int=rng.getrandbits(128), version=4)),
             "speed_mps": round(rng.uniform(0.8, 2.0), 2),
             "battery": max(5, 90 - n // 60),

@@ -57,8 +57,12 @@ from flask_jwt_extended import create_access_token  # noqa: E402
 
 from backend import create_app  # noqa: E402
 from backend.core.time import SEOUL  # noqa: E402
-from harness import HOST, CpuMeter, Server, code_version, machine, peak_rss_mib  # noqa: E402
-from locations_world import NO_FCM_URL, app_settings, firebase_placeholder_file, plain_url, recreate_database  # noqa: E402
+from harness import (  # noqa: E402
+    HOST, CpuMeter, Server, code_version, database_session_pids, machine, peak_rss_mib,
+)
+from locations_world import (  # noqa: E402
+    app_settings, firebase_placeholder_file, plain_url, recreate_database, server_env,
+)
 
 DATABASE_URL = os.environ.get(
     "PATROL_BENCH_EXPORTS_DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/patrol_bench_exports"
@@ -201,24 +205,6 @@ def reset_peak_rss(pid):
     except OSError:
         return False
     return True
-
-
-def server_env(secret, firebase_placeholder):
-    """The server's environment: nothing of the caller's PATROL_* settings leaks in."""
-    env = {key: value for key, value in os.environ.items()
-           if not key.startswith("PATROL_") and key not in ("GOOGLE_APPLICATION_CREDENTIALS", "GUNICORN_CMD_ARGS")}
-    env.update({
-        "DATABASE_URL": plain_url(DATABASE_URL),
-        "PATROL_ENV": "production",
-        "PATROL_SECRET_KEY": secret,
-        "PATROL_RATELIMIT_ENABLED": "false",
-        "PATROL_FIREBASE_CREDENTIALS": firebase_placeholder,
-        "PATROL_FCM_URL": NO_FCM_URL,
-        # A sync worker busy longer than gunicorn's default 30 s would be killed mid-export.
-        "GUNICORN_CMD_ARGS": f"--timeout {SERVER_TIMEOUT_S}",
-        "PYTHONDONTWRITEBYTECODE": "1",
-    })
-    return env
 
 
 # ---------------------------------------------------------------- 1. the data
@@ -577,12 +563,13 @@ def main():
         floor = where_time_goes(app, world)
 
         banner(f"3. Downloads through gunicorn --workers {WORKERS} --timeout {SERVER_TIMEOUT_S}, a fresh server each")
-        env = server_env(secret, placeholder.name)
+        # A sync worker busy longer than gunicorn's default 30 s would be killed mid-export.
+        env = server_env(DATABASE_URL, secret, placeholder.name,
+                         extra={"GUNICORN_CMD_ARGS": f"--timeout {SERVER_TIMEOUT_S}"})
         runs = []
         with psycopg.connect(plain_url(DATABASE_URL), autocommit=True) as monitor:
             def backend_pids():
-                return [row[0] for row in monitor.execute(
-                    "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()")]
+                return database_session_pids(monitor)
 
             expected = {period: expected_rows(monitor, *span) for period, span in world["periods"].items()}
             for period in ("all", "short"):

@@ -44,7 +44,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from harness import code_version, cpu_by_process, machine, machine_busy_s  # noqa: E402
+from harness import FakeFcmProcess, code_version, cpu_by_process, machine, machine_busy_s  # noqa: E402
 from locations_world import plain_url, recreate_database  # noqa: E402
 
 DATABASE_URL = os.environ.get(
@@ -115,65 +115,6 @@ def build_world(connection, devices):
     for table in TABLES.split(", "):
         connection.execute(f"VACUUM (ANALYZE) {table}")
     connection.execute("CHECKPOINT")  # the setup's writes flushed now, not during the drain
-
-
-# ---------------------------------------------------------------- the fake FCM (own process)
-
-
-def serve_fake_fcm(credentials_path, commands):
-    """Run the tests' fake FCM until told to stop (or until the bench goes away)."""
-    from tests.notifications.fake_fcm import FakeFcm
-
-    fake = FakeFcm().start()
-    try:
-        fake.write_service_account(credentials_path, project_id="patrol-bench")
-        commands.send((fake.url, os.getpid()))
-        while True:
-            try:
-                command = commands.recv()
-            except EOFError:  # the bench died: nobody left to serve
-                return
-            if command == "received":
-                bodies = fake.sent
-                commands.send({
-                    "messages": len(bodies),
-                    "tokens": len({body["message"].get("token") for body in bodies}),
-                    "message_ids": len({body["message"]["data"]["message_id"] for body in bodies}),
-                    "token_requests": fake.token_requests,
-                })
-            elif command == "stop":
-                return
-    finally:
-        fake.stop()
-
-
-class FakeFcmProcess:
-    def __init__(self, context, credentials_path):
-        self.commands, theirs = context.Pipe()
-        self.process = context.Process(target=serve_fake_fcm, args=(str(credentials_path), theirs),
-                                       name="fake-fcm", daemon=True)
-        self.process.start()
-        theirs.close()
-        if not self.commands.poll(30):
-            self.stop()
-            raise RuntimeError("the fake FCM did not start")
-        self.url, self.pid = self.commands.recv()
-
-    def received(self):
-        self.commands.send("received")
-        return self.commands.recv()
-
-    def stop(self):
-        if self.process.is_alive():
-            try:
-                self.commands.send("stop")
-            except OSError:
-                pass
-            self.process.join(10)
-        if self.process.is_alive():
-            self.process.terminate()
-            self.process.join(5)
-        self.commands.close()
 
 
 # ---------------------------------------------------------------- what the fake can take

@@ -39,11 +39,13 @@ import psycopg  # noqa: E402
 
 from backend import create_app  # noqa: E402
 from harness import (  # noqa: E402
-    HOST, CpuMeter, Server, code_version, machine, peak_rss_mib, percentile, run_load, summarize,
+    HOST, CpuMeter, Server, code_version, database_session_pids, machine, peak_rss_mib, percentile, run_load,
+    summarize,
 )
 from locations_world import (  # noqa: E402
-    NO_FCM_URL, VOLUNTEERS, app_settings, batch_requests, build_world, checkin_requests, describe_statements,
-    firebase_placeholder_file, offset, plain_url, recreate_database, time_batches, time_checkins,
+    VOLUNTEERS, app_settings, batch_requests, build_world, checkin_requests, describe_statements,
+    firebase_placeholder_file, offset, plain_url, recreate_database, server_env, time_batches,
+    time_checkins,
 )
 
 DATABASE_URL = os.environ.get("PATROL_BENCH_DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/patrol_bench")
@@ -87,22 +89,6 @@ def banner(title):
     print(f"\n== {title}", flush=True)
 
 
-def server_env(secret, firebase_placeholder):
-    """The environment of both servers: nothing of the caller's PATROL_* settings leaks in."""
-    env = {key: value for key, value in os.environ.items()
-           if not key.startswith("PATROL_") and key != "GOOGLE_APPLICATION_CREDENTIALS"}
-    env.update({
-        "DATABASE_URL": plain_url(DATABASE_URL),
-        "PATROL_ENV": "production",
-        "PATROL_SECRET_KEY": secret,
-        "PATROL_RATELIMIT_ENABLED": "false",  # check-ins are limited to 30/min per person
-        "PATROL_FIREBASE_CREDENTIALS": firebase_placeholder,
-        "PATROL_FCM_URL": NO_FCM_URL,
-        "PYTHONDONTWRITEBYTECODE": "1",
-    })
-    return env
-
-
 class Monitor:
     """The bench's own connection to its database, beside the servers' pools."""
 
@@ -110,11 +96,7 @@ class Monitor:
         self.connection = connection
 
     def backend_pids(self):
-        """The pids of the database's other backends (the servers' pooled connections)."""
-        rows = self.connection.execute(
-            "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"
-        ).fetchall()
-        return [row[0] for row in rows]
+        return database_session_pids(self.connection)
 
     def settle(self):
         """After a warm-up: refresh the planner's statistics, as autovacuum would have by then
@@ -393,7 +375,8 @@ def main():
         app, world, figures["checkin_statements"], figures["batch_statements"] = setup(secret, placeholder.name, rng)
 
         banner("2. Servers")
-        env = server_env(secret, placeholder.name)
+        # Rate limits off: check-ins are limited to 30 a minute per person.
+        env = server_env(DATABASE_URL, secret, placeholder.name)
         real = Server("real app", "wsgi:app", REPO, env, WORKERS)
         servers.append(real)
         baseline = Server("baseline", "baseline_app:app", REPO / "bench", env, WORKERS)

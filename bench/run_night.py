@@ -1,0 +1,511 @@
+"""A simulated night: 800 volunteers and 40 officers on 20 joint patrols, end to end.
+
+    .venv/bin/python bench/run_night.py              # the whole night
+    .venv/bin/python bench/run_night.py --scale 0.1  # 2 patrols, 84 phones: a quick check
+
+What happens (bench/night_world.py describes the world and the phones' requests):
+
+1. (re)creates the database PATROL_BENCH_NIGHT_DATABASE_URL (default `patrol_bench_night`
+   on the local server), migrates it and builds the world through the models and services;
+2. starts, as in production, the fake FCM of the tests in a process of its own, the app
+   (`gunicorn --workers 2 wsgi:app`, PATROL_ENV=production, rate limits on) and the
+   dispatcher (`flask --app wsgi notifications dispatch`), which sends through the real
+   firebase-admin SDK to the fake (PATROL_FCM_URL, and a service-account file whose
+   token_uri is the fake);
+3. every phone registers its FCM token (POST /devices);
+4. moves the patrols so that their two hours end now, and replays the night from a pool of
+   client threads (closed loop), in the order of patrol time: check-ins, a batch upload per
+   phone every few minutes (POST /locations:batch, a fix every 15 s), one phone in ten
+   offline for 30 minutes then sending its backlog, live-board reads and broadcasts by the
+   officers, tomorrow's patrols moved by the chief (changes, then 2-hour reminders), and
+   check-outs. `ANALYZE` runs every 30 s meanwhile, standing in for autovacuum (off on
+   this server);
+5. waits for the dispatcher to send everything due, then counts: requests per endpoint
+   (requests/s, p50/p99 ms, 5xx, other answers by code), points and check-ins sent against
+   stored, notifications due against delivered (delivery rows and what the fake FCM
+   received), peak memory of every process, where the CPU went; and prints PASS/FAIL.
+
+HTTP goes to 127.0.0.1 only. Only the bench database is dropped (its name must contain
+"bench"); it is left in place for inspection. Every process started here is stopped on the
+way out, whatever happens.
+"""
+import argparse
+import json
+import multiprocessing
+import os
+import random
+import re
+import secrets
+import signal
+import sys
+import tempfile
+import threading
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+import flask_migrate  # noqa: E402
+import psycopg  # noqa: E402
+
+from backend import create_app  # noqa: E402
+from backend.core.time import utcnow  # noqa: E402
+from harness import (  # noqa: E402
+    Background, CpuMeter, FakeFcmProcess, Server, code_version, database_session_pids, machine, peak_rss_mib,
+    percentile, run_load,
+)
+from locations_world import (  # noqa: E402
+    app_settings, firebase_placeholder_file, plain_url, recreate_database, server_env,
+)
+from night_world import (  # noqa: E402
+    OFFICERS_PER_PATROL, PATROL_LENGTH, VOLUNTEERS_PER_PATROL, build_world, device_requests, night_requests, patrol_count,
+    run_patrols_until,
+)
+
+DATABASE_URL = os.environ.get(
+    "PATROL_BENCH_NIGHT_DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/patrol_bench_night"
+)
+DATABASE_NAME = psycopg.conninfo.conninfo_to_dict(DATABASE_URL)["dbname"]
+WORKERS = 2  # as scripts/run.sh starts gunicorn by default (PATROL_WORKERS)
+CONCURRENCY = 8  # client threads: both sync workers always have the next request waiting
+UPLOAD_EVERY_MIN = 5
+NIGHT_TIME_LIMIT_S = 3600  # no request starts after this; a night cut short fails
+ANALYZE_EVERY_S = 30
+DRAIN_TIMEOUT_S = 300
+ON_A_PATROL = VOLUNTEERS_PER_PATROL + OFFICERS_PER_PATROL  # people, each with one phone
+# Lines of the server's or the dispatcher's output that tell of trouble.
+TROUBLE = re.compile(r"Traceback|Exception|WORKER TIMEOUT|\[ERROR\]|\[CRITICAL\]")
+
+
+def banner(title):
+    print(f"\n== {title}", flush=True)
+
+
+def endpoint_of(method, path):
+    """`POST /api/v1/patrols/{id}/check-in`: the route, not the patrol."""
+    return f"{method} {re.sub(r'/[0-9]+', '/{id}', path)}"
+
+
+class BatchAnswers:
+    """Tallies what POST /locations:batch answered (run_load's `check`, from its threads)."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.accepted = self.duplicates = 0
+        self.rejected = Counter()  # code -> points
+
+    def __call__(self, data):
+        answer = json.loads(data) if data.startswith(b"{") else None
+        if not isinstance(answer, dict) or "accepted" not in answer:
+            return None  # not a batch's answer
+        with self.lock:
+            self.accepted += answer["accepted"]
+            self.duplicates += answer["duplicates"]
+            self.rejected.update(point["code"] for point in answer["rejected"])
+        return f"rejected points: {answer['rejected'][:3]}" if answer["rejected"] else None
+
+
+class AutoAnalyze:
+    """ANALYZE every `every_s` seconds on a connection of its own, as autovacuum would refresh
+    the planner's statistics of the growing tables; prints the night's progress meanwhile."""
+
+    def __init__(self, every_s):
+        self.every_s = every_s
+        self.stopping = threading.Event()
+        self.runs = 0
+
+    def __enter__(self):
+        self.started = time.perf_counter()
+        self.thread = threading.Thread(target=self._loop, name="auto-analyze", daemon=True)
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.stopping.set()
+        self.thread.join()
+
+    def _loop(self):
+        with psycopg.connect(plain_url(DATABASE_URL), autocommit=True) as connection:
+            while not self.stopping.wait(self.every_s):
+                connection.execute("ANALYZE")
+                self.runs += 1
+                points = connection.execute("SELECT count(*) FROM location_points").fetchone()[0]
+                print(f"    {time.perf_counter() - self.started:5.0f} s: {points:,} points stored", flush=True)
+
+
+# ---------------------------------------------------------------- setup and processes
+
+
+def setup(app, scale, rng):
+    banner("1. Setup")
+    started = time.perf_counter()
+    recreate_database(DATABASE_URL)
+    with app.app_context():
+        flask_migrate.upgrade()
+        world = build_world(scale, rng)
+    people = len(world["phones"])
+    print(f"database {DATABASE_NAME} rebuilt and migrated; {len(world['patrol_ids'])} published patrols of "
+          f"{ON_A_PATROL} ({VOLUNTEERS_PER_PATROL} volunteers of one group, {OFFICERS_PER_PATROL} officers), "
+          f"{people} people with location consent and a token, {world['zone_count']} zones of 안양동안경찰서, "
+          f"{len(world['moved_patrol_ids'])} of tomorrow's patrols to be moved "
+          f"({time.perf_counter() - started:.0f} s)", flush=True)
+    return world
+
+
+def start_processes(context, workdir, secret, workers, started):
+    """The fake FCM, the app and the dispatcher; each is appended to `started` at once, so
+    the caller can stop it whatever happens next."""
+    banner("2. Processes")
+    credentials = Path(workdir) / "firebase.json"
+    fake = FakeFcmProcess(context, credentials)
+    started.append(fake)
+    # Rate limits stay on, as in production: they count per signed-in person, so 840 phones
+    # behind one address do not share a limit, and no phone comes near its own here.
+    env = server_env(DATABASE_URL, secret, credentials, fcm_url=fake.url, rate_limits=True)
+    server = Server("app", "wsgi:app", REPO, env, workers)
+    started.append(server)
+    # Stopped with Ctrl-C's signal, on which it closes its sender before leaving.
+    dispatcher = Background("dispatcher", [sys.executable, "-m", "flask", "--app", "wsgi", "notifications",
+                                           "dispatch"], REPO, env, stop_signal=signal.SIGINT)
+    started.append(dispatcher)
+    server.wait_until_answering("/api/v1/openapi.json")
+    time.sleep(1)
+    if dispatcher.process.poll() is not None:
+        raise RuntimeError(f"the dispatcher exited:\n{dispatcher.log_tail()}")
+    print(f"fake FCM pid {fake.pid} at {fake.url}; app: gunicorn --workers {workers} on 127.0.0.1:{server.port}, "
+          f"workers {server.worker_pids()}; dispatcher pid {dispatcher.pid} (flask --app wsgi notifications "
+          "dispatch); PATROL_ENV=production, rate limits on (in-process counters per worker)", flush=True)
+    return fake, server, dispatcher
+
+
+def trouble_in(server, dispatcher):
+    """{process: alarming lines of its output}, a worker replaced or the dispatcher gone included."""
+    trouble = {process.name: [line for line in process.log_lines() if TROUBLE.search(line)]
+               for process in (server, dispatcher)}
+    boots = sum("Booting worker" in line for line in server.log_lines())
+    if boots > server.workers:
+        trouble[server.name].append(f"{boots} workers booted for {server.workers}: some died and were replaced")
+    if dispatcher.process.poll() is not None:
+        trouble[dispatcher.name].append(f"the dispatcher exited ({dispatcher.process.returncode})")
+    return trouble
+
+
+def stop_all(started):
+    for process in reversed(started):
+        try:
+            process.stop()
+        except Exception as error:  # keep stopping the others
+            print(f"could not stop {process}: {error}", file=sys.stderr)
+
+
+# ---------------------------------------------------------------- the night
+
+
+def register_devices(world, port, concurrency):
+    banner(f"3. Phones open the app: {len(world['phones'])} POST /devices at concurrency {concurrency}")
+    requests = device_requests(world)
+    result = run_load(port, requests, concurrency, NIGHT_TIME_LIMIT_S)
+    print(f"{result['sent']} sent in {result['wall_s']:.1f} s", flush=True)
+    return requests, result
+
+
+def replay_night(app, world, server, helpers, connection, args, rng):
+    with app.app_context():
+        starts_at = run_patrols_until(world["patrol_ids"], utcnow())
+    night = night_requests(world, starts_at, rng, args.upload_every_min * 60)
+    connection.execute("ANALYZE")  # the world's statistics, as autovacuum would have them by now
+    banner(f"4. The night: {len(night.requests):,} requests at concurrency {args.concurrency}; the patrols' two "
+           f"hours from {starts_at:%H:%M} to {starts_at + PATROL_LENGTH:%H:%M} UTC (just now), replayed as fast "
+           "as the server answers")
+    print(f"{night.checkins:,} check-ins, {night.batches:,} batches ({night.points:,} points, a fix every 15 s, "
+          f"uploads every {args.upload_every_min} min, largest batch {night.largest_batch}), "
+          f"{night.offline_phones} phones offline for 30 min, {night.broadcasts} broadcasts, "
+          f"{night.moves} patrols moved, {night.checkouts:,} check-outs", flush=True)
+    answers = BatchAnswers()
+    load_before = os.getloadavg()
+    with AutoAnalyze(ANALYZE_EVERY_S) as analyze, \
+            CpuMeter(server.worker_pids(), lambda: database_session_pids(connection), DATABASE_NAME,
+                     helpers) as cpu:
+        result = run_load(server.port, night.requests, args.concurrency, NIGHT_TIME_LIMIT_S, check=answers)
+    print(f"{result['sent']:,} of {len(night.requests):,} requests sent in {result['wall_s']:.0f} s: two hours "
+          f"of patrol in {result['wall_s'] / 60:.1f} minutes ({7200 / result['wall_s']:.0f} x); ANALYZE ran "
+          f"{analyze.runs} times", flush=True)
+    return {"night": night, "result": result, "answers": answers, "cpu": cpu, "phones": len(world["phones"]),
+            "load": (load_before, os.getloadavg())}
+
+
+def wait_for_dispatcher(connection, first_event_id):
+    """Until nothing is left to send now or within the minute (a moved patrol's reminder)."""
+    banner("5. Waiting for the dispatcher to send everything due")
+    started = time.perf_counter()
+    while time.perf_counter() - started < DRAIN_TIMEOUT_S:
+        events, deliveries = connection.execute(
+            "SELECT (SELECT count(*) FROM outbox_events WHERE id >= %(first)s AND processed_at IS NULL"
+            "        AND available_at <= now() + interval '1 minute'),"
+            "       (SELECT count(*) FROM notification_deliveries WHERE status = 'pending'"
+            "        AND next_attempt_at <= now() + interval '1 minute')", {"first": first_event_id},
+        ).fetchone()
+        if not events and not deliveries:
+            break
+        time.sleep(1)
+    waited = time.perf_counter() - started
+    print(f"drained {waited:.1f} s after the night's last request"
+          + ("" if waited < DRAIN_TIMEOUT_S else f" (GAVE UP after {DRAIN_TIMEOUT_S} s)"), flush=True)
+    return waited
+
+
+# ---------------------------------------------------------------- counting
+
+
+def by_endpoint(phases):
+    """{endpoint: figures} over the phases' results: count, requests/s over its phase, p50/p99
+    ms, 5xx, connection errors, other non-2xx answers by status."""
+    samples = defaultdict(list)
+    walls = {}
+    for requests, result in phases:
+        for index, status, latency in zip(result["indexes"], result["statuses"], result["latencies_ms"]):
+            endpoint = endpoint_of(*requests[index][:2])
+            samples[endpoint].append((status, latency))
+            walls[endpoint] = result["wall_s"]
+    table = {}
+    for endpoint, rows in samples.items():
+        statuses = Counter(status for status, _ in rows)
+        latencies = [latency for _, latency in rows]
+        table[endpoint] = {
+            "count": len(rows),
+            "per_s": len(rows) / walls[endpoint],
+            "p50_ms": percentile(latencies, 50),
+            "p99_ms": percentile(latencies, 99),
+            "ok": sum(n for s, n in statuses.items() if isinstance(s, int) and 200 <= s < 300),
+            "5xx": sum(n for s, n in statuses.items() if isinstance(s, int) and s >= 500),
+            "connection errors": sum(n for s, n in statuses.items() if not isinstance(s, int)),
+            "other": {s: n for s, n in statuses.items() if isinstance(s, int) and not 200 <= s < 300 and s < 500},
+        }
+    return table
+
+
+def points_in_failed_requests(night, result):
+    """Points in batches that were not answered 2xx (lost unless the phone sends them again)."""
+    lost = Counter()
+    for index, status in zip(result["indexes"], result["statuses"]):
+        method, path, body, _ = night.requests[index]
+        if path.endswith("/locations:batch") and not (isinstance(status, int) and 200 <= status < 300):
+            lost[status] += len(json.loads(body)["points"])
+    return lost
+
+
+def stored(connection, first_event_id):
+    """What the database holds after the night."""
+    one = connection.execute
+    figures = {
+        "points": one("SELECT count(*) FROM location_points").fetchone()[0],
+        "checkins": dict(one("SELECT kind::text, count(*) FROM checkins GROUP BY 1").fetchall()),
+        "flagged": one("SELECT count(*) FROM checkins WHERE status = 'flagged'").fetchone()[0],
+        "reads_logged": one("SELECT count(*) FROM location_access_log").fetchone()[0],
+        "events": dict(one("SELECT event_type, count(*) FROM outbox_events WHERE id >= %s GROUP BY 1",
+                           (first_event_id,)).fetchall()),
+        "deliveries": dict(one("SELECT d.status::text, count(*) FROM notification_deliveries d "
+                               "JOIN outbox_events e ON e.id = d.event_id WHERE e.id >= %s GROUP BY 1",
+                               (first_event_id,)).fetchall()),
+    }
+    # From when an event was due (written, or its reminder time) to its delivery's send.
+    figures["delivery_s"] = one(
+        "SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY s), percentile_cont(0.99) WITHIN GROUP (ORDER BY s) "
+        "FROM (SELECT extract(epoch FROM d.sent_at - greatest(e.created_at, e.available_at)) AS s "
+        "      FROM notification_deliveries d JOIN outbox_events e ON e.id = d.event_id "
+        "      WHERE e.id >= %s AND d.status = 'sent') AS sent", (first_event_id,),
+    ).fetchone()
+    return figures
+
+
+def notifications_due(table):
+    """By the bench's own reckoning: every accepted broadcast goes to everyone on its patrol,
+    every moved patrol tells everyone on it, then reminds them two hours before."""
+    broadcasts = table.get("POST /api/v1/patrols/{id}/broadcast", {}).get("ok", 0)
+    moves = table.get("PATCH /api/v1/patrols/{id}", {}).get("ok", 0)
+    return {"patrol.broadcast": broadcasts * ON_A_PATROL, "patrol.changed": moves * ON_A_PATROL,
+            "patrol.reminder_2h": moves * ON_A_PATROL}
+
+
+# ---------------------------------------------------------------- report
+
+
+def print_table(header, rows):
+    widths = [max(len(str(row[i])) for row in [header, *rows]) for i in range(len(header))]
+
+    def line(row):
+        return "| " + " | ".join(str(value).ljust(width) for value, width in zip(row, widths)) + " |"
+
+    print(line(header))
+    print("|" + "|".join("-" * (width + 2) for width in widths) + "|")
+    for row in rows:
+        print(line(row))
+
+
+def report_requests(table, phases):
+    banner("Results: requests")
+    rows = []
+    for endpoint, f in sorted(table.items(), key=lambda item: -item[1]["count"]):
+        other = ", ".join(f"{status}: {n}" for status, n in sorted(f["other"].items())) or "0"
+        rows.append((endpoint, f"{f['count']:,}", f"{f['per_s']:.1f}", f"{f['p50_ms']:.1f}", f"{f['p99_ms']:.1f}",
+                     f["5xx"], f["connection errors"], other))
+    latencies = [ms for _, result in phases for ms in result["latencies_ms"]]
+    wall = sum(result["wall_s"] for _, result in phases)
+    total = {key: sum(f[key] for f in table.values()) for key in ("count", "5xx", "connection errors")}
+    others = sum(sum(f["other"].values()) for f in table.values())
+    rows.append(("all", f"{total['count']:,}", f"{total['count'] / wall:.1f}", f"{percentile(latencies, 50):.1f}",
+                 f"{percentile(latencies, 99):.1f}", total["5xx"], total["connection errors"], others))
+    print_table(("endpoint", "requests", "req/s", "p50 ms", "p99 ms", "5xx", "failed connections",
+                 "other non-2xx"), rows)
+    return total
+
+
+def report_data(night, answers, lost, db_figures, table):
+    banner("Results: data")
+    rejected = dict(answers.rejected) or "none"
+    print(f"points: sent {night.points:,}; answered accepted {answers.accepted:,}, duplicates {answers.duplicates:,}, "
+          f"rejected {rejected}; in batches not answered 2xx {dict(lost) or 'none'}; stored {db_figures['points']:,}")
+    checkins = db_figures["checkins"]
+    print(f"check-ins: sent {night.checkins:,}, stored {checkins.get('check_in', 0):,}; check-outs: sent "
+          f"{night.checkouts:,}, stored {checkins.get('check_out', 0):,}; flagged for review {db_figures['flagged']}")
+    reads = table.get("GET /api/v1/patrols/{id}/live", {}).get("ok", 0)
+    print(f"live board: {reads} reads answered, {db_figures['reads_logged']:,} location reads logged")
+
+
+def report_notifications(due, db_figures, received, drained_s):
+    banner("Results: notifications")
+    deliveries = db_figures["deliveries"]
+    written = sum(deliveries.values())
+    rows = [(kind, db_figures["events"].get(kind, 0), f"{count:,}") for kind, count in due.items()]
+    print_table(("event", "events written", "deliveries due (bench's reckoning)"), rows)
+    print(f"deliveries written {written:,}, by status {deliveries}; the fake FCM received {received['messages']:,} "
+          f"messages for {received['tokens']:,} tokens ({received['message_ids']:,} distinct message ids), "
+          f"{received['token_requests']} OAuth token request(s)")
+    median, p99 = db_figures["delivery_s"]
+    if median is not None:
+        print(f"from due to sent: p50 {median:.1f} s, p99 {p99:.1f} s (the dispatcher pauses 2 s when idle); "
+              f"everything sent {drained_s:.1f} s after the night's last request")
+
+
+def report_machine(night_run, memory, host, code):
+    banner("Machine")
+    cpu, result = night_run["cpu"], night_run["result"]
+    print(f"the night: {cpu.describe(result['sent'], 'request')}")
+    # What carrying one phone through an hour of patrol costs the server side, whatever the
+    # compression: from it, how many phones these cores would carry at once in real time.
+    server_s = cpu.spent["workers"] + cpu.spent["backends"] + cpu.spent["dispatcher"]
+    phone_hours = night_run["phones"] * PATROL_LENGTH.total_seconds() / 3600
+    per_phone_hour = server_s / phone_hours
+    print(f"server CPU (app workers, their postgres sessions, dispatcher) per phone per hour of patrol: "
+          f"{per_phone_hour:.2f} s; at that rate {os.cpu_count()} cores would carry about "
+          f"{os.cpu_count() * 3600 / per_phone_hour:,.0f} phones on patrol at once")
+    before, after = night_run["load"]
+    print(f"load average (1, 5, 15 min) before the night {before[0]:.2f} {before[1]:.2f} {before[2]:.2f}, "
+          f"after {after[0]:.2f} {after[1]:.2f} {after[2]:.2f}")
+    print("peak memory (VmHWM): " + ", ".join(f"{name} {mib:.0f} MiB" for name, mib in memory))
+    for key, value in host.items():
+        print(f"{key}: {value}")
+    print(f"code: {code}")
+
+
+def report_trouble(trouble):
+    banner("Output of the app and the dispatcher")
+    for name, lines in trouble.items():
+        print(f"{name}: " + ("nothing alarming" if not lines else f"{len(lines)} alarming lines, the first ones:"))
+        for line in lines[:10]:
+            print(f"    {line}")
+
+
+def report_targets(checks):
+    banner("Targets")
+    for ok, text in checks:
+        print(f"[{'PASS' if ok else 'FAIL'}] {text}")
+
+
+def targets(night, night_result, total, db_figures, due, received):
+    deliveries = db_figures["deliveries"]
+    due_total = sum(due.values())
+    written, sent = sum(deliveries.values()), deliveries.get("sent", 0)
+    checkins = db_figures["checkins"]
+    return [
+        (total["5xx"] == 0 and total["connection errors"] == 0,
+         f"no 5xx and no failed connection: {total['5xx']} 5xx, {total['connection errors']} failed connections"),
+        (night_result["sent"] == len(night.requests),
+         f"the whole night sent within {NIGHT_TIME_LIMIT_S} s: {night_result['sent']:,} of {len(night.requests):,}"),
+        (db_figures["points"] == night.points,
+         f"points stored == sent: {db_figures['points']:,} of {night.points:,}"),
+        (checkins.get("check_in", 0) == night.checkins and checkins.get("check_out", 0) == night.checkouts,
+         f"check-ins and check-outs stored == sent: {checkins.get('check_in', 0):,} of {night.checkins:,}, "
+         f"{checkins.get('check_out', 0):,} of {night.checkouts:,}"),
+        (due_total > 0 and written == due_total and sent == due_total and received["messages"] == due_total
+         and received["message_ids"] == due_total,
+         f"notifications delivered == due: due {due_total:,}, deliveries written {written:,}, sent {sent:,}, "
+         f"received by FCM {received['messages']:,} ({received['message_ids']:,} distinct)"),
+    ]
+
+
+# ---------------------------------------------------------------- main
+
+
+def arguments():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--scale", type=float, default=1.0,
+                        help="share of the 20 patrols (at least one), e.g. 0.1 for a quick run (default: 1)")
+    parser.add_argument("--upload-every-min", type=float, default=UPLOAD_EVERY_MIN,
+                        help="minutes of patrol between a phone's uploads (default: %(default)s)")
+    parser.add_argument("--concurrency", type=int, default=CONCURRENCY,
+                        help="client threads (default: %(default)s)")
+    parser.add_argument("--workers", type=int, default=WORKERS, help="gunicorn workers (default: %(default)s)")
+    return parser.parse_args()
+
+
+def main():
+    args = arguments()
+    # Stopped with SIGTERM: unwind like Ctrl-C, so the cleanup below stops our processes.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    sys.setswitchinterval(0.001)  # load threads pick up their answers promptly
+    rng = random.Random(20261122)
+    secret = secrets.token_urlsafe(36)  # signs the setup's tokens and the server's alike
+    run_started = time.perf_counter()
+    print(f"a simulated night at scale {args.scale}: {patrol_count(args.scale)} patrols", flush=True)
+    started = []
+    with tempfile.TemporaryDirectory(prefix="patrol-bench-night-") as workdir, firebase_placeholder_file() as placeholder:
+        try:
+            context = multiprocessing.get_context("spawn")
+            # In this process the app only builds the world: it never sends a push.
+            app = create_app(app_settings(DATABASE_URL, secret, placeholder.name))
+            world = setup(app, args.scale, rng)
+            fake, server, dispatcher = start_processes(context, workdir, secret, args.workers, started)
+            with psycopg.connect(plain_url(DATABASE_URL), autocommit=True) as connection:
+                first_event_id = connection.execute("SELECT coalesce(max(id), 0) + 1 FROM outbox_events").fetchone()[0]
+                devices = register_devices(world, server.port, args.concurrency)
+                helpers = {"dispatcher": dispatcher.pid, "fake FCM": fake.pid}
+                night_run = replay_night(app, world, server, helpers, connection, args, rng)
+                drained_s = wait_for_dispatcher(connection, first_event_id)
+                db_figures = stored(connection, first_event_id)
+                host = machine(connection)
+            received = fake.received()
+            trouble = trouble_in(server, dispatcher)
+            memory = [*((f"app worker {pid}", peak_rss_mib(pid)) for pid in server.worker_pids()),
+                      ("dispatcher", peak_rss_mib(dispatcher.pid)), ("fake FCM", peak_rss_mib(fake.pid)),
+                      ("bench process", peak_rss_mib(os.getpid()))]
+        finally:
+            stop_all(started)
+
+    night, night_result = night_run["night"], night_run["result"]
+    phases = [devices, (night.requests, night_result)]
+    table = by_endpoint(phases)
+    total = report_requests(table, phases)
+    report_data(night, night_run["answers"], points_in_failed_requests(night, night_result), db_figures, table)
+    due = notifications_due(table)
+    report_notifications(due, db_figures, received, drained_s)
+    report_machine(night_run, memory, host, code_version(REPO))
+    report_trouble(trouble)
+    report_targets(targets(night, night_result, total, db_figures, due, received))
+    print(f"\n(whole run {time.perf_counter() - run_started:.0f} s)")
+
+
+if __name__ == "__main__":
+    main()
