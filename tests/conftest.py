@@ -8,6 +8,7 @@ savepoint, so a request that fails rolls back its own work and nothing the test 
 import itertools
 import os
 import uuid
+from contextlib import contextmanager
 
 import flask_migrate
 import psycopg
@@ -49,23 +50,29 @@ def app():
     return app
 
 
+@contextmanager
+def rolled_back_at_exit(connection):
+    """db.session on `connection`, inside a transaction rolled back (and the connection
+    closed) at exit; the session's commits release savepoints within it."""
+    outer_transaction = connection.begin()
+    app_session = db.session
+    db.session = scoped_session(
+        sessionmaker(bind=connection, join_transaction_mode="create_savepoint")
+    )
+    try:
+        yield db.session
+    finally:
+        db.session.remove()
+        db.session = app_session
+        outer_transaction.rollback()
+        connection.close()
+        limiter.reset()
+
+
 @pytest.fixture
 def db_session(app):
-    with app.app_context():
-        connection = db.engine.connect()
-        outer_transaction = connection.begin()
-        app_session = db.session
-        db.session = scoped_session(
-            sessionmaker(bind=connection, join_transaction_mode="create_savepoint")
-        )
-        try:
-            yield db.session
-        finally:
-            db.session.remove()
-            db.session = app_session
-            outer_transaction.rollback()
-            connection.close()
-            limiter.reset()
+    with app.app_context(), rolled_back_at_exit(db.engine.connect()) as session:
+        yield session
 
 
 @pytest.fixture

@@ -1,8 +1,10 @@
 """Who sees which stations and groups, and who runs a group's membership.
 
-A station family (경찰서 + its 지구대/파출소) sees its own stations and groups. Admins,
-coordinators and station chiefs manage any group of their family; a group's leader
-manages its members (but does not appoint leaders); anyone may leave a group.
+A station family (경찰서 + its 지구대/파출소) sees its own stations and groups. Who is in a
+group is seen by station staff and the group's own members; to other volunteers the
+member list does not exist (404). Admins, coordinators and station chiefs manage any group
+of their family; a group's leader manages its members (but does not appoint leaders);
+anyone may leave a group.
 """
 from sqlalchemy import select
 

@@ -69,7 +69,7 @@ def get_group(viewer, group_id):
 def list_members(viewer, group_id, pagination):
     group = get_group(viewer, group_id)
     if not policies.can_see_members(viewer, group):
-        raise AppError("FORBIDDEN")
+        raise AppError("NOT_FOUND")
     statement = (
         select(GroupMembership)
         .join(GroupMembership.user)
@@ -100,7 +100,8 @@ def add_member(actor, group_id, user_id, is_leader):
 def remove_member(actor, group_id, user_id):
     group = get_group(actor, group_id)
     membership = next((m for m in group.memberships if m.user_id == user_id), None)
-    if membership is None:
+    # Those who may not list the members cannot learn from here who is one.
+    if membership is None or not policies.can_see_members(actor, group):
         raise AppError("NOT_FOUND")
     if not policies.can_remove_member(actor, group, user_id):
         raise AppError("FORBIDDEN")

@@ -84,6 +84,9 @@ class Patrol(db.Model):
         "PatrolParticipant",
         back_populates="patrol",
         order_by="(PatrolParticipant.signed_up_at, PatrolParticipant.id)",
+        # A deleted draft takes its assigned officers with it (ON DELETE CASCADE does the work).
+        cascade="all, delete-orphan",
+        passive_deletes=True,
     )
 
     @hybrid_property

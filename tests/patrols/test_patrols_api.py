@@ -159,6 +159,9 @@ def test_cancelling_tells_everyone_and_drops_reminders(api, chief, officer, patr
 def test_only_drafts_can_be_deleted(api, chief, officer, patrol_body, client, auth_headers):
     draft = api.create(chief, patrol_body()).get_json()
     assert client.delete(f"/api/v1/patrols/{draft['id']}", headers=auth_headers(chief)).status_code == 204
+    staffed_draft = api.publishable(chief, officer, patrol_body())  # its assigned officer goes with it
+    assert client.delete(f"/api/v1/patrols/{staffed_draft['id']}", headers=auth_headers(chief)).status_code == 204
+    assert_problem(client.get(f"/api/v1/patrols/{staffed_draft['id']}", headers=auth_headers(chief)), 404, "NOT_FOUND")
     published = api.published(chief, officer, patrol_body())
     assert_problem(client.delete(f"/api/v1/patrols/{published['id']}", headers=auth_headers(chief)), 409, "PATROL_NOT_DRAFT")
 
