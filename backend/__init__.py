@@ -4,11 +4,12 @@ import uuid
 from pathlib import Path
 
 from flask import Flask, g, request
+from sqlalchemy.exc import OperationalError
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from backend.config import load_config
 from backend.core.request_log import configure_logging
-from backend.errors import register_error_handlers
+from backend.errors import handle_database_unavailable, register_error_handlers
 from backend.extensions import api, db, jwt, limiter, migrate, talisman
 
 API_PREFIX = "/api/v1"
@@ -125,7 +126,14 @@ def _register_request_hooks(app):
         # The one commit of the request (services only flush). A failed request keeps
         # nothing, unless its AppError said the refusal must be recorded.
         if response.status_code < 400 or g.get("keep_changes"):
-            db.session.commit()
+            try:
+                db.session.commit()
+            except OperationalError as error:
+                # The database went away between the work and its commit. Whether the
+                # commit landed is unknown, so the caller is told to retry: a retry with
+                # the same client_event_id stores nothing twice.
+                db.session.rollback()
+                response = handle_database_unavailable(error)
         else:
             db.session.rollback()
         response.headers["X-Request-ID"] = g.get("request_id", "")

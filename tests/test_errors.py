@@ -1,8 +1,11 @@
 """Every failure answers problem+json with a stable code and the request id."""
+import psycopg
 import pytest
+from sqlalchemy import text
 
 from backend import create_app
 from backend.config import sqlalchemy_url
+from backend.extensions import db
 from tests.conftest import TEST_DATABASE_URL
 from tests.helpers import assert_problem
 
@@ -56,6 +59,16 @@ def test_unexpected_errors_are_a_problem_500_without_internals(crashing_app):
     assert body["title"] == "Internal Server Error"
 
 
+def test_a_failure_after_the_view_is_a_problem_500_too(crashing_app):
+    @crashing_app.after_request
+    def fail_on_the_way_out(response):
+        raise RuntimeError("secret detail: SELECT * FROM users")
+
+    response = crashing_app.test_client().get("/api/v1/openapi.json")
+    assert_problem(response, 500, "INTERNAL_ERROR")
+    assert "SELECT" not in response.get_data(as_text=True)
+
+
 def test_database_out_of_reach_is_a_problem_503_with_retry_after():
     # Port 9 (discard) has no PostgreSQL: the request must fail fast and say why.
     app = create_app(
@@ -66,5 +79,22 @@ def test_database_out_of_reach_is_a_problem_503_with_retry_after():
         }
     )
     response = app.test_client().post("/api/v1/auth/token", json={"phone": "010-1234-5678", "password": "whatever-1"})
+    assert_problem(response, 503, "SERVICE_UNAVAILABLE")
+    assert int(response.headers["Retry-After"]) >= 1
+
+
+def test_the_database_lost_at_commit_is_a_problem_503_with_retry_after(app):
+    # The work is done, then the connection dies before the request's one commit: the
+    # caller must hear "retry later" (its retry is idempotent), not an internal error.
+    lost_at_commit = create_app({"PATROL_ENV": "testing", "SQLALCHEMY_DATABASE_URI": sqlalchemy_url(TEST_DATABASE_URL)})
+
+    @lost_at_commit.post("/api/v1/work-then-lose-the-database")
+    def work_then_lose_the_database():
+        backend_pid = db.session.scalar(text("SELECT pg_backend_pid()"))
+        with psycopg.connect(TEST_DATABASE_URL, autocommit=True) as other:
+            other.execute("SELECT pg_terminate_backend(%s, 10000)", [backend_pid])  # waits until it is gone
+        return {"done": True}, 201
+
+    response = lost_at_commit.test_client().post("/api/v1/work-then-lose-the-database")
     assert_problem(response, 503, "SERVICE_UNAVAILABLE")
     assert int(response.headers["Retry-After"]) >= 1

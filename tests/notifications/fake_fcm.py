@@ -3,7 +3,9 @@
 It speaks just enough of Google's protocol for the real firebase-admin SDK: the OAuth2
 token endpoint that a service account's `token_uri` points at, and
 `POST /v1/projects/{project}/messages:send`. Failures are scripted per device token
-(permanent: a dead token) or for the next n requests (transient: an outage, a quota).
+(permanent: a dead token), for the next n requests (transient: a quota), or for every
+request until further notice (an outage). Stopped and started again, it comes back on the
+same port, as FCM comes back at the same address.
 
     with FakeFcm() as fake:
         fake.write_service_account(tmp_path / "sa.json")
@@ -126,17 +128,21 @@ class FakeFcm:
         self._sent = []
         self._dead_tokens = {}  # device token -> (error_code, status)
         self._next_failures = []  # one (error_code, status, retry_after) per coming request
+        self._failing_all = None  # (error_code, status) of every request during an outage
+        self._delivered = []  # the device of every send answered 200
         self._counter = itertools.count(1)
         self._connections = set()
         self.token_requests = 0
         self.delay_s = 0.0  # a slow FCM, so a test can stop a dispatcher mid-batch
         self._server = None
+        self._port = 0  # chosen by the first start, kept by the next ones
 
     # -- lifecycle -------------------------------------------------------------------
 
     def start(self):
-        self._server = _Server(("127.0.0.1", 0), _Handler)
+        self._server = _Server(("127.0.0.1", self._port), _Handler)
         self._server.fake = self
+        self._port = self._server.server_address[1]
         # A short poll interval: stop() waits for the loop to notice, 0.5 s by default.
         threading.Thread(
             target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, name="fake-fcm", daemon=True
@@ -167,8 +173,7 @@ class FakeFcm:
     @property
     def url(self):
         """The base URL replacing https://fcm.googleapis.com (PATROL_FCM_URL)."""
-        host, port = self._server.server_address[:2]
-        return f"http://{host}:{port}"
+        return f"http://127.0.0.1:{self._port}"  # the same while the fake is down
 
     @property
     def token_url(self):
@@ -186,6 +191,15 @@ class FakeFcm:
         with self._lock:
             self._next_failures.extend([(error_code, status or ERRORS[error_code][0], retry_after)] * n)
 
+    def fail_all(self, error_code, status=None):
+        """Every send fails from now on (FCM down: UNAVAILABLE 503), until recover()."""
+        with self._lock:
+            self._failing_all = (error_code, status or ERRORS[error_code][0])
+
+    def recover(self):
+        with self._lock:
+            self._failing_all = None
+
     # -- what was received -----------------------------------------------------------
 
     @property
@@ -196,6 +210,12 @@ class FakeFcm:
 
     def sent_to(self, token):
         return [body for body in self.sent if _target(body) == token]
+
+    @property
+    def delivered(self):
+        """The device token of every send that succeeded, once per success."""
+        with self._lock:
+            return list(self._delivered)
 
     # -- credentials -----------------------------------------------------------------
 
@@ -232,6 +252,9 @@ class FakeFcm:
         time.sleep(self.delay_s)
         with self._lock:
             self._sent.append(body)
+            if self._failing_all:
+                error_code, status = self._failing_all
+                return status, error_body(error_code, status), {}
             if token in self._dead_tokens:
                 error_code, status = self._dead_tokens[token]
                 return status, error_body(error_code, status, TOKEN_ERROR_MESSAGES.get(error_code)), {}
@@ -239,4 +262,5 @@ class FakeFcm:
                 error_code, status, retry_after = self._next_failures.pop(0)
                 headers = {"Retry-After": str(retry_after)} if retry_after is not None else {}
                 return status, error_body(error_code, status), headers
+            self._delivered.append(token)
             return 200, {"name": f"projects/{project}/messages/{next(self._counter)}"}, {}

@@ -1,11 +1,13 @@
-"""Dispatchers racing each other, and one killed mid-batch: every message goes, none twice
-from a finished delivery. These commit for real (no surrounding rollback) and clean up."""
+"""Dispatchers racing each other, one killed mid-batch, FCM down for minutes: every message
+goes, none twice from a finished delivery. These commit for real (no surrounding rollback)
+and clean up."""
 import os
 import signal
 import subprocess
 import sys
 import threading
 import time
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -67,6 +69,18 @@ def fake(tmp_path):
         yield server
 
 
+def dispatcher_environment(fake, **settings):
+    """`flask notifications dispatch` on the test database, sending to the fake."""
+    return {
+        **os.environ,
+        "DATABASE_URL": TEST_DATABASE_URL,
+        "PATROL_ENV": "testing",
+        "PATROL_FIREBASE_CREDENTIALS": str(fake.credentials),
+        "PATROL_FCM_URL": fake.url,
+        **settings,
+    }
+
+
 def delivery_counts(app):
     with app.app_context():
         rows = db.session.execute(select(Delivery.status, func.count()).group_by(Delivery.status)).all()
@@ -104,16 +118,9 @@ def test_two_dispatchers_racing_send_each_message_once(app, committed_event, fak
 
 def test_a_dispatcher_killed_mid_batch_loses_nothing(app, committed_event, fake):
     fake.delay_s = 0.3  # each send takes a while: the kill lands inside a batch
-    environment = {
-        **os.environ,
-        "DATABASE_URL": TEST_DATABASE_URL,
-        "PATROL_ENV": "testing",
-        "PATROL_FIREBASE_CREDENTIALS": str(fake.credentials),
-        "PATROL_FCM_URL": fake.url,
-    }
     process = subprocess.Popen(
         [sys.executable, "-m", "flask", "--app", "wsgi", "notifications", "dispatch"],
-        cwd=REPO, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        cwd=REPO, env=dispatcher_environment(fake), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
     try:
         deadline = time.monotonic() + 60
@@ -143,3 +150,56 @@ def test_a_dispatcher_killed_mid_batch_loses_nothing(app, committed_event, fake)
     assert len(tokens) - PHONES <= 500
     message_ids = {body["message"]["data"]["message_id"] for body in fake.sent}
     assert len(message_ids) == PHONES  # a duplicate carries the same id, for the app to drop
+
+
+# Time runs 50 times faster than in production (PATROL_PUSH_RETRY_BASE_SECONDS, 30 s there).
+RETRY_BASE_S = 0.6
+# FCM stays down for 8 retry bases (4 minutes in production) after every message's first
+# attempt. A message is dead-lettered when its sixth attempt fails, at the soonest 15.5 bases
+# after its first (retries wait 1, 2, 4, 8 and 16 bases, each cut by up to half by jitter):
+# the margin covers the dispatcher's and this test's own delays on a busy machine.
+OUTAGE_BASES = 8
+
+
+def fewest_attempts(app):
+    with app.app_context():
+        fewest = db.session.scalar(select(func.min(Delivery.attempts)))
+        db.session.remove()
+        return fewest
+
+
+def wait_for_deliveries(app, description, condition, timeout_s=90):
+    """Until condition(counts by status, fewest attempts of any delivery) holds."""
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        counts = delivery_counts(app)
+        assert "dead" not in counts, f"dead-lettered: {counts}"
+        if condition(counts, fewest_attempts(app)):
+            return
+        time.sleep(0.1)
+    raise AssertionError(f"deliveries never {description}: {counts}")
+
+
+def test_fcm_down_for_minutes_loses_nothing_and_everything_goes_once_it_is_back(app, committed_event, fake):
+    fake.fail_all("UNAVAILABLE")  # first FCM answers 503 to every send ...
+    settings = {"PATROL_PUSH_RETRY_BASE_SECONDS": str(RETRY_BASE_S)}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "flask", "--app", "wsgi", "notifications", "dispatch", "--idle-seconds", "0.1"],
+        cwd=REPO, env=dispatcher_environment(fake, **settings), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    try:
+        wait_for_deliveries(app, "tried", lambda counts, fewest: sum(counts.values()) == PHONES and fewest >= 1)
+        time.sleep(OUTAGE_BASES / 2 * RETRY_BASE_S)
+        fake.stop()  # ... then refuses connections
+        time.sleep(OUTAGE_BASES / 2 * RETRY_BASE_S)
+        at_the_end_of_the_outage = delivery_counts(app), fewest_attempts(app)
+        fake.recover()
+        fake.start()
+        wait_for_deliveries(app, "all sent", lambda counts, _: counts == {"sent": PHONES})
+    finally:
+        process.send_signal(signal.SIGTERM)
+        process.wait(timeout=30)
+
+    # The outbox kept every message, and kept trying each of them.
+    assert at_the_end_of_the_outage[0] == {"pending": PHONES} and at_the_end_of_the_outage[1] >= 2
+    assert Counter(Counter(fake.delivered).values()) == {1: PHONES}  # then every phone got it once
