@@ -1,13 +1,13 @@
 from marshmallow import ValidationError, fields, validate, validates_schema
 
 from backend.attendance.schemas import Month
-from backend.core.schemas import InputSchema, OutputSchema
+from backend.core.schemas import OutputSchema, QuerySchema
 from backend.zones.models import ZoneKind
 
 MAX_REPORT_DAYS = 366
 
 
-class ReportFormatSchema(InputSchema):
+class ReportFormatSchema(QuerySchema):
     lang = fields.String(validate=validate.OneOf(["ko", "en"]), metadata={"description": "Headers' language; default: yours"})
 
 
