@@ -9,6 +9,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 
 from backend.config import load_config
 from backend.core.request_log import configure_logging
+from backend.core.routing import ID_CONVERTERS
 from backend.errors import handle_database_unavailable, register_error_handlers
 from backend.extensions import api, db, jwt, limiter, migrate, talisman
 
@@ -38,6 +39,7 @@ def _init_extensions(app):
     from backend import models  # noqa: F401  (every model registered before first use)
     from backend.core import auth  # noqa: F401  (JWT callbacks)
     app.config.setdefault("API_SPEC_OPTIONS", _spec_options())
+    app.url_map.converters.update(ID_CONVERTERS)
     db.init_app(app)
     migrate.init_app(app, db, directory=str(Path(__file__).parent / "migrations"))
     jwt.init_app(app)

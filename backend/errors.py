@@ -230,13 +230,16 @@ def handle_unexpected_error(error):
 class ProblemSchema(Schema):
     """The problem+json body every error answers with (documented in the OpenAPI spec)."""
 
-    type = fields.String()
-    title = fields.String()
-    status = fields.Integer()
-    detail = fields.String()
-    code = fields.String(metadata={"description": "Stable UPPER_SNAKE code to branch on"})
+    type = fields.String(required=True)
+    title = fields.String(required=True)
+    status = fields.Integer(required=True)
+    detail = fields.String(required=True)
+    code = fields.String(
+        required=True,
+        metadata={"description": "Stable UPPER_SNAKE code to branch on", "enum": list(ERROR_CATALOGUE)},
+    )
     errors = fields.Dict(metadata={"description": "Field name -> messages, for 422"})
-    request_id = fields.String()
+    request_id = fields.String(required=True)
 
 
 # Constraints whose violation means something precise to the caller.

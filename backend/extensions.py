@@ -1,4 +1,5 @@
 """Extensions, created unbound and attached to the app in create_app()."""
+from apispec import BasePlugin
 from flask_jwt_extended import JWTManager, get_jwt_identity, verify_jwt_in_request
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
@@ -8,7 +9,7 @@ from flask_sqlalchemy import SQLAlchemy
 from flask_talisman import Talisman
 from sqlalchemy import MetaData
 
-from backend.errors import ProblemSchema
+from backend.errors import PROBLEM_MIMETYPE, ProblemSchema
 
 # Stable constraint names, so migrations can refer to them (CONVENTIONS rule 8).
 NAMING_CONVENTION = {
@@ -20,14 +21,55 @@ NAMING_CONVENTION = {
 }
 
 
+class AsSentPlugin(BasePlugin):
+    """Documents what flask-smorest's defaults describe otherwise than we send it.
+
+    Errors: flask-smorest documents its shared error responses (DEFAULT_ERROR,
+    UNPROCESSABLE_ENTITY) as application/json, and an error `alt_response` given only a
+    description as no body at all; we send application/problem+json.
+    X-Pagination: a JSON object in a header, which OpenAPI 3 describes with `content`; a
+    bare `schema` would mean the "simple" style (total,4,page,1).
+    A client generated from the spec would otherwise misread both.
+    """
+
+    def header_helper(self, header, **kwargs):
+        # The only header component is flask-smorest's X-Pagination.
+        if "schema" in header:
+            header["content"] = {"application/json": {"schema": header.pop("schema")}}
+        return header
+
+    def response_helper(self, response, **kwargs):
+        # Every response component flask-smorest registers is an error response.
+        content = response.get("content", {})
+        if "application/json" in content:
+            content[PROBLEM_MIMETYPE] = content.pop("application/json")
+        return response
+
+    def operation_helper(self, path=None, operations=None, **kwargs):
+        for operation in (operations or {}).values():
+            for status, response in operation.get("responses", {}).items():
+                # A string or a $ref names a shared response component: documented above.
+                is_inline = isinstance(response, dict) and "$ref" not in response
+                if is_inline and is_error_status(status) and "content" not in response:
+                    # A schema named by string becomes a $ref to the registered component.
+                    response["content"] = {PROBLEM_MIMETYPE: {"schema": PROBLEM_SCHEMA_NAME}}
+
+
+def is_error_status(status):
+    return str(status) == "default" or int(status) >= 400
+
+
 class PatrolApi(Api):
     # Error responses in the spec show the problem+json body we really send.
     ERROR_SCHEMA = ProblemSchema
 
 
+# The component name apispec gives ProblemSchema (its class name less "Schema").
+PROBLEM_SCHEMA_NAME = "Problem"
+
 db = SQLAlchemy(metadata=MetaData(naming_convention=NAMING_CONVENTION))
 migrate = Migrate()
-api = PatrolApi()
+api = PatrolApi(spec_kwargs={"extra_plugins": [AsSentPlugin()]})
 jwt = JWTManager()
 talisman = Talisman()
 def caller_key():

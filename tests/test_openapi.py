@@ -43,3 +43,26 @@ def test_every_route_has_a_summary(app):
 def test_app_developer_guide_lists_every_error_code():
     guide = (SPEC_DIR / "README.md").read_text(encoding="utf-8")
     assert [code for code in ERROR_CATALOGUE if f"`{code}`" not in guide] == []
+
+
+def test_every_error_is_documented_as_the_problem_json_sent(app):
+    with app.app_context():
+        spec = api.spec.to_dict()
+    shared = spec["components"]["responses"]
+    documented = {}
+    for path, item in spec["paths"].items():
+        for method, operation in item.items():
+            if method == "parameters":
+                continue
+            for status, response in operation["responses"].items():
+                if status == "default" or int(status) >= 400:
+                    response = shared[response["$ref"].split("/")[-1]] if "$ref" in response else response
+                    documented[f"{method.upper()} {path} {status}"] = list(response["content"])
+    assert documented
+    assert {where: types for where, types in documented.items() if types != ["application/problem+json"]} == {}
+
+
+def test_the_pagination_header_is_documented_as_json(app):
+    with app.app_context():
+        header = api.spec.to_dict()["components"]["headers"]["PAGINATION"]
+    assert header["content"]["application/json"]["schema"] == {"$ref": "#/components/schemas/PaginationMetadata"}

@@ -1,6 +1,5 @@
 from flask.views import MethodView
 from flask_jwt_extended import current_user
-from flask_smorest import Blueprint
 
 from backend.attendance import services
 from backend.attendance.schemas import (
@@ -12,11 +11,12 @@ from backend.attendance.schemas import (
 )
 from backend.core.auth import login_required
 from backend.core.pagination import PAGE_SIZES
+from backend.core.routing import Blueprint
 
 blp = Blueprint("attendance", __name__, description="Attendance per patrol, its confirmation, and volunteer hours")
 
 
-@blp.route("/patrols/<int:patrol_id>/attendance")
+@blp.route("/patrols/<id:patrol_id>/attendance")
 class PatrolAttendance(MethodView):
     @login_required()
     @blp.response(200, AttendanceSchema(many=True))
@@ -33,7 +33,7 @@ class PatrolAttendance(MethodView):
         return services.confirm(current_user, patrol_id, data["entries"])
 
 
-@blp.route("/patrols/<int:patrol_id>/attendance/changes")
+@blp.route("/patrols/<id:patrol_id>/attendance/changes")
 class AttendanceChanges(MethodView):
     @login_required()
     @blp.response(200, AttendanceChangeSchema(many=True))

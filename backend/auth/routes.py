@@ -2,11 +2,11 @@ from flask import current_app, request
 from flask.views import MethodView
 from flask_jwt_extended import get_jwt, jwt_required
 from flask_limiter.util import get_remote_address
-from flask_smorest import Blueprint
 
 from backend.auth import services
 from backend.auth.schemas import TokenRequestSchema, TokenSchema
 from backend.core.phones import normalize_korean_mobile
+from backend.core.routing import Blueprint
 from backend.extensions import limiter
 
 blp = Blueprint("auth", __name__, url_prefix="/auth", description="Sign in, refresh, sign out")

@@ -1,11 +1,11 @@
 from flask import Response
 from flask.views import MethodView
 from flask_jwt_extended import current_user
-from flask_smorest import Blueprint
 
 from backend.calendar_feeds import services
 from backend.calendar_feeds.schemas import CalendarFeedSchema
 from backend.core.auth import login_required
+from backend.core.routing import Blueprint
 from backend.extensions import limiter
 
 blp = Blueprint("calendar_feeds", __name__, description="Your patrols as a secret iCalendar feed")

@@ -1,6 +1,5 @@
 from flask.views import MethodView
 from flask_jwt_extended import current_user
-from flask_smorest import Blueprint
 
 from backend.checkins import services
 from backend.checkins.models import CheckInKind
@@ -8,6 +7,7 @@ from backend.checkins.policies import REVIEWERS
 from backend.checkins.schemas import CheckInQuerySchema, CheckInRequestSchema, CheckInSchema, ReviewRequestSchema
 from backend.core.auth import login_required
 from backend.core.pagination import PAGE_SIZES
+from backend.core.routing import Blueprint
 from backend.extensions import limiter
 
 blp = Blueprint("checkins", __name__, description="Check-in and check-out at a patrol, and their review")
@@ -19,7 +19,7 @@ def _answer(checkin, is_new):
     return checkin, 201 if is_new else 200
 
 
-@blp.route("/patrols/<int:patrol_id>/check-in")
+@blp.route("/patrols/<id:patrol_id>/check-in")
 class CheckInView(MethodView):
     @login_required()
     @limiter.limit("30 per minute")
@@ -31,7 +31,7 @@ class CheckInView(MethodView):
         return _answer(*services.record(current_user, patrol_id, CheckInKind.CHECK_IN, fix))
 
 
-@blp.route("/patrols/<int:patrol_id>/check-out")
+@blp.route("/patrols/<id:patrol_id>/check-out")
 class CheckOutView(MethodView):
     @login_required()
     @limiter.limit("30 per minute")
@@ -54,7 +54,7 @@ class CheckIns(MethodView):
         return services.list_checkins(current_user, filters, pagination_parameters)
 
 
-@blp.route("/checkins/<int:checkin_id>")
+@blp.route("/checkins/<id:checkin_id>")
 class CheckInReview(MethodView):
     @login_required(*REVIEWERS)
     @blp.arguments(ReviewRequestSchema)

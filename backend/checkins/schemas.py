@@ -2,7 +2,7 @@ from marshmallow import fields, validate
 
 from backend.checkins.models import CheckInKind, CheckInStatus, Review
 from backend.core.location_input import LocationFixSchema
-from backend.core.schemas import InputSchema, OutputSchema, UtcDateTime, enum_output
+from backend.core.schemas import InputSchema, OutputSchema, QuerySchema, UtcDateTime, enum_output
 
 
 class CheckInRequestSchema(LocationFixSchema):
@@ -37,6 +37,6 @@ class ReviewRequestSchema(InputSchema):
     note = fields.String(validate=validate.Length(max=500), load_default=None)
 
 
-class CheckInQuerySchema(InputSchema):
+class CheckInQuerySchema(QuerySchema):
     patrol_id = fields.Integer()
     review = fields.String(validate=validate.OneOf([r.value for r in Review]))

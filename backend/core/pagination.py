@@ -16,5 +16,9 @@ def paginate(statement, pagination):
     pagination.item_count = db.session.scalar(
         select(func.count()).select_from(statement.order_by(None).subquery())
     )
+    if pagination.first_item >= pagination.item_count:
+        # Past the end: nothing to fetch (and a page number in the billions would not even
+        # fit the database's OFFSET).
+        return []
     page = statement.limit(pagination.page_size).offset(pagination.first_item)
     return db.session.scalars(page).all()

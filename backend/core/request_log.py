@@ -13,7 +13,7 @@ from pythonjsonlogger.json import JsonFormatter
 
 access_log = logging.getLogger("backend.access")
 
-# "<int:patrol_id>" -> "<patrol_id>": logs name routes, not Flask's converters.
+# "<id:patrol_id>" -> "<patrol_id>": logs name routes, not Flask's converters.
 CONVERTER = re.compile(r"<(?:[^:<>]+:)?([^:<>]+)>")
 
 

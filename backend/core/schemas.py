@@ -1,14 +1,71 @@
 """Schema base classes and fields shared by the domains."""
 from datetime import timezone
 
-from marshmallow import Schema, ValidationError, fields, validate
+from marshmallow import Schema, ValidationError, fields, pre_load, validate
 
 from backend.core.phones import normalize_korean_mobile
 from backend.errors import CodedMessage
 
 
-class InputSchema(Schema):
-    """Request bodies and query strings. Unknown fields are refused (marshmallow's RAISE)."""
+# PostgreSQL's integer, the type of every id and count a request can name: a larger number
+# could not even be compared with a column, and the database would refuse the whole query.
+DATABASE_INTEGER = validate.Range(min=-(2**31), max=2**31 - 1)
+
+
+class RowId(fields.Integer):
+    """The id of a row named in a query or body: a positive integer."""
+
+    def __init__(self, **kwargs):
+        super().__init__(validate=validate.Range(min=1), **kwargs)
+
+
+class RequestSchema(Schema):
+    """What a request sends. Unknown fields are refused (marshmallow's RAISE), and every
+    integer must fit the database's integer."""
+
+    def on_bind_field(self, field_name, field_obj):
+        # Fields are shallow copies of the class's: replace the validator list, never append.
+        for field in with_inner_fields(field_obj):
+            if isinstance(field, fields.Integer) and DATABASE_INTEGER not in field.validators:
+                field.validators = [*field.validators, DATABASE_INTEGER]
+
+
+class QuerySchema(RequestSchema):
+    """Query strings: every value arrives as text ("2", "true") and is parsed from it."""
+
+
+class InputSchema(RequestSchema):
+    """Request bodies, whose JSON types are taken strictly: marshmallow would truncate 2.5 to
+    the integer 2 and take 0 or "yes" for a boolean."""
+
+    def on_bind_field(self, field_name, field_obj):
+        super().on_bind_field(field_name, field_obj)
+        for field in with_inner_fields(field_obj):
+            if isinstance(field, fields.Integer):
+                field.strict = True
+
+    @pre_load
+    def refuse_loose_booleans(self, data, **kwargs):
+        if not isinstance(data, dict):
+            return data  # marshmallow itself refuses a body that is not an object
+        loose = {
+            key: [field.error_messages["invalid"]]
+            for name, field in self.load_fields.items()
+            if isinstance(field, fields.Boolean)
+            and (key := field.data_key or name) in data
+            and not isinstance(data[key], bool)
+            and not (data[key] is None and field.allow_none)
+        }
+        if loose:
+            raise ValidationError(loose)
+        return data
+
+
+def with_inner_fields(field_obj):
+    """The field and, for a list, the field of its items."""
+    yield field_obj
+    if isinstance(field_obj, fields.List):
+        yield from with_inner_fields(field_obj.inner)
 
 
 class OutputSchema(Schema):

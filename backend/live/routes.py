@@ -1,11 +1,11 @@
 from flask import request
 from flask.views import MethodView
 from flask_jwt_extended import current_user
-from flask_smorest import Blueprint
 
 from backend.core.auth import login_required
 from backend.core.pagination import PAGE_SIZES
 from backend.core.request_log import route_name
+from backend.core.routing import Blueprint
 from backend.live import services
 from backend.live.schemas import LiveBoardSchema, LocationAccessQuerySchema, LocationAccessSchema, TrackPointSchema
 from backend.users.models import Role
@@ -17,7 +17,7 @@ def read_endpoint():
     return f"{request.method} {route_name()}"
 
 
-@blp.route("/patrols/<int:patrol_id>/live")
+@blp.route("/patrols/<id:patrol_id>/live")
 class LiveBoard(MethodView):
     @login_required()
     @blp.response(200, LiveBoardSchema)
@@ -28,7 +28,7 @@ class LiveBoard(MethodView):
         return services.live_board(current_user, patrol_id, read_endpoint())
 
 
-@blp.route("/patrols/<int:patrol_id>/participants/<int:user_id>/track")
+@blp.route("/patrols/<id:patrol_id>/participants/<id:user_id>/track")
 class ParticipantTrack(MethodView):
     @login_required()
     @blp.response(200, TrackPointSchema(many=True))

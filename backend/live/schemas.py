@@ -1,7 +1,7 @@
 from geoalchemy2.shape import to_shape
 from marshmallow import fields
 
-from backend.core.schemas import InputSchema, OutputSchema, UtcDateTime, enum_output
+from backend.core.schemas import OutputSchema, QuerySchema, UtcDateTime, enum_output
 from backend.patrols.models import ParticipantKind
 
 STATES = ("not_arrived", "checked_in", "checked_out")
@@ -46,7 +46,7 @@ class TrackPointSchema(OutputSchema):
     )
 
 
-class LocationAccessQuerySchema(InputSchema):
+class LocationAccessQuerySchema(QuerySchema):
     subject_id = fields.Integer(metadata={"description": "Whose location was read"})
     viewer_id = fields.Integer(metadata={"description": "Who read it"})
     patrol_id = fields.Integer()

@@ -1,9 +1,9 @@
 from flask.views import MethodView
 from flask_jwt_extended import current_user
-from flask_smorest import Blueprint
 
 from backend.core.auth import login_required
 from backend.core.pagination import PAGE_SIZES
+from backend.core.routing import Blueprint
 from backend.extensions import limiter
 from backend.locations import services
 from backend.locations.schemas import BatchResultSchema, BatchSchema, DwellSchema
@@ -22,7 +22,7 @@ class LocationBatch(MethodView):
         return services.ingest(current_user, batch["points"])
 
 
-@blp.route("/patrols/<int:patrol_id>/dwell")
+@blp.route("/patrols/<id:patrol_id>/dwell")
 class PatrolDwell(MethodView):
     @login_required()
     @blp.response(200, DwellSchema(many=True))

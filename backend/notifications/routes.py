@@ -1,9 +1,9 @@
 from flask.views import MethodView
 from flask_jwt_extended import current_user
-from flask_smorest import Blueprint
 
 from backend.core.auth import login_required
 from backend.core.pagination import PAGE_SIZES
+from backend.core.routing import Blueprint
 from backend.extensions import limiter
 from backend.notifications import services
 from backend.notifications.schemas import (
@@ -65,7 +65,7 @@ class Preferences(MethodView):
         return services.update_preferences(current_user, changes)
 
 
-@blp.route("/patrols/<int:patrol_id>/broadcast")
+@blp.route("/patrols/<id:patrol_id>/broadcast")
 class Broadcast(MethodView):
     @login_required(Role.ADMIN, Role.STATION_CHIEF, Role.OFFICER)
     @limiter.limit("5 per 10 minutes")
@@ -87,7 +87,7 @@ class Deliveries(MethodView):
         return services.list_deliveries(query["status"], pagination_parameters)
 
 
-@blp.route("/admin/notifications/<int:delivery_id>/requeue")
+@blp.route("/admin/notifications/<bigid:delivery_id>/requeue")
 class Requeue(MethodView):
     @login_required(Role.ADMIN)
     @blp.response(200, DeliverySchema)

@@ -1,6 +1,6 @@
 from marshmallow import fields, validate
 
-from backend.core.schemas import InputSchema, OutputSchema, UtcDateTime, enum_output
+from backend.core.schemas import InputSchema, OutputSchema, QuerySchema, UtcDateTime, enum_output
 from backend.notifications.models import DeliveryStatus, Platform
 from backend.users.models import Locale
 
@@ -40,7 +40,7 @@ class BroadcastResultSchema(OutputSchema):
     status = fields.String(metadata={"enum": ["queued"]})
 
 
-class DeliveryQuerySchema(InputSchema):
+class DeliveryQuerySchema(QuerySchema):
     status = fields.Enum(DeliveryStatus, by_value=True, load_default=DeliveryStatus.DEAD)
 
 

@@ -1,9 +1,9 @@
 from flask.views import MethodView
 from flask_jwt_extended import current_user
-from flask_smorest import Blueprint
 
 from backend.core.auth import login_required
 from backend.core.pagination import PAGE_SIZES
+from backend.core.routing import Blueprint
 from backend.organizations import services
 from backend.organizations.policies import GROUP_MANAGERS
 from backend.organizations.schemas import (
@@ -38,7 +38,7 @@ class Stations(MethodView):
         return services.list_stations(current_user, pagination_parameters)
 
 
-@blp.route("/stations/<int:station_id>")
+@blp.route("/stations/<id:station_id>")
 class StationById(MethodView):
     @login_required()
     @blp.response(200, StationSchema)
@@ -72,7 +72,7 @@ class Groups(MethodView):
         return services.list_groups(current_user, filters, pagination_parameters)
 
 
-@blp.route("/groups/<int:group_id>")
+@blp.route("/groups/<id:group_id>")
 class GroupById(MethodView):
     @login_required()
     @blp.response(200, GroupSchema)
@@ -85,7 +85,7 @@ class GroupById(MethodView):
 MEMBER_MANAGERS = (*GROUP_MANAGERS, Role.VOLUNTEER)
 
 
-@blp.route("/groups/<int:group_id>/members")
+@blp.route("/groups/<id:group_id>/members")
 class GroupMembers(MethodView):
     @login_required()
     @blp.response(200, MemberSchema(many=True))
@@ -102,7 +102,7 @@ class GroupMembers(MethodView):
         return services.add_member(current_user, group_id, data["user_id"], data["is_leader"])
 
 
-@blp.route("/groups/<int:group_id>/members/<int:user_id>")
+@blp.route("/groups/<id:group_id>/members/<id:user_id>")
 class GroupMember(MethodView):
     @login_required()
     @blp.response(204)

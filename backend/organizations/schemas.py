@@ -2,7 +2,7 @@ from flask_jwt_extended import current_user
 from marshmallow import fields, validate
 
 from backend.core.geojson import GeoJSONGeometry
-from backend.core.schemas import InputSchema, OutputSchema, UtcDateTime, enum_output
+from backend.core.schemas import InputSchema, OutputSchema, QuerySchema, UtcDateTime, enum_output
 from backend.organizations.models import GeofencePolicy, GroupKind
 from backend.users.policies import can_see_phone
 
@@ -59,7 +59,7 @@ class GroupCreateSchema(InputSchema):
     station_id = fields.Integer(required=True)
 
 
-class GroupQuerySchema(InputSchema):
+class GroupQuerySchema(QuerySchema):
     station_id = fields.Integer()
     kind = fields.Enum(GroupKind, by_value=True)
 

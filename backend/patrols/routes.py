@@ -1,9 +1,9 @@
 from flask.views import MethodView
 from flask_jwt_extended import current_user
-from flask_smorest import Blueprint
 
 from backend.core.auth import login_required
 from backend.core.pagination import PAGE_SIZES
+from backend.core.routing import Blueprint
 from backend.patrols import services, signups
 from backend.patrols.policies import PATROL_MANAGERS
 from backend.patrols.schemas import (
@@ -41,7 +41,7 @@ class Patrols(MethodView):
         return services.list_patrols(current_user, filters, pagination_parameters)
 
 
-@blp.route("/patrols/<int:patrol_id>")
+@blp.route("/patrols/<id:patrol_id>")
 class PatrolById(MethodView):
     @login_required()
     @blp.response(200, PatrolSchema)
@@ -63,7 +63,7 @@ class PatrolById(MethodView):
         services.delete_patrol(current_user, patrol_id)
 
 
-@blp.route("/patrols/<int:patrol_id>/publish")
+@blp.route("/patrols/<id:patrol_id>/publish")
 class PatrolPublish(MethodView):
     @login_required(*PATROL_MANAGERS)
     @blp.arguments(ScopeSchema)
@@ -74,7 +74,7 @@ class PatrolPublish(MethodView):
         return services.publish_patrol(current_user, patrol_id, data["scope"])
 
 
-@blp.route("/patrols/<int:patrol_id>/cancel")
+@blp.route("/patrols/<id:patrol_id>/cancel")
 class PatrolCancel(MethodView):
     @login_required(*PATROL_MANAGERS)
     @blp.arguments(CancelSchema)
@@ -84,7 +84,7 @@ class PatrolCancel(MethodView):
         return services.cancel_patrol(current_user, patrol_id, data["reason"], data["scope"])
 
 
-@blp.route("/patrols/<int:patrol_id>/signups")
+@blp.route("/patrols/<id:patrol_id>/signups")
 class PatrolSignups(MethodView):
     @login_required()
     @blp.arguments(SignupRequestSchema)
@@ -94,7 +94,7 @@ class PatrolSignups(MethodView):
         return signups.sign_up(current_user, patrol_id, data.get("user_id"))
 
 
-@blp.route("/patrols/<int:patrol_id>/signups/me")
+@blp.route("/patrols/<id:patrol_id>/signups/me")
 class MySignup(MethodView):
     @login_required()
     @blp.response(204)
@@ -103,7 +103,7 @@ class MySignup(MethodView):
         signups.withdraw(current_user, patrol_id, current_user.id)
 
 
-@blp.route("/patrols/<int:patrol_id>/signups/<int:user_id>")
+@blp.route("/patrols/<id:patrol_id>/signups/<id:user_id>")
 class PatrolSignup(MethodView):
     @login_required()
     @blp.response(204)
@@ -112,7 +112,7 @@ class PatrolSignup(MethodView):
         signups.withdraw(current_user, patrol_id, user_id)
 
 
-@blp.route("/patrols/<int:patrol_id>/officers")
+@blp.route("/patrols/<id:patrol_id>/officers")
 class PatrolOfficers(MethodView):
     @login_required(*PATROL_MANAGERS)
     @blp.arguments(OfficerRequestSchema)
@@ -122,7 +122,7 @@ class PatrolOfficers(MethodView):
         return signups.assign_officer(current_user, patrol_id, data["user_id"], data["scope"])
 
 
-@blp.route("/patrols/<int:patrol_id>/officers/<int:user_id>")
+@blp.route("/patrols/<id:patrol_id>/officers/<id:user_id>")
 class PatrolOfficer(MethodView):
     @login_required(*PATROL_MANAGERS)
     @blp.response(204)
@@ -131,7 +131,7 @@ class PatrolOfficer(MethodView):
         signups.unassign_officer(current_user, patrol_id, user_id)
 
 
-@blp.route("/patrols/<int:patrol_id>/roster")
+@blp.route("/patrols/<id:patrol_id>/roster")
 class PatrolRoster(MethodView):
     @login_required()
     @blp.response(200, RosterSchema)

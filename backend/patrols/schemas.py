@@ -3,7 +3,7 @@ from marshmallow import ValidationError, fields, validate, validates_schema
 from shapely.geometry import box
 
 from backend.core.geojson import GeoJSONGeometry
-from backend.core.schemas import InputSchema, OutputSchema, UtcDateTime
+from backend.core.schemas import InputSchema, OutputSchema, QuerySchema, UtcDateTime
 from backend.errors import CodedMessage
 from backend.patrols.timing import timing_problem
 
@@ -83,7 +83,7 @@ class CancelSchema(ScopeSchema):
     reason = fields.String(required=True, validate=validate.Length(min=1, max=500), metadata={"example": "기상 악화"})
 
 
-class PatrolQuerySchema(InputSchema):
+class PatrolQuerySchema(QuerySchema):
     from_ = fields.AwareDateTime(data_key="from", metadata={"description": "Patrols ending after this"})
     to = fields.AwareDateTime(metadata={"description": "Patrols starting before this"})
     station_id = fields.Integer()
@@ -160,7 +160,7 @@ class OfficerRequestSchema(ScopeSchema):
 class RosterPersonSchema(OutputSchema):
     user_id = fields.Integer()
     name = fields.String()
-    position = fields.Integer(metadata={"description": "Waitlist only"})
+    position = fields.Integer(allow_none=True, metadata={"description": "Place on the waitlist, from 1; null for the others"})
 
 
 class GapSchema(OutputSchema):

@@ -61,6 +61,8 @@ def csv_chunks(query, columns, lang, chunk_size):
         dialect=connection.dialect, compile_kwargs={"render_postcompile": True}
     )
     buffer = bytearray()
+    # COPY takes no server-side parameters: psycopg writes them into the text, where
+    # "-2147483648::INTEGER" would overflow. Hence the reports' ids are positive (RowId).
     with connection.connection.driver_connection.cursor() as cursor:
         with cursor.copy(f"COPY ({compiled.string}) TO STDOUT (FORMAT csv)", compiled.params) as copy:
             # COPY sends a block per row: gathered, so the server writes to the socket once a chunk.

@@ -1,13 +1,13 @@
 from marshmallow import ValidationError, fields, validate, validates_schema
 
 from backend.attendance.schemas import Month
-from backend.core.schemas import InputSchema, OutputSchema
+from backend.core.schemas import OutputSchema, QuerySchema, RowId
 from backend.zones.models import ZoneKind
 
 MAX_REPORT_DAYS = 366
 
 
-class ReportFormatSchema(InputSchema):
+class ReportFormatSchema(QuerySchema):
     lang = fields.String(validate=validate.OneOf(["ko", "en"]), metadata={"description": "Headers' language; default: yours"})
 
 
@@ -26,16 +26,16 @@ class PeriodSchema(ReportFormatSchema):
 
 class AttendanceQuerySchema(PeriodSchema):
     format = fields.String(load_default="json", validate=validate.OneOf(["json", "csv", "xlsx", "pdf"]))
-    station_id = fields.Integer()
-    group_id = fields.Integer()
-    user_id = fields.Integer()
+    station_id = RowId()
+    group_id = RowId()
+    user_id = RowId()
 
 
 class VolunteerHoursQuerySchema(ReportFormatSchema):
     month = Month(required=True, metadata={"example": "2026-11"})
     format = fields.String(load_default="json", validate=validate.OneOf(["json", "csv", "xlsx", "pdf"]))
-    group_id = fields.Integer()
-    user_id = fields.Integer(metadata={"description": "With format=pdf: whose certificate (default: yours)"})
+    group_id = RowId()
+    user_id = RowId(metadata={"description": "With format=pdf: whose certificate (default: yours)"})
 
 
 class ZoneCoverageQuerySchema(PeriodSchema):

@@ -1,9 +1,9 @@
 from flask.views import MethodView
 from flask_jwt_extended import current_user
-from flask_smorest import Blueprint
 
 from backend.core.auth import login_required
 from backend.core.pagination import PAGE_SIZES
+from backend.core.routing import Blueprint
 from backend.users import services
 from backend.users.models import Role
 from backend.users.schemas import (
@@ -39,7 +39,7 @@ class Users(MethodView):
         return services.list_users(current_user, filters, pagination_parameters)
 
 
-@blp.route("/users/<int:user_id>")
+@blp.route("/users/<id:user_id>")
 class UserById(MethodView):
     @login_required()
     @blp.response(200, UserSchema)

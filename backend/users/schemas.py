@@ -1,7 +1,7 @@
 from flask_jwt_extended import current_user
 from marshmallow import fields, validate
 
-from backend.core.schemas import InputSchema, KoreanMobile, OutputSchema, Password, UtcDateTime, enum_output
+from backend.core.schemas import InputSchema, KoreanMobile, OutputSchema, Password, QuerySchema, UtcDateTime, enum_output
 from backend.users.models import Locale, Role
 from backend.users.policies import can_see_phone
 
@@ -27,7 +27,7 @@ class UserUpdateSchema(InputSchema):
     is_active = fields.Boolean()
 
 
-class UserQuerySchema(InputSchema):
+class UserQuerySchema(QuerySchema):
     station_id = fields.Integer()
     group_id = fields.Integer()
     role = fields.Enum(Role, by_value=True)

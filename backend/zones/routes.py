@@ -1,9 +1,9 @@
 from flask.views import MethodView
 from flask_jwt_extended import current_user
-from flask_smorest import Blueprint
 
 from backend.core.auth import login_required
 from backend.core.pagination import PAGE_SIZES
+from backend.core.routing import Blueprint
 from backend.zones import services
 from backend.zones.policies import ZONE_EDITORS
 from backend.zones.schemas import (
@@ -55,7 +55,7 @@ class ZoneImport(MethodView):
         return services.import_zones(current_user, collection["features"])
 
 
-@blp.route("/<int:zone_id>")
+@blp.route("/<id:zone_id>")
 class ZoneById(MethodView):
     @login_required()
     @blp.response(200, ZoneOutSchema)

@@ -5,7 +5,7 @@ import json
 from marshmallow import INCLUDE, ValidationError, fields, post_dump, post_load, pre_dump, validate, validates_schema
 
 from backend.core.geojson import BBox, GeoJSONGeometry
-from backend.core.schemas import InputSchema, OutputSchema, UtcDateTime, enum_output
+from backend.core.schemas import InputSchema, OutputSchema, QuerySchema, UtcDateTime, enum_output
 from backend.errors import CodedMessage
 from backend.zones.models import GEOMETRY_TYPES_BY_KIND, ZoneKind
 
@@ -148,7 +148,7 @@ class ZoneImportSchema(InputSchema):
     )
 
 
-class ZoneQuerySchema(InputSchema):
+class ZoneQuerySchema(QuerySchema):
     kind = fields.Enum(ZoneKind, by_value=True)
     station_id = fields.Integer()
     bbox = BBox(metadata={"description": "Only zones intersecting minLon,minLat,maxLon,maxLat"})
