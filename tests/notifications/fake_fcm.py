@@ -18,6 +18,7 @@ import re
 import socket
 import threading
 import time
+import urllib.parse
 import uuid
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -105,10 +106,13 @@ class _Handler(BaseHTTPRequestHandler):
     def do_POST(self):
         body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
         fake = self.server.fake
-        if self.path == "/token":
+        # Through a proxy the request line names the whole URL (absolute-form), which a
+        # server must accept too; this way the fake can also stand in for a proxy.
+        path = urllib.parse.urlsplit(self.path).path
+        if path == "/token":
             fake._count_token_request()
             return self._reply(200, {"access_token": ACCESS_TOKEN, "expires_in": 3600, "token_type": "Bearer"})
-        match = SEND_PATH.match(self.path)
+        match = SEND_PATH.match(path)
         if not match:
             return self._reply(404, {"error": {"code": 404, "message": "Not found", "status": "NOT_FOUND"}})
         if self.headers.get("Authorization") != f"Bearer {ACCESS_TOKEN}":
