@@ -10,18 +10,21 @@ What happens:
    `patrol_bench_fanout` on the local server) and migrates it;
 2. measures what the fake FCM itself can take: 5,000 sends from a lean client, so that a
    dispatcher figure well below it is the dispatcher's own;
-3. for each device count, empties the tables and inserts, in one set-based statement, a
+3. sends 1,000 messages through each of the SDK's two send paths, `send_each` (threads and
+   requests, which `FcmSender` uses) and `send_each_async` (asyncio and httpx), from one
+   process without the database, and prints the CPU each costs per message;
+4. for each device count, empties the tables and inserts, in one set-based statement, a
    station, a volunteer group of N volunteers with one phone each, a published patrol
    three days ahead and one `patrol.published` outbox event for the group;
-4. starts the fake FCM server from tests/notifications/fake_fcm.py in a process of its own,
+5. starts the fake FCM server from tests/notifications/fake_fcm.py in a process of its own,
    then a fresh dispatcher process (multiprocessing, spawn) that builds the app and an
    `FcmSender` pointed at the fake and times `drain(sender)`, the loop of
    `flask notifications dispatch`: from the first fan-out to the last delivery recorded,
    connections and the OAuth token included (a cold dispatcher);
-5. prints per run: messages the fake received, deliveries marked sent in the database,
+6. prints per run: messages the fake received, deliveries marked sent in the database,
    seconds, messages/s, where the dispatcher's wall time and the machine's CPU went, and
    the dispatcher's resident memory before the drain and at its peak (ru_maxrss);
-6. prints a results table, the machine, and the targets with PASS/FAIL.
+7. prints a results table, the machine, and the targets with PASS/FAIL.
 
 The fake runs in its own process so that the dispatcher's CPU and memory are its own; the
 fake's CPU is reported separately (a real FCM costs us nothing but the wait). Each run gets
@@ -60,6 +63,7 @@ TARGET_PEAK_GROWTH = 0.10
 QUIET_SHARE = 0.15  # of one core: more than this from other programs makes a run noisy
 FLOOR_MESSAGES = 5_000
 FLOOR_THREADS = 500  # as many sends in flight as send_each has in a full batch
+PATH_MESSAGES = 1_000  # per SDK send path compared
 
 TABLES = ("notification_deliveries, devices, outbox_events, patrols, group_memberships, "
           "volunteer_groups, users, stations")
@@ -120,6 +124,26 @@ def build_world(connection, devices):
 # ---------------------------------------------------------------- what the fake can take
 
 
+def announcement(n):
+    """A `patrol.published` message of the shape and size the dispatcher sends."""
+    import warnings
+
+    from firebase_admin import messaging
+
+    with warnings.catch_warnings():  # the app addresses devices by registration token
+        warnings.simplefilter("ignore", DeprecationWarning)
+        return messaging.Message(
+            token=f"bench-{n}:".ljust(TOKEN_LENGTH, "x"),
+            notification=messaging.Notification(title="새 합동순찰: 범계역 야간 합동순찰",
+                                                body="11월 25일(수) 21:00 · 참여 신청을 받고 있습니다."),
+            data={"type": "patrol.published", "patrol_id": "1", "deep_link": "jointpatrol://patrols/1",
+                  "version": "1", "message_id": f"1-{n}"},
+            android=messaging.AndroidConfig(priority="normal", ttl=259200),
+            apns=messaging.APNSConfig(headers={"apns-push-type": "alert", "apns-priority": "5",
+                                               "apns-expiration": "1764072000"}),
+        )
+
+
 def fake_floor(context, workdir):
     """How many sends a second the fake answers for a lean client (http.client, one kept
     connection per thread, bodies encoded beforehand), at send_each's concurrency, and the
@@ -131,6 +155,8 @@ def fake_floor(context, workdir):
     import queue
     import urllib.parse
 
+    from firebase_admin import messaging
+
     banner(f"Fake FCM floor: {FLOOR_MESSAGES:,} sends from a lean client, {FLOOR_THREADS} threads")
     fake = FakeFcmProcess(context, Path(workdir) / "firebase-floor.json")
     try:
@@ -141,15 +167,8 @@ def fake_floor(context, workdir):
         headers = {"Authorization": "Bearer fake", "Content-Type": "application/json; charset=UTF-8"}
         path = "/v1/projects/patrol-bench/messages:send"
 
-        def body(n):  # the shape and size of what the SDK sends for an announcement
-            return json.dumps({"message": {
-                "token": f"floor-{n}:".ljust(TOKEN_LENGTH, "x"),
-                "notification": {"title": "새 합동순찰: 범계역 야간 합동순찰", "body": "11월 25일(수) 21:00 · 참여 신청을 받고 있습니다."},
-                "data": {"type": "patrol.published", "patrol_id": "1", "deep_link": "jointpatrol://patrols/1",
-                         "version": "1", "message_id": f"1-{n}"},
-                "android": {"priority": "normal", "ttl": "259200s"},
-                "apns": {"headers": {"apns-push-type": "alert", "apns-priority": "5", "apns-expiration": "1764072000"}},
-            }}).encode()
+        def body(n):  # exactly what the SDK sends for an announcement
+            return json.dumps({"message": messaging._MessagingService.encode_message(announcement(n))}).encode()
 
         def send(data):
             connection = connections.get()
@@ -176,6 +195,77 @@ def fake_floor(context, workdir):
           f"the fake used {fake_cpu / wall:.0%} of a core, {floor['fake_cpu_ms']:.3f} ms CPU per send: its CPU "
           f"alone would allow about {1000 / floor['fake_cpu_ms']:,.0f} sends/s on one core", flush=True)
     return floor
+
+
+# ---------------------------------------------------------------- the SDK's two send paths
+
+
+def time_send_paths(credentials_path, fcm_url, fake_pid, results):
+    """In a fresh process: the same batches through `FcmSender`'s app with the SDK's
+    `send_each` (a thread per message, requests; what the dispatcher uses) and its
+    `send_each_async` (asyncio and httpx, in one event loop kept for the whole run: the
+    SDK's httpx client keeps its connections, which belong to the loop that opened them)."""
+    import asyncio
+    import resource
+
+    from firebase_admin import messaging
+
+    from backend.notifications.fcm import FcmSender
+
+    def cpu_s():
+        usage = resource.getrusage(resource.RUSAGE_SELF)
+        return usage.ru_utime + usage.ru_stime
+
+    sender = FcmSender(credentials_path, fcm_url=fcm_url)
+    runner = asyncio.Runner()
+    paths = {
+        "send_each": lambda batch: messaging.send_each(batch, app=sender.app),
+        # dry_run=False said aloud: send_each_async defaults to a dry run (7.7 at least).
+        "send_each_async": lambda batch: runner.run(messaging.send_each_async(batch, dry_run=False, app=sender.app)),
+    }
+    batches = [[announcement(n) for n in range(start, start + 500)] for start in range(0, PATH_MESSAGES, 500)]
+    figures = {}
+    try:
+        for name, send in paths.items():
+            send(batches[0])  # the token fetched and the connections opened before the clock starts
+            mine, fake, started = cpu_s(), cpu_by_process()[fake_pid][1], time.perf_counter()
+            answered = sum(response.success for batch in batches for response in send(batch).responses)
+            figures[name] = {"per_s": PATH_MESSAGES / (time.perf_counter() - started), "ok": answered,
+                             "cpu_ms": (cpu_s() - mine) * 1000 / PATH_MESSAGES,
+                             "fake_cpu_ms": (cpu_by_process()[fake_pid][1] - fake) * 1000 / PATH_MESSAGES}
+    finally:
+        # The SDK closes its httpx client in a loop of its own; the connections it closes
+        # still need theirs, so the runner's loop is closed last.
+        sender.close()
+        runner.close()
+    results.send(figures)
+
+
+def send_paths(context, workdir):
+    banner(f"The SDK's send paths: {PATH_MESSAGES:,} messages in batches of 500, each path in turn, "
+           f"one process, no database")
+    credentials_path = Path(workdir) / "firebase-paths.json"
+    fake = FakeFcmProcess(context, credentials_path)
+    results, theirs = context.Pipe(duplex=False)
+    process = context.Process(target=time_send_paths, args=(str(credentials_path), fake.url, fake.pid, theirs),
+                              name="send-paths", daemon=True)
+    try:
+        process.start()
+        theirs.close()
+        if not results.poll(RUN_TIMEOUT_S):
+            raise RuntimeError(f"no result from the send paths within {RUN_TIMEOUT_S} s")
+        paths = results.recv()
+        process.join(30)
+    finally:
+        if process.is_alive():
+            process.terminate()
+            process.join(5)
+        results.close()
+        fake.stop()
+    for name, f in paths.items():
+        print(f"{name}: {f['per_s']:,.0f} messages/s ({f['ok']:,} of {PATH_MESSAGES:,} sent), CPU per message: "
+              f"sender {f['cpu_ms']:.3f} ms, fake FCM {f['fake_cpu_ms']:.3f} ms", flush=True)
+    return paths
 
 
 # ---------------------------------------------------------------- the dispatcher (own process)
@@ -361,7 +451,7 @@ def check_complete(f):
             and f["by_status"] == {"sent": n})
 
 
-def report(all_figures, floor, host, code):
+def report(all_figures, floor, paths, host, code):
     banner("Results")
     header = ("devices", "FCM received", "DB sent", "seconds", "messages/s", "RSS before MiB", "peak RSS MiB",
               "dispatcher CPU ms/msg", "fake CPU ms/msg")
@@ -387,6 +477,8 @@ def report(all_figures, floor, host, code):
           "this machine, sharing its cores with the dispatcher and PostgreSQL; plain HTTP/1.1, no TLS")
     print(f"the fake took {floor['per_s']:,.0f} sends/s from a lean client, at {floor['fake_cpu_ms']:.3f} ms of its "
           f"CPU per send (about {1000 / floor['fake_cpu_ms']:,.0f} sends/s if it had a core to itself)")
+    print("the SDK's send paths, sender CPU per message: " + ", ".join(
+        f"{name} {f['cpu_ms']:.3f} ms ({f['per_s']:,.0f}/s)" for name, f in paths.items()))
     noisiest = max(f["other_share"] for f in all_figures)
     if noisiest <= QUIET_SHARE:
         print(f"runs: quiet machine (other programs at most {noisiest:.0%} of a core)")
@@ -419,7 +511,7 @@ def report(all_figures, floor, host, code):
 
 
 def versions():
-    names = ("firebase-admin", "google-auth", "requests", "urllib3", "SQLAlchemy", "psycopg")
+    names = ("firebase-admin", "google-auth", "requests", "urllib3", "httpx", "httpcore", "SQLAlchemy", "psycopg")
     return f"Python {platform.python_version()}; " + ", ".join(f"{name} {metadata.version(name)}" for name in names)
 
 
@@ -446,11 +538,12 @@ def main():
     with tempfile.TemporaryDirectory(prefix="patrol-bench-fanout-") as workdir, \
             psycopg.connect(plain_url(DATABASE_URL), autocommit=True) as connection:
         floor = fake_floor(context, workdir)
+        paths = send_paths(context, workdir)
         for devices in args.devices:
             all_figures.append(run(context, connection, devices, workdir))
         host = machine(connection)
     host["python"] = versions()
-    report(all_figures, floor, host, code_version(REPO))
+    report(all_figures, floor, paths, host, code_version(REPO))
     print(f"\n(whole run {time.perf_counter() - run_started:.0f} s)")
 
 

@@ -168,6 +168,21 @@ def test_a_404_without_fcm_error_code_is_not_a_dead_token(fake, tmp_path):
     assert result == PushResult(None, "UNKNOWN", 404, None)
 
 
+def test_a_proxy_named_in_the_environment_is_still_used(fake, tmp_path, monkeypatch):
+    # The sender reads the environment once, when it is created, rather than per message.
+    for name in ("HTTP_PROXY", "NO_PROXY", "no_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("http_proxy", fake.url)  # the fake plays the proxy and FCM at once
+    sender = FcmSender(fake.write_service_account(tmp_path / "sa.json"), fcm_url="http://fcm.example.invalid")
+    try:
+        [result] = sender.send([message("tok-a")])
+    finally:
+        sender.close()
+
+    assert result.ok
+    assert len(fake.sent_to("tok-a")) == 1  # and only_localhost saw no lookup of FCM's host
+
+
 def test_an_empty_batch_sends_nothing(fake, sender):
     assert sender.send([]) == []
     assert fake.sent == []
