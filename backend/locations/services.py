@@ -6,10 +6,12 @@ from backend.core.pagination import paginate
 from backend.extensions import db
 from backend.locations import dwell
 from backend.locations.models import ZoneDwell
-from backend.patrols.models import ParticipantStatus, Patrol, PatrolParticipant
+from backend.organizations.models import Station
+from backend.patrols.models import Patrol
+from backend.patrols.policies import is_on_duty
 from backend.patrols.services import get_patrol
 from backend.patrols.timing import location_time_problem, location_window
-from backend.users.models import is_staff_or_admin
+from backend.users.models import consent_granted_at, is_staff_or_admin
 
 # One statement for the whole batch. A repeated id (already stored, or twice in this
 # batch) is skipped by the unique constraint; RETURNING tells which ones were new.
@@ -29,11 +31,10 @@ RETURNING patrol_id
 
 def ingest(user, points):
     """Store what may be stored, say why the rest may not, and bring dwell up to date."""
-    windows = _location_windows(user, {point["patrol_id"] for point in points})
-    consent = user.active_consent
+    windows, consent_granted = _location_windows(user, {point["patrol_id"] for point in points})
     kept, rejected = [], []
     for point in points:
-        code = _rejection(point, windows, consent)
+        code = _rejection(point, windows, consent_granted)
         if code:
             rejected.append({"client_event_id": point["client_event_id"], "code": code})
         else:
@@ -45,24 +46,27 @@ def ingest(user, points):
 
 
 def _location_windows(user, patrol_ids):
-    """For each of these patrols the user is on duty for, when locations may be taken."""
-    patrols = db.session.scalars(
-        select(Patrol)
-        .join(PatrolParticipant, PatrolParticipant.patrol_id == Patrol.id)
-        .where(
-            Patrol.id.in_(patrol_ids),
-            PatrolParticipant.user_id == user.id,
-            PatrolParticipant.status == ParticipantStatus.CONFIRMED.value,
+    """For each of these patrols the user is on duty for, when locations may be taken;
+    and since when the user's consent is in force (None: no consent)."""
+    rows = db.session.execute(
+        select(
+            Patrol.id, Patrol.starts_at, Patrol.ends_at, Station.checkin_opens_minutes,
+            consent_granted_at(user.id).label("consent_granted_at"),
         )
+        .join(Station, Station.id == Patrol.station_id)
+        .where(Patrol.id.in_(patrol_ids), is_on_duty(user, Patrol.id))
     ).all()
-    return {patrol.id: location_window(patrol) for patrol in patrols}
+    windows = {row.id: location_window(row.starts_at, row.ends_at, row.checkin_opens_minutes) for row in rows}
+    if rows:
+        return windows, rows[0].consent_granted_at
+    return windows, None  # no patrol to keep points for: consent does not matter
 
 
-def _rejection(point, windows, consent):
+def _rejection(point, windows, consent_granted):
     if point["patrol_id"] not in windows:
         return "NOT_A_PARTICIPANT"
     # Nothing recorded before consent was given (or after it was withdrawn) is kept.
-    if consent is None or point["recorded_at"] < consent.granted_at:
+    if consent_granted is None or point["recorded_at"] < consent_granted:
         return "CONSENT_REQUIRED"
     return location_time_problem(point["recorded_at"], windows[point["patrol_id"]])
 
