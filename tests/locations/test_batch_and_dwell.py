@@ -136,6 +136,18 @@ def test_a_batch_is_at_most_a_thousand_points(running_patrol, volunteers, upload
     assert "points" in body["errors"]
 
 
+def test_a_malformed_point_refuses_the_batch_and_says_which(running_patrol, volunteers, upload, db_session):
+    points = [fix(running_patrol.id, WOMEN_SAFE_INSIDE, utcnow() - timedelta(seconds=n)) for n in range(3)]
+    points[1]["lat"] = 91
+    points[2]["battery"], points[2]["speed_mps"] = 101, None
+    body = assert_problem(upload(volunteers[1], points), 422, "VALIDATION_ERROR")
+    assert body["errors"] == {"points": {
+        "1": {"lat": ["Must be greater than or equal to -90 and less than or equal to 90."]},
+        "2": {"battery": ["Must be greater than or equal to 0 and less than or equal to 100."]},
+    }}
+    assert points_of(db_session, running_patrol.id, volunteers[1]) == []
+
+
 def test_dwell_endpoint_shows_volunteers_only_their_own(running_patrol, volunteers, officer, upload, client, auth_headers):
     start = utcnow() - timedelta(minutes=40)
     for volunteer in volunteers[1:3]:
