@@ -103,7 +103,7 @@ def _situation_statement(role):
             Patrol.meeting_radius_m,
             Station.checkin_opens_minutes,
             Station.geofence_policy,
-            is_on_duty(actor, Patrol.id).label("is_on_duty"),
+            is_on_duty(actor.id, Patrol.id).label("is_on_duty"),
             consent_granted_at(actor.id).label("consent_granted_at"),
             checked_in.exists().label("has_checked_in"),
             earlier.scalar_subquery().label("earlier_fingerprint"),

@@ -44,14 +44,14 @@ def may_act_for(actor, user, patrol):
     return actor.id == user.id or is_manager(actor) or leads_a_group_of(actor, user, patrol)
 
 
-def is_on_duty(user, patrol_id):
-    """SQL: is `user` a confirmed volunteer or an assigned officer of the patrol, one of the
-    people whose location it takes?"""
+def is_on_duty(user_id, patrol_id):
+    """SQL: is the user a confirmed volunteer or an assigned officer of the patrol, one of
+    the people whose location it takes?"""
     return (
         select(PatrolParticipant.id)
         .where(
             PatrolParticipant.patrol_id == patrol_id,
-            PatrolParticipant.user_id == user.id,
+            PatrolParticipant.user_id == user_id,
             PatrolParticipant.status == ParticipantStatus.CONFIRMED.value,
         )
         .exists()

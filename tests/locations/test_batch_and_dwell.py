@@ -84,6 +84,18 @@ def test_a_shuffled_and_repeated_offline_upload_ends_exactly_like_the_live_one(r
     assert dwell_of(db_session, running_patrol.id, offline) == dwell_of(db_session, running_patrol.id, live)
 
 
+def test_a_later_upload_revises_the_verdict_on_the_points_beside_it(running_patrol, volunteers, upload, db_session):
+    start = utcnow() - timedelta(minutes=30)
+    first, moved, stayed = (fix(running_patrol.id, where, start + timedelta(seconds=15 * n))
+                            for n, where in enumerate([WOMEN_SAFE_INSIDE, FAR_AWAY, FAR_AWAY]))
+    upload(volunteers[1], [first, moved])  # 11 km in 15 s: either could be the jump
+    assert [exclusion for _, exclusion in points_of(db_session, running_patrol.id, volunteers[1])] == [
+        "impossible_jump", "impossible_jump"]
+    upload(volunteers[1], [stayed])  # the phone stayed there: the first fix was the odd one
+    assert [exclusion for _, exclusion in points_of(db_session, running_patrol.id, volunteers[1])] == [
+        "impossible_jump", None, None]
+
+
 def test_walking_half_a_safe_return_route_covers_half_of_it(running_patrol, volunteers, upload, db_session, zones):
     start = utcnow() - timedelta(minutes=60)
     steps = 10
@@ -184,7 +196,7 @@ def test_night_minutes_and_last_visit_follow_korean_time(running_patrol, volunte
             point=from_shape(Point(*WOMEN_SAFE_INSIDE), srid=4326), accuracy_m=5, recorded_at=start + timedelta(seconds=15 * n),
         ))
     db_session.flush()
-    dwell.recompute({(running_patrol.id, volunteers[1].id)})
+    dwell.recompute({(running_patrol.id, volunteers[1].id): (start, start + timedelta(seconds=15 * 80))})
     row = db_session.scalar(select(ZoneDwell).where(ZoneDwell.user_id == volunteers[1].id))
     assert (row.zone_id, row.seconds, row.night_seconds) == (zones["women_safe"].id, 1200, 600)
     assert row.last_seen_at == start + timedelta(minutes=20)
