@@ -286,8 +286,17 @@ def statement_label(statement):
     verb = text.split()[0].upper()
     pattern = {"SELECT": r"\bFROM\s+(\w+)", "INSERT": r"\bINTO\s+(\w+)", "UPDATE": r"^UPDATE\s+(\w+)",
                "DELETE": r"\bFROM\s+(\w+)"}.get(verb)
-    found = re.search(pattern, text, re.I) if pattern else None
+    found = re.search(pattern, outside_parentheses(text), re.I) if pattern else None
     return f"{verb} {found.group(1)}" if found else verb
+
+
+def outside_parentheses(text):
+    """The statement without its parenthesised parts (subqueries), to find its own FROM."""
+    while True:
+        shorter = re.sub(r"\([^()]*\)", "", text)
+        if shorter == text:
+            return text
+        text = shorter
 
 
 class StatementClock:

@@ -8,8 +8,17 @@ from sqlalchemy import text
 
 from backend.extensions import db
 
+# One statement, one round trip: it also forgets the records of whoever withdrew (or was
+# taken off) after a record was made. Those are never people the INSERT writes, who are all
+# confirmed, so the two parts cannot touch the same row.
 REFRESH = text("""
-WITH patrol AS (
+WITH forgotten AS (
+    DELETE FROM attendance_records r
+    WHERE r.patrol_id = ANY(:patrol_ids) AND NOT r.is_corrected
+      AND (CAST(:user_ids AS integer[]) IS NULL OR r.user_id = ANY(:user_ids))
+      AND NOT EXISTS (SELECT 1 FROM patrol_participants pp
+                      WHERE pp.patrol_id = r.patrol_id AND pp.user_id = r.user_id AND pp.status = 'confirmed')
+), patrol AS (
     SELECT p.id, p.starts_at, p.ends_at, make_interval(mins => s.late_after_minutes) AS grace
     FROM patrols p JOIN stations s ON s.id = p.station_id
     WHERE p.id = ANY(:patrol_ids)
@@ -72,14 +81,6 @@ ON CONFLICT (patrol_id, user_id) DO UPDATE SET
 WHERE NOT r.is_corrected
 """)
 
-# Someone who withdrew (or was taken off) after a record was made has no attendance.
-FORGET_LEAVERS = text("""
-DELETE FROM attendance_records r
-WHERE r.patrol_id = ANY(:patrol_ids) AND NOT r.is_corrected
-  AND NOT EXISTS (SELECT 1 FROM patrol_participants pp
-                  WHERE pp.patrol_id = r.patrol_id AND pp.user_id = r.user_id AND pp.status = 'confirmed')
-""")
-
 # Patrols that have ended with someone confirmed but no record yet (nobody checked in).
 UNRECORDED = text("""
 SELECT DISTINCT pp.patrol_id
@@ -96,7 +97,6 @@ def refresh(patrol_ids, user_ids=None):
     keeps a check-in cheap however much data the patrol already holds."""
     ids = sorted(set(patrol_ids))
     if ids:
-        db.session.execute(FORGET_LEAVERS, {"patrol_ids": ids})
         db.session.execute(REFRESH, {"patrol_ids": ids, "user_ids": sorted(set(user_ids)) if user_ids else None})
 
 

@@ -1,9 +1,10 @@
 """Check-in and check-out: who may, when, where, and answering retries with the first answer."""
+import functools
 import hashlib
 import json
 
-from sqlalchemy import func, select
-from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy import bindparam, func, select, true
+from sqlalchemy.dialects.postgresql import aggregate_order_by, insert
 
 from backend.attendance import derive as attendance
 from backend.checkins import policies
@@ -11,94 +12,149 @@ from backend.checkins.models import CheckIn, CheckInKind, CheckInStatus, Review
 from backend.core.filters import where_equal
 from backend.core.location_input import SUSPECT_ACCURACY_M
 from backend.core.pagination import paginate
-from backend.core.scopes import one_or_404
+from backend.core.scopes import one_or_404, viewer_parameters, viewer_placeholder
 from backend.core.time import utcnow
 from backend.errors import AppError
 from backend.extensions import db
-from backend.organizations.models import GeofencePolicy
+from backend.organizations.models import GeofencePolicy, Station
 from backend.patrols.models import Patrol, patrol_zones
-from backend.patrols.policies import is_on_duty
-from backend.patrols.services import get_patrol
+from backend.patrols.policies import is_on_duty, visible_patrols
 from backend.patrols.timing import location_time_problem, location_window
+from backend.users.models import consent_granted_at
 from backend.zones.models import Zone
 
 
 def record(actor, patrol_id, kind, fix):
-    """Record a check-in or check-out. Returns (check-in, is_new): a retry gets the first one."""
-    patrol = get_patrol(actor, patrol_id)
-    if not is_on_duty(actor, patrol):
+    """Record a check-in or check-out. Returns (answer row, is_new): a retry gets the first one.
+
+    Everything the decision needs comes from one statement (_situation), and the row goes
+    in with a second one that returns the answer: check-ins are a hot path, dozens of people
+    arriving at once at the start of every patrol.
+    """
+    situation = _situation(actor, patrol_id, fix)
+    if situation is None:
+        raise AppError("NOT_FOUND")
+    if not situation.is_on_duty:
         raise AppError("NOT_A_PARTICIPANT")
     fingerprint = _fingerprint(patrol_id, kind, fix)
-    earlier = _earlier_answer(actor, fix["client_event_id"], fingerprint)
-    if earlier is not None:
-        return earlier, False
-    _check_may_record(actor, patrol, kind, fix)
-    row = {**_judge(patrol, kind, fix), "user_id": actor.id, "request_fingerprint": fingerprint}
+    if situation.earlier_fingerprint is not None:
+        return _earlier_answer(actor, fix["client_event_id"], fingerprint), False
+    _check_may_record(situation, kind, fix)
+    row = {**_judge(situation, kind, fix), "user_id": actor.id, "request_fingerprint": fingerprint}
     return _insert_once(row, actor, fix["client_event_id"], fingerprint)
 
 
-def _check_may_record(actor, patrol, kind, fix):
-    if actor.active_consent is None:
+# The columns of a check-in's answer (CheckInSchema), read straight from the row.
+ANSWER_COLUMNS = (
+    CheckIn.id, CheckIn.patrol_id, CheckIn.user_id, CheckIn.kind, CheckIn.status, CheckIn.reasons,
+    CheckIn.distance_m, CheckIn.zone_ids, CheckIn.recorded_at, CheckIn.received_at, CheckIn.review,
+    CheckIn.review_note, CheckIn.reviewed_by_id, CheckIn.reviewed_at,
+)
+
+FIX_POINT = func.ST_SetSRID(func.ST_MakePoint(bindparam("lon"), bindparam("lat")), 4326)
+
+
+def _situation(actor, patrol_id, fix):
+    """The patrol as the actor may see it (None: not visible), with whether they are on
+    duty, have consent, have checked in, sent this client_event_id before, and how far
+    the fix lies from the meeting point and from each of the patrol's zones."""
+    parameters = {
+        **viewer_parameters(actor),
+        "patrol_id": patrol_id,
+        "lon": fix["lon"],
+        "lat": fix["lat"],
+        "client_event_id": fix["client_event_id"],
+    }
+    return db.session.execute(_situation_statement(actor.role), parameters).first()
+
+
+@functools.cache
+def _situation_statement(role):
+    actor = viewer_placeholder(role)
+    fix_place = func.Geography(FIX_POINT)
+    # Only the patrol's few zones are measured (found through patrol_zones), so measuring
+    # on the geography type here costs no index.
+    zones = (
+        select(
+            func.array_agg(aggregate_order_by(Zone.id, Zone.id)).label("ids"),
+            func.array_agg(
+                aggregate_order_by(func.ST_Distance(func.Geography(Zone.area), fix_place), Zone.id)
+            ).label("distances"),
+        )
+        .join(patrol_zones, patrol_zones.c.zone_id == Zone.id)
+        .where(patrol_zones.c.patrol_id == Patrol.id)
+        .lateral("patrol_zone_distances")
+    )
+    earlier = select(CheckIn.request_fingerprint).where(
+        CheckIn.user_id == actor.id, CheckIn.client_event_id == bindparam("client_event_id")
+    )
+    checked_in = select(CheckIn.id).where(
+        CheckIn.patrol_id == Patrol.id, CheckIn.user_id == actor.id, CheckIn.kind == CheckInKind.CHECK_IN.value
+    )
+    return (
+        visible_patrols(actor)
+        .where(Patrol.id == bindparam("patrol_id"))
+        .join(Station, Station.id == Patrol.station_id)
+        .join(zones, true(), isouter=True)
+        .with_only_columns(
+            Patrol.id,
+            Patrol.starts_at,
+            Patrol.ends_at,
+            Patrol.meeting_radius_m,
+            Station.checkin_opens_minutes,
+            Station.geofence_policy,
+            is_on_duty(actor.id, Patrol.id).label("is_on_duty"),
+            consent_granted_at(actor.id).label("consent_granted_at"),
+            checked_in.exists().label("has_checked_in"),
+            earlier.scalar_subquery().label("earlier_fingerprint"),
+            func.ST_Distance(func.Geography(Patrol.meeting_point), fix_place).label("distance_m"),
+            zones.c.ids.label("zone_ids"),
+            zones.c.distances.label("zone_distances"),
+        )
+    )
+
+
+def _check_may_record(situation, kind, fix):
+    if situation.consent_granted_at is None:
         raise AppError("CONSENT_REQUIRED")
-    problem = location_time_problem(fix["recorded_at"], location_window(patrol))
+    window = location_window(situation.starts_at, situation.ends_at, situation.checkin_opens_minutes)
+    problem = location_time_problem(fix["recorded_at"], window)
     if problem:
         raise AppError(problem)
-    if kind == CheckInKind.CHECK_OUT and not _has_checked_in(actor, patrol):
+    if kind == CheckInKind.CHECK_OUT and not situation.has_checked_in:
         raise AppError("NOT_CHECKED_IN")
 
 
-def _judge(patrol, kind, fix):
+def _judge(situation, kind, fix):
     """The check-in row: where the fix lies against the meeting point and zones, and
     whether to flag it for review."""
-    point = func.ST_SetSRID(func.ST_MakePoint(fix["lon"], fix["lat"]), 4326)
-    distance_m, zone_distances = _distances(patrol, point)
     # The fix is a circle of radius accuracy_m: any part of it inside counts as inside.
-    zone_ids = sorted(zone_id for zone_id, distance in zone_distances if distance <= fix["accuracy_m"])
+    zone_ids = [
+        zone_id
+        for zone_id, distance in zip(situation.zone_ids or [], situation.zone_distances or [])
+        if distance <= fix["accuracy_m"]
+    ]
     reasons = []
-    if distance_m > patrol.meeting_radius_m + fix["accuracy_m"] and not zone_ids:
-        if patrol.station.geofence_policy == GeofencePolicy.BLOCK:
+    if situation.distance_m > situation.meeting_radius_m + fix["accuracy_m"] and not zone_ids:
+        if situation.geofence_policy == GeofencePolicy.BLOCK:
             raise AppError("OUTSIDE_GEOFENCE")
         reasons.append("outside_geofence")
     if fix["accuracy_m"] > SUSPECT_ACCURACY_M:
         reasons.append("low_accuracy")
     return {
-        "patrol_id": patrol.id,
+        "patrol_id": situation.id,
         "kind": kind,
         "client_event_id": fix["client_event_id"],
-        "point": point,
+        "lon": fix["lon"],
+        "lat": fix["lat"],
         "accuracy_m": fix["accuracy_m"],
         "recorded_at": fix["recorded_at"],
         "status": CheckInStatus.FLAGGED if reasons else CheckInStatus.ACCEPTED,
         "reasons": reasons,
-        "distance_m": distance_m,
+        "distance_m": situation.distance_m,
         "zone_ids": zone_ids,
         "review": Review.PENDING if reasons else None,
     }
-
-
-def _distances(patrol, point):
-    """Metres from the fix to the meeting point, and to each of the patrol's zones.
-
-    Only the patrol's few zones are measured (found through patrol_zones), so measuring on
-    the geography type here costs no index.
-    """
-    fix = func.Geography(point)
-    to_meeting_point = db.session.scalar(
-        select(func.ST_Distance(func.Geography(Patrol.meeting_point), fix)).where(Patrol.id == patrol.id)
-    )
-    to_zones = db.session.execute(
-        select(Zone.id, func.ST_Distance(func.Geography(Zone.area), fix))
-        .join(patrol_zones, patrol_zones.c.zone_id == Zone.id)
-        .where(patrol_zones.c.patrol_id == patrol.id)
-    ).all()
-    return to_meeting_point, to_zones
-
-
-def _has_checked_in(user, patrol):
-    earlier = select(CheckIn.id).where(
-        CheckIn.patrol_id == patrol.id, CheckIn.user_id == user.id, CheckIn.kind == CheckInKind.CHECK_IN.value
-    )
-    return db.session.scalar(earlier.limit(1)) is not None
 
 
 def _fingerprint(patrol_id, kind, fix):
@@ -114,29 +170,34 @@ def _fingerprint(patrol_id, kind, fix):
     return hashlib.sha256(json.dumps(canonical, sort_keys=True).encode()).hexdigest()
 
 
+EARLIER_ANSWER = select(*ANSWER_COLUMNS, CheckIn.request_fingerprint).where(
+    CheckIn.user_id == bindparam("user_id"), CheckIn.client_event_id == bindparam("client_event_id")
+)
+
+# The row's values come as parameters; RETURNING gives the answer without reading it back.
+INSERT_ONCE = (
+    insert(CheckIn.__table__)
+    .values(point=FIX_POINT)
+    .on_conflict_do_nothing(index_elements=["user_id", "client_event_id"])
+    .returning(*ANSWER_COLUMNS)
+)
+
+
 def _earlier_answer(user, client_event_id, fingerprint):
-    """The check-in already stored under this id, or None; a different request under it is refused."""
-    earlier = db.session.scalar(
-        select(CheckIn).where(CheckIn.user_id == user.id, CheckIn.client_event_id == client_event_id)
-    )
-    if earlier is not None and earlier.request_fingerprint != fingerprint:
+    """The answer already given under this id; a different request under it is refused."""
+    earlier = db.session.execute(EARLIER_ANSWER, {"user_id": user.id, "client_event_id": client_event_id}).first()
+    if earlier.request_fingerprint != fingerprint:
         raise AppError("IDEMPOTENCY_MISMATCH")
     return earlier
 
 
 def _insert_once(row, user, client_event_id, fingerprint):
     """Insert unless a simultaneous retry got there first; then answer as that one did."""
-    statement = (
-        insert(CheckIn)
-        .values(**row)
-        .on_conflict_do_nothing(index_elements=["user_id", "client_event_id"])
-        .returning(CheckIn.id)
-    )
-    new_id = db.session.scalar(statement)
-    if new_id is None:
+    answer = db.session.execute(INSERT_ONCE, row).first()
+    if answer is None:
         return _earlier_answer(user, client_event_id, fingerprint), False
     attendance.refresh([row["patrol_id"]], [user.id])
-    return db.session.get(CheckIn, new_id), True
+    return answer, True
 
 
 def list_checkins(viewer, filters, pagination):

@@ -3,12 +3,13 @@
 Every token names its AuthSession ("sid"). A token counts only while that session is not
 revoked and its user is active, so logout and deactivation take effect at once.
 """
+import functools
 import uuid
-from functools import wraps
 
 from flask import g
 from flask_jwt_extended import current_user, jwt_required
-from sqlalchemy.orm import joinedload
+from sqlalchemy import bindparam, select
+from sqlalchemy.orm import contains_eager
 
 from backend.errors import AppError, problem_response
 from backend.extensions import db, jwt
@@ -18,7 +19,7 @@ def login_required(*roles):
     """Route-level permission: a valid access token, and one of `roles` if any are named."""
 
     def decorator(view):
-        @wraps(view)
+        @functools.wraps(view)
         @jwt_required()
         def wrapper(*args, **kwargs):
             if roles and current_user.role not in roles:
@@ -33,8 +34,6 @@ def login_required(*roles):
 def session_of(jwt_payload):
     """The AuthSession a token names, with its user, in one query; cached for the request,
     since both the revocation check and the user lookup need it."""
-    from backend.auth.models import AuthSession
-
     cached = g.get("auth_session")
     if cached is not None and str(cached.id) == jwt_payload.get("sid"):
         return cached
@@ -42,7 +41,7 @@ def session_of(jwt_payload):
         session_id = uuid.UUID(jwt_payload.get("sid", ""))
     except ValueError:
         return None
-    g.auth_session = db.session.get(AuthSession, session_id, options=[joinedload(AuthSession.user)])
+    g.auth_session = db.session.scalar(_session_with_user(), {"session_id": session_id})
     # Kept apart for the access log, which runs after the commit has expired the row.
     g.auth_user_id = g.auth_session.user_id if g.auth_session is not None else None
     return g.auth_session
@@ -52,6 +51,19 @@ def current_session_id():
     """The AuthSession of the request's token (None outside a signed-in request)."""
     session = g.get("auth_session")
     return session.id if session is not None else None
+
+
+@functools.cache
+def _session_with_user():
+    """Built once: every request runs it, and building it costs more than running it."""
+    from backend.auth.models import AuthSession
+
+    return (
+        select(AuthSession)
+        .join(AuthSession.user)
+        .options(contains_eager(AuthSession.user))
+        .where(AuthSession.id == bindparam("session_id"))
+    )
 
 
 @jwt.token_in_blocklist_loader

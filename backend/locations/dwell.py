@@ -1,9 +1,10 @@
 """Set-based recomputation of what a person's points mean: which to leave out, and the
 time spent in each zone of the patrol.
 
-Everything is derived from the whole set of a person's points on a patrol, ordered by
-recorded_at (then client_event_id, so ties break the same way whatever the arrival order).
-A late, shuffled or repeated upload therefore ends in exactly the same figures.
+Everything follows from the set of a person's points on a patrol, ordered by recorded_at
+(then client_event_id, so ties break the same way whatever the arrival order): a late,
+shuffled or repeated upload ends in exactly the same figures. Exclusions are judged again
+only around the new points; dwell is summed again over all of them.
 """
 from sqlalchemy import text
 
@@ -14,30 +15,54 @@ MAX_SPEED_MPS = 50  # faster than any patrol on foot or by car in town: a GPS ju
 MAX_GAP = "5 minutes"  # a longer silence between two points is not counted as time spent
 
 # A point is a jump when it is impossible to reach from its neighbour on either side (or
-# its only neighbour): a lone spike, not the good point that follows it. The window runs
-# once (MATERIALIZED), whatever join order the planner picks for a table without stats.
+# its only neighbour): a lone spike, not the good point that follows it.
+#
+# Only the stretch that new points can change is judged again: from the last kept point
+# before the first new one to the first kept point after the last new one (their
+# neighbours changed); to judge those two, one more kept point is read on each side. Each
+# distance is measured once (a point's speed out is its successor's speed in), and the
+# window runs once (MATERIALIZED), whatever join order the planner picks for a table
+# without statistics.
 MARK_EXCLUSIONS = text(f"""
-WITH fixes AS MATERIALIZED (
-    SELECT id, point::geography AS here, recorded_at,
-           LAG(point::geography) OVER w AS before, LAG(recorded_at) OVER w AS before_at,
-           LEAD(point::geography) OVER w AS after, LEAD(recorded_at) OVER w AS after_at
+WITH person AS NOT MATERIALIZED (
+    SELECT recorded_at, accuracy_m <= {SUSPECT_ACCURACY_M} AS is_kept
     FROM location_points
-    WHERE patrol_id = :patrol_id AND user_id = :user_id AND accuracy_m <= {SUSPECT_ACCURACY_M}
+    WHERE patrol_id = :patrol_id AND user_id = :user_id
+), judged AS MATERIALIZED (
+    SELECT COALESCE((SELECT max(recorded_at) FROM person WHERE is_kept AND recorded_at < :first_at),
+                    '-infinity') AS since,
+           COALESCE((SELECT min(recorded_at) FROM person WHERE is_kept AND recorded_at > :last_at),
+                    'infinity') AS until
+), read AS MATERIALIZED (
+    SELECT COALESCE((SELECT max(recorded_at) FROM person WHERE is_kept AND recorded_at < judged.since),
+                    '-infinity') AS since,
+           COALESCE((SELECT min(recorded_at) FROM person WHERE is_kept AND recorded_at > judged.until),
+                    'infinity') AS until
+    FROM judged
+), fixes AS MATERIALIZED (
+    SELECT id, recorded_at, client_event_id,
+           ST_Distance(LAG(here) OVER w, here)
+               / GREATEST(EXTRACT(EPOCH FROM recorded_at - LAG(recorded_at) OVER w), 0.001) AS speed_in
+    FROM (SELECT id, recorded_at, client_event_id, point::geography AS here
+          FROM location_points
+          WHERE patrol_id = :patrol_id AND user_id = :user_id AND accuracy_m <= {SUSPECT_ACCURACY_M}
+            AND recorded_at BETWEEN (SELECT since FROM read) AND (SELECT until FROM read)) AS kept
     WINDOW w AS (ORDER BY recorded_at, client_event_id)
 ), speeds AS (
-    SELECT id,
-           ST_Distance(before, here) / GREATEST(EXTRACT(EPOCH FROM recorded_at - before_at), 0.001) AS speed_in,
-           ST_Distance(here, after) / GREATEST(EXTRACT(EPOCH FROM after_at - recorded_at), 0.001) AS speed_out
+    SELECT id, recorded_at, speed_in,
+           LEAD(speed_in) OVER (ORDER BY recorded_at, client_event_id) AS speed_out
     FROM fixes
 ), verdicts AS (
     SELECT id,
            CASE WHEN COALESCE(speed_in, speed_out) > {MAX_SPEED_MPS}
                  AND COALESCE(speed_out, speed_in) > {MAX_SPEED_MPS} THEN 'impossible_jump' END AS exclusion
     FROM speeds
+    WHERE recorded_at BETWEEN (SELECT since FROM judged) AND (SELECT until FROM judged)
     UNION ALL
     SELECT id, 'low_accuracy'
     FROM location_points
     WHERE patrol_id = :patrol_id AND user_id = :user_id AND accuracy_m > {SUSPECT_ACCURACY_M}
+      AND recorded_at BETWEEN :first_at AND :last_at
 )
 UPDATE location_points p SET exclusion = v.exclusion
 FROM verdicts v
@@ -86,10 +111,14 @@ GROUP BY zone_id, kind, geom
 """)
 
 
-def recompute(patrol_user_pairs):
-    """Re-derive exclusions and zone dwell for each (patrol_id, user_id) whose points changed."""
-    for patrol_id, user_id in sorted(patrol_user_pairs):
+def recompute(new_points):
+    """Re-derive exclusions and zone dwell where points were added.
+
+    `new_points` maps (patrol_id, user_id) to the (first, last) recorded_at of the points
+    just stored for that person on that patrol.
+    """
+    for (patrol_id, user_id), (first_at, last_at) in sorted(new_points.items()):
         params = {"patrol_id": patrol_id, "user_id": user_id}
-        db.session.execute(MARK_EXCLUSIONS, params)
+        db.session.execute(MARK_EXCLUSIONS, {**params, "first_at": first_at, "last_at": last_at})
         db.session.execute(FORGET_DWELL, params)
         db.session.execute(COMPUTE_DWELL, params)

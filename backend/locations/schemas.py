@@ -1,7 +1,7 @@
 from marshmallow import fields, validate
 
 from backend.core.location_input import LocationFixSchema
-from backend.core.schemas import InputSchema, OutputSchema
+from backend.core.schemas import FlatObjectList, InputSchema, OutputSchema
 
 MAX_BATCH_POINTS = 1000
 REJECTION_CODES = ["NOT_A_PARTICIPANT", "OUTSIDE_PATROL_WINDOW", "RECORDED_IN_FUTURE", "CONSENT_REQUIRED"]
@@ -14,9 +14,7 @@ class PointSchema(LocationFixSchema):
 
 
 class BatchSchema(InputSchema):
-    points = fields.List(
-        fields.Nested(PointSchema), required=True, validate=validate.Length(min=1, max=MAX_BATCH_POINTS)
-    )
+    points = FlatObjectList(PointSchema, required=True, validate=validate.Length(min=1, max=MAX_BATCH_POINTS))
 
 
 class RejectedPointSchema(OutputSchema):

@@ -1,68 +1,80 @@
 """Taking in batches of points from phones that may have been offline for hours."""
-from sqlalchemy import select, text
+from sqlalchemy import bindparam, select
 
 from backend.attendance import derive as attendance
 from backend.core.pagination import paginate
 from backend.extensions import db
 from backend.locations import dwell
 from backend.locations.models import ZoneDwell
-from backend.patrols.models import ParticipantStatus, Patrol, PatrolParticipant
+from backend.organizations.models import Station
+from backend.patrols.models import Patrol
+from backend.patrols.policies import is_on_duty
 from backend.patrols.services import get_patrol
 from backend.patrols.timing import location_time_problem, location_window
-from backend.users.models import is_staff_or_admin
+from backend.users.models import consent_granted_at, is_staff_or_admin
 
 # One statement for the whole batch. A repeated id (already stored, or twice in this
-# batch) is skipped by the unique constraint; RETURNING tells which ones were new.
-INSERT_POINTS = text("""
+# batch) is skipped by the unique constraint; RETURNING tells which ones were new. The
+# columns go as arrays in psycopg's binary format (%(name)b), which it writes 5-15 times
+# faster than text; hence a driver-level statement.
+INSERT_POINTS = """
 INSERT INTO location_points
     (patrol_id, user_id, client_event_id, point, accuracy_m, recorded_at, speed_mps, battery)
-SELECT patrol_id, :user_id, client_event_id, ST_SetSRID(ST_MakePoint(lon, lat), 4326),
+SELECT patrol_id, %(user_id)b, client_event_id, ST_SetSRID(ST_MakePoint(lon, lat), 4326),
        accuracy_m, recorded_at, speed_mps, battery
-FROM unnest(CAST(:patrol_ids AS integer[]), CAST(:client_event_ids AS uuid[]),
-            CAST(:lons AS float8[]), CAST(:lats AS float8[]), CAST(:accuracies AS float8[]),
-            CAST(:recorded_ats AS timestamptz[]), CAST(:speeds AS float8[]), CAST(:batteries AS integer[]))
+FROM unnest(CAST(%(patrol_ids)b AS integer[]), CAST(%(client_event_ids)b AS uuid[]),
+            CAST(%(lons)b AS float8[]), CAST(%(lats)b AS float8[]), CAST(%(accuracies)b AS float8[]),
+            CAST(%(recorded_ats)b AS timestamptz[]), CAST(%(speeds)b AS float8[]),
+            CAST(%(batteries)b AS integer[]))
     AS batch(patrol_id, client_event_id, lon, lat, accuracy_m, recorded_at, speed_mps, battery)
 ON CONFLICT (user_id, client_event_id) DO NOTHING
-RETURNING patrol_id
-""")
+RETURNING patrol_id, recorded_at
+"""
 
 
 def ingest(user, points):
     """Store what may be stored, say why the rest may not, and bring dwell up to date."""
-    windows = _location_windows(user, {point["patrol_id"] for point in points})
-    consent = user.active_consent
+    windows, consent_granted = _location_windows(user, {point["patrol_id"] for point in points})
     kept, rejected = [], []
     for point in points:
-        code = _rejection(point, windows, consent)
+        code = _rejection(point, windows, consent_granted)
         if code:
             rejected.append({"client_event_id": point["client_event_id"], "code": code})
         else:
             kept.append(point)
-    stored_patrol_ids = _insert(user, kept) if kept else []
-    dwell.recompute({(patrol_id, user.id) for patrol_id in stored_patrol_ids})
-    attendance.refresh(stored_patrol_ids, [user.id])
-    return {"accepted": len(stored_patrol_ids), "duplicates": len(kept) - len(stored_patrol_ids), "rejected": rejected}
+    stored = _insert(user, kept) if kept else []
+    dwell.recompute(_spans(user, stored))
+    attendance.refresh([patrol_id for patrol_id, _ in stored], [user.id])
+    return {"accepted": len(stored), "duplicates": len(kept) - len(stored), "rejected": rejected}
+
+
+# The patrols among those asked for that the user is on duty for, and since when the
+# user's consent is in force (NULL: none). Built once: every batch runs it.
+ON_DUTY_WINDOWS = (
+    select(
+        Patrol.id, Patrol.starts_at, Patrol.ends_at, Station.checkin_opens_minutes,
+        consent_granted_at(bindparam("user_id")).label("consent_granted_at"),
+    )
+    .join(Station, Station.id == Patrol.station_id)
+    .where(Patrol.id.in_(bindparam("patrol_ids", expanding=True)), is_on_duty(bindparam("user_id"), Patrol.id))
+)
 
 
 def _location_windows(user, patrol_ids):
-    """For each of these patrols the user is on duty for, when locations may be taken."""
-    patrols = db.session.scalars(
-        select(Patrol)
-        .join(PatrolParticipant, PatrolParticipant.patrol_id == Patrol.id)
-        .where(
-            Patrol.id.in_(patrol_ids),
-            PatrolParticipant.user_id == user.id,
-            PatrolParticipant.status == ParticipantStatus.CONFIRMED.value,
-        )
-    ).all()
-    return {patrol.id: location_window(patrol) for patrol in patrols}
+    """For each of these patrols the user is on duty for, when locations may be taken;
+    and since when the user's consent is in force (None: no consent)."""
+    rows = db.session.execute(ON_DUTY_WINDOWS, {"user_id": user.id, "patrol_ids": sorted(patrol_ids)}).all()
+    windows = {row.id: location_window(row.starts_at, row.ends_at, row.checkin_opens_minutes) for row in rows}
+    if rows:
+        return windows, rows[0].consent_granted_at
+    return windows, None  # no patrol to keep points for: consent does not matter
 
 
-def _rejection(point, windows, consent):
+def _rejection(point, windows, consent_granted):
     if point["patrol_id"] not in windows:
         return "NOT_A_PARTICIPANT"
     # Nothing recorded before consent was given (or after it was withdrawn) is kept.
-    if consent is None or point["recorded_at"] < consent.granted_at:
+    if consent_granted is None or point["recorded_at"] < consent_granted:
         return "CONSENT_REQUIRED"
     return location_time_problem(point["recorded_at"], windows[point["patrol_id"]])
 
@@ -78,7 +90,17 @@ def _insert(user, points):
         "speeds": [p["speed_mps"] for p in points],
         "batteries": [p["battery"] for p in points],
     }
-    return db.session.scalars(INSERT_POINTS, {"user_id": user.id, **columns}).all()
+    connection = db.session.connection()
+    return connection.exec_driver_sql(INSERT_POINTS, {"user_id": user.id, **columns}).all()
+
+
+def _spans(user, stored):
+    """{(patrol_id, user_id): (first, last) recorded_at} of the points just stored."""
+    spans = {}
+    for patrol_id, recorded_at in stored:
+        first, last = spans.get(patrol_id, (recorded_at, recorded_at))
+        spans[patrol_id] = (min(first, recorded_at), max(last, recorded_at))
+    return {(patrol_id, user.id): span for patrol_id, span in spans.items()}
 
 
 def patrol_dwell(viewer, patrol_id, pagination):

@@ -8,7 +8,7 @@ from sqlalchemy import or_, select
 
 from backend.core.scopes import restrict_to_visible_stations
 from backend.organizations.models import GroupMembership
-from backend.patrols.models import Patrol, PatrolParticipant, PatrolState, patrol_groups
+from backend.patrols.models import ParticipantStatus, Patrol, PatrolParticipant, PatrolState, patrol_groups
 from backend.users.models import Role
 
 PATROL_MANAGERS = (Role.ADMIN, Role.STATION_CHIEF)
@@ -44,9 +44,18 @@ def may_act_for(actor, user, patrol):
     return actor.id == user.id or is_manager(actor) or leads_a_group_of(actor, user, patrol)
 
 
-def is_on_duty(user, patrol):
-    """A confirmed volunteer or an assigned officer: the people whose location a patrol takes."""
-    return any(p.user_id == user.id for p in (*patrol.confirmed_volunteers, *patrol.officers))
+def is_on_duty(user_id, patrol_id):
+    """SQL: is the user a confirmed volunteer or an assigned officer of the patrol, one of
+    the people whose location it takes?"""
+    return (
+        select(PatrolParticipant.id)
+        .where(
+            PatrolParticipant.patrol_id == patrol_id,
+            PatrolParticipant.user_id == user_id,
+            PatrolParticipant.status == ParticipantStatus.CONFIRMED.value,
+        )
+        .exists()
+    )
 
 
 def is_invited(user, patrol):

@@ -10,10 +10,10 @@ LOCATION_GRACE_AFTER_END = timedelta(minutes=15)
 CLOCK_SKEW_ALLOWED = timedelta(minutes=2)
 
 
-def location_window(patrol, *, grace_after_end=LOCATION_GRACE_AFTER_END):
-    """When a participant's location may be taken for this patrol: [opens, closes]."""
-    opens = patrol.starts_at - timedelta(minutes=patrol.station.checkin_opens_minutes)
-    return opens, patrol.ends_at + grace_after_end
+def location_window(starts_at, ends_at, checkin_opens_minutes):
+    """When a participant's location may be taken for a patrol: [opens, closes]. The
+    minutes before the start come from the patrol's station."""
+    return starts_at - timedelta(minutes=checkin_opens_minutes), ends_at + LOCATION_GRACE_AFTER_END
 
 
 def location_time_problem(recorded_at, window):

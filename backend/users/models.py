@@ -80,3 +80,12 @@ class LocationConsent(db.Model):
     withdrawn_at = sa.Column(sa.DateTime(timezone=True))
 
     user = db.relationship("User", back_populates="consents")
+
+
+def consent_granted_at(user_id):
+    """SQL: when the consent now in force was given; NULL when there is none."""
+    return (
+        sa.select(LocationConsent.granted_at)
+        .where(LocationConsent.user_id == user_id, LocationConsent.withdrawn_at.is_(None))
+        .scalar_subquery()
+    )

@@ -10,6 +10,7 @@ from backend.attendance.models import ApprovedHours, HoursAdjustment
 from backend.checkins.models import CheckIn
 from backend.core.time import SEOUL, utcnow
 from backend.locations.models import LocationPoint
+from backend.patrols.models import PatrolParticipant
 from tests.helpers import assert_problem
 
 HERE = from_shape(Point(126.9508, 37.3897), srid=4326)
@@ -133,3 +134,14 @@ def test_approving_needs_a_valid_month_and_a_group_of_ones_station(client, auth_
     assert_problem(client.post("/api/v1/reports/volunteer-hours/approvals", json={"group_id": 1, "month": "2026-13"}, headers=auth_headers(chief)), 422, "VALIDATION_ERROR")
     foreign = make_group(other_station)
     assert_problem(client.post("/api/v1/reports/volunteer-hours/approvals", json={"group_id": foreign.id, "month": "2026-11"}, headers=auth_headers(chief)), 404, "NOT_FOUND")
+
+
+def test_someone_taken_off_the_patrol_loses_their_record(finished_patrol, volunteers, officer, phone_sent, client, auth_headers, db_session):
+    phone_sent.checkin(finished_patrol, volunteers[1], "check_in", 0)
+    assert volunteers[1].id in records(client, auth_headers, officer, finished_patrol)
+    participation = db_session.scalar(select(PatrolParticipant).where(
+        PatrolParticipant.patrol_id == finished_patrol.id, PatrolParticipant.user_id == volunteers[1].id))
+    participation.status = "withdrawn"
+    db_session.commit()
+    rows = records(client, auth_headers, officer, finished_patrol)
+    assert volunteers[1].id not in rows and volunteers[2].id in rows

@@ -1,6 +1,5 @@
 import uuid
 from datetime import date, datetime, time, timedelta
-from types import SimpleNamespace
 
 import pytest
 from sqlalchemy import func, select
@@ -145,5 +144,5 @@ def at(day_offset, hour, minute=0):
     ],
 )
 def test_the_location_window_of_a_patrol_over_midnight(recorded, problem):
-    patrol = SimpleNamespace(starts_at=at(0, 23), ends_at=at(1, 2), station=SimpleNamespace(checkin_opens_minutes=30))
-    assert location_time_problem(recorded, location_window(patrol)) == problem
+    window = location_window(at(0, 23), at(1, 2), checkin_opens_minutes=30)
+    assert location_time_problem(recorded, window) == problem

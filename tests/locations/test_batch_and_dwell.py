@@ -84,6 +84,18 @@ def test_a_shuffled_and_repeated_offline_upload_ends_exactly_like_the_live_one(r
     assert dwell_of(db_session, running_patrol.id, offline) == dwell_of(db_session, running_patrol.id, live)
 
 
+def test_a_later_upload_revises_the_verdict_on_the_points_beside_it(running_patrol, volunteers, upload, db_session):
+    start = utcnow() - timedelta(minutes=30)
+    first, moved, stayed = (fix(running_patrol.id, where, start + timedelta(seconds=15 * n))
+                            for n, where in enumerate([WOMEN_SAFE_INSIDE, FAR_AWAY, FAR_AWAY]))
+    upload(volunteers[1], [first, moved])  # 11 km in 15 s: either could be the jump
+    assert [exclusion for _, exclusion in points_of(db_session, running_patrol.id, volunteers[1])] == [
+        "impossible_jump", "impossible_jump"]
+    upload(volunteers[1], [stayed])  # the phone stayed there: the first fix was the odd one
+    assert [exclusion for _, exclusion in points_of(db_session, running_patrol.id, volunteers[1])] == [
+        "impossible_jump", None, None]
+
+
 def test_walking_half_a_safe_return_route_covers_half_of_it(running_patrol, volunteers, upload, db_session, zones):
     start = utcnow() - timedelta(minutes=60)
     steps = 10
@@ -136,6 +148,18 @@ def test_a_batch_is_at_most_a_thousand_points(running_patrol, volunteers, upload
     assert "points" in body["errors"]
 
 
+def test_a_malformed_point_refuses_the_batch_and_says_which(running_patrol, volunteers, upload, db_session):
+    points = [fix(running_patrol.id, WOMEN_SAFE_INSIDE, utcnow() - timedelta(seconds=n)) for n in range(3)]
+    points[1]["lat"] = 91
+    points[2]["battery"], points[2]["speed_mps"] = 101, None
+    body = assert_problem(upload(volunteers[1], points), 422, "VALIDATION_ERROR")
+    assert body["errors"] == {"points": {
+        "1": {"lat": ["Must be greater than or equal to -90 and less than or equal to 90."]},
+        "2": {"battery": ["Must be greater than or equal to 0 and less than or equal to 100."]},
+    }}
+    assert points_of(db_session, running_patrol.id, volunteers[1]) == []
+
+
 def test_dwell_endpoint_shows_volunteers_only_their_own(running_patrol, volunteers, officer, upload, client, auth_headers):
     start = utcnow() - timedelta(minutes=40)
     for volunteer in volunteers[1:3]:
@@ -172,7 +196,7 @@ def test_night_minutes_and_last_visit_follow_korean_time(running_patrol, volunte
             point=from_shape(Point(*WOMEN_SAFE_INSIDE), srid=4326), accuracy_m=5, recorded_at=start + timedelta(seconds=15 * n),
         ))
     db_session.flush()
-    dwell.recompute({(running_patrol.id, volunteers[1].id)})
+    dwell.recompute({(running_patrol.id, volunteers[1].id): (start, start + timedelta(seconds=15 * 80))})
     row = db_session.scalar(select(ZoneDwell).where(ZoneDwell.user_id == volunteers[1].id))
     assert (row.zone_id, row.seconds, row.night_seconds) == (zones["women_safe"].id, 1200, 600)
     assert row.last_seen_at == start + timedelta(minutes=20)
