@@ -79,3 +79,8 @@ def caller_key():
 
 
 limiter = Limiter(key_func=caller_key)
+
+
+def throttled_after(limit):
+    """The documented 429 of a route limited to `limit` (e.g. "30 per minute")."""
+    return f"RATE_LIMITED: more than {limit} from one person; wait Retry-After seconds"

@@ -8,7 +8,7 @@ from backend.checkins.schemas import CheckInQuerySchema, CheckInRequestSchema, C
 from backend.core.auth import login_required
 from backend.core.pagination import PAGE_SIZES
 from backend.core.routing import Blueprint
-from backend.extensions import limiter
+from backend.extensions import limiter, throttled_after
 
 blp = Blueprint("checkins", __name__, description="Check-in and check-out at a patrol, and their review")
 
@@ -23,6 +23,7 @@ def _answer(checkin, is_new):
 class CheckInView(MethodView):
     @login_required()
     @limiter.limit("30 per minute")
+    @blp.alt_response(429, description=throttled_after("30 per minute"))
     @blp.arguments(CheckInRequestSchema)
     @blp.response(201, CheckInSchema, description="Recorded: accepted, or flagged for review with reasons")
     @blp.alt_response(200, schema=CheckInSchema, description=RETRY_DESCRIPTION)
@@ -35,6 +36,7 @@ class CheckInView(MethodView):
 class CheckOutView(MethodView):
     @login_required()
     @limiter.limit("30 per minute")
+    @blp.alt_response(429, description=throttled_after("30 per minute"))
     @blp.arguments(CheckInRequestSchema)
     @blp.response(201, CheckInSchema)
     @blp.alt_response(200, schema=CheckInSchema, description=RETRY_DESCRIPTION)

@@ -4,7 +4,7 @@ from flask_jwt_extended import current_user
 from backend.core.auth import login_required
 from backend.core.pagination import PAGE_SIZES
 from backend.core.routing import Blueprint
-from backend.extensions import limiter
+from backend.extensions import limiter, throttled_after
 from backend.locations import services
 from backend.locations.schemas import BatchResultSchema, BatchSchema, DwellSchema
 
@@ -15,6 +15,7 @@ blp = Blueprint("locations", __name__, description="Location points during patro
 class LocationBatch(MethodView):
     @login_required()
     @limiter.limit("120 per minute")
+    @blp.alt_response(429, description=throttled_after("120 per minute"))
     @blp.arguments(BatchSchema)
     @blp.response(200, BatchResultSchema)
     def post(self, batch):

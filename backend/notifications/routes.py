@@ -4,7 +4,7 @@ from flask_jwt_extended import current_user
 from backend.core.auth import login_required
 from backend.core.pagination import PAGE_SIZES
 from backend.core.routing import Blueprint
-from backend.extensions import limiter
+from backend.extensions import limiter, throttled_after
 from backend.notifications import services
 from backend.notifications.schemas import (
     BroadcastResultSchema,
@@ -69,6 +69,7 @@ class Preferences(MethodView):
 class Broadcast(MethodView):
     @login_required(Role.ADMIN, Role.STATION_CHIEF, Role.OFFICER)
     @limiter.limit("5 per 10 minutes")
+    @blp.alt_response(429, description=throttled_after("5 per 10 minutes"))
     @blp.arguments(BroadcastSchema)
     @blp.response(202, BroadcastResultSchema)
     def post(self, message, patrol_id):

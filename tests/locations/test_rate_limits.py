@@ -1,6 +1,7 @@
 """Phones are throttled per person on the location endpoints, with the standard headers."""
 import pytest
 
+from backend.extensions import api
 from tests.helpers import assert_problem
 
 
@@ -22,3 +23,13 @@ def test_location_endpoints_throttle_each_person(client, auth_headers, running_p
     assert int(throttled.headers["Retry-After"]) > 0
     # The count is that person's: someone else on the patrol is not held up.
     assert client.post(url, json={}, headers=auth_headers(volunteers[2])).status_code == 422
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/api/v1/patrols/{patrol_id}/check-in", "/api/v1/patrols/{patrol_id}/check-out", "/api/v1/locations:batch", "/api/v1/patrols/{patrol_id}/broadcast"],
+)
+def test_the_spec_tells_app_developers_about_the_429(app, path):
+    with app.app_context():
+        responses = api.spec.to_dict()["paths"][path]["post"]["responses"]
+    assert "RATE_LIMITED" in responses["429"]["description"]
