@@ -430,3 +430,16 @@ def code_version(repo):
     commit = git("rev-parse", "--short", "HEAD") or "unknown"
     changed = git("status", "--porcelain", "--", "backend", "wsgi.py")
     return f"{commit}" + (" + uncommitted changes in backend/" if changed else "")
+
+
+def print_table(header, rows):
+    """A Markdown table, columns padded to their widest cell (pasted as is into README.md)."""
+    widths = [max(len(str(row[i])) for row in [header, *rows]) for i in range(len(header))]
+
+    def line(row):
+        return "| " + " | ".join(str(value).ljust(width) for value, width in zip(row, widths)) + " |"
+
+    print(line(header))
+    print("|" + "|".join("-" * (width + 2) for width in widths) + "|")
+    for row in rows:
+        print(line(row))

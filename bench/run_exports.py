@@ -58,7 +58,7 @@ from flask_jwt_extended import create_access_token  # noqa: E402
 from backend import create_app  # noqa: E402
 from backend.core.time import SEOUL  # noqa: E402
 from harness import (  # noqa: E402
-    HOST, CpuMeter, Server, code_version, database_session_pids, machine, peak_rss_mib,
+    CpuMeter, HOST, Server, code_version, database_session_pids, machine, peak_rss_mib, print_table,
 )
 from locations_world import (  # noqa: E402
     app_settings, firebase_placeholder_file, plain_url, recreate_database, server_env,
@@ -499,15 +499,7 @@ def report(runs, floor, host, code):
                      f"{mb(f['peak_mib']):.0f}", f"{mb(f['before_mib']):.0f} -> {mb(f['export_peak_mib']):.0f}",
                      ", ".join(verdicts)))
     header = ("format", "rows", "seconds", "rows/s", "server peak MB", "RSS before -> export peak MB", "targets")
-    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
-
-    def line(row):
-        return "| " + " | ".join(value.ljust(width) for value, width in zip(row, widths)) + " |"
-
-    print(line(header))
-    print("|" + "|".join("-" * (width + 2) for width in widths) + "|")
-    for row in rows:
-        print(line(row))
+    print_table(header, rows)
     print("\nserver peak = VmHWM of the one gunicorn worker that served the export, over its whole life (fresh "
           "server per run: start-up, a one-day warm-up export, the export); export peak = VmHWM reset just before "
           "the export")

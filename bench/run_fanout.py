@@ -47,7 +47,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from harness import FakeFcmProcess, code_version, cpu_by_process, machine, machine_busy_s  # noqa: E402
+from harness import (  # noqa: E402
+    FakeFcmProcess, code_version, cpu_by_process, machine, machine_busy_s, print_table,
+)
 from locations_world import plain_url, recreate_database  # noqa: E402
 
 DATABASE_URL = os.environ.get(
@@ -459,15 +461,7 @@ def report(all_figures, floor, paths, host, code):
              f"{f['wall_s']:.2f}", f"{f['per_s']:,.0f}", f"{f['rss_before_kib'] / 1024:.1f}",
              f"{f['peak_kib'] / 1024:.1f}", f"{f['cpu']['dispatcher'] * 1000 / f['devices']:.3f}",
              f"{f['cpu']['fake FCM'] * 1000 / f['devices']:.3f}") for f in all_figures]
-    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
-
-    def line(row):
-        return "| " + " | ".join(value.ljust(width) for value, width in zip(row, widths)) + " |"
-
-    print(line(header))
-    print("|" + "|".join("-" * (width + 2) for width in widths) + "|")
-    for row in rows:
-        print(line(row))
+    print_table(header, rows)
 
     banner("Machine")
     for key, value in host.items():

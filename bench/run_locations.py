@@ -39,8 +39,8 @@ import psycopg  # noqa: E402
 
 from backend import create_app  # noqa: E402
 from harness import (  # noqa: E402
-    HOST, CpuMeter, Server, code_version, database_session_pids, machine, peak_rss_mib, percentile, run_load,
-    summarize,
+    CpuMeter, HOST, Server, code_version, database_session_pids, machine, peak_rss_mib, percentile,
+    print_table, run_load, summarize,
 )
 from locations_world import (  # noqa: E402
     VOLUNTEERS, app_settings, batch_requests, build_world, checkin_requests, describe_statements,
@@ -313,15 +313,7 @@ def report(figures, host, code):
     rows += [(f"zone lookup, {size:,} zones", "", f"{zones[size]['p50_ms']:.3f}", f"{zones[size]['p99_ms']:.3f}", "")
              for size in ZONE_TABLE_SIZES]
     header = ("figure", "throughput", "p50 ms", "p99 ms", "errors / sent")
-    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
-
-    def line(row):
-        return "| " + " | ".join(value.ljust(width) for value, width in zip(row, widths)) + " |"
-
-    print(line(header))
-    print("|" + "|".join("-" * (width + 2) for width in widths) + "|")
-    for row in rows:
-        print(line(row))
+    print_table(header, rows)
     print(f"\nreal / baseline check-in throughput: {ratio:.2f}")
     print(f"SQL statements per check-in: {figures['checkin_statements']}, per batch: {figures['batch_statements']}")
     print(f"zone lookup p50, 100k / 10 zones: {zone_ratio:.2f} (with one generic plan at 100k: "

@@ -53,8 +53,8 @@ import psycopg  # noqa: E402
 from backend import create_app  # noqa: E402
 from backend.core.time import utcnow  # noqa: E402
 from harness import (  # noqa: E402
-    Background, CpuMeter, FakeFcmProcess, Server, code_version, database_session_pids, machine, peak_rss_mib,
-    percentile, run_load,
+    Background, CpuMeter, FakeFcmProcess, Server, code_version, database_session_pids, machine,
+    peak_rss_mib, percentile, print_table, run_load,
 )
 from locations_world import (  # noqa: E402
     app_settings, firebase_placeholder_file, plain_url, recreate_database, server_env,
@@ -330,18 +330,6 @@ def notifications_due(table):
 
 
 # ---------------------------------------------------------------- report
-
-
-def print_table(header, rows):
-    widths = [max(len(str(row[i])) for row in [header, *rows]) for i in range(len(header))]
-
-    def line(row):
-        return "| " + " | ".join(str(value).ljust(width) for value, width in zip(row, widths)) + " |"
-
-    print(line(header))
-    print("|" + "|".join("-" * (width + 2) for width in widths) + "|")
-    for row in rows:
-        print(line(row))
 
 
 def report_requests(table, phases):
