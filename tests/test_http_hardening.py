@@ -76,3 +76,12 @@ def test_sql_errors_hide_their_values(db_session):
         db_session.execute(sqlalchemy.text("SELECT 1 / :divisor + length(:phone)"), {"divisor": 0, "phone": "+821099998888"})
     assert "+821099998888" not in str(failure.value)
     assert "SELECT 1 /" in str(failure.value)
+
+
+def test_file_downloads_carry_them_too(client, make_user, home_station, auth_headers):
+    chief = make_user("station_chief", home_station)
+    url = "/api/v1/reports/attendance?from=2026-11-01&to=2026-11-30&format=csv"
+    response = client.get(url, headers=auth_headers(chief))
+    assert response.status_code == 200
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert response.headers["Cache-Control"] == "private, no-store"

@@ -111,9 +111,9 @@ def export(report, fmt, lang, filename_stem):
     else:
         raise ValueError(f"fmt must be csv, xlsx or pdf, not {fmt!r}")
     response.headers["Content-Disposition"] = content_disposition(f"{_clean_stem(filename_stem)}.{fmt}")
-    # Reports name people and their hours: no shared cache may keep a copy.
+    # Reports name people and their hours: no shared cache may keep a copy. (The app adds
+    # nosniff and the other security headers to every answer.)
     response.headers["Cache-Control"] = "private, no-store"
-    response.headers["X-Content-Type-Options"] = "nosniff"
     return response
 
 
