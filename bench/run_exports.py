@@ -17,8 +17,9 @@ What happens:
    participants, for comparison), the query's plan (EXPLAIN ANALYZE), its rows read three
    ways: a bare psycopg server-side cursor (the database and the driver), the CSV as
    `reports.copy_csv` has PostgreSQL write it (COPY .. TO STDOUT, cells formatted in SQL), and
-   `reports.queries.stream` (SQLAlchemy Core tuples: what XLSX, PDF and JSON read); then
-   `reports.xlsx` alone writing 100,000 prepared rows;
+   `reports.queries.stream` (SQLAlchemy Core tuples: what PDF and JSON read); then the
+   whole XLSX file written to a temporary file, its rows' XML by PostgreSQL
+   (`reports.copy_xlsx`) and the rest by `reports.xlsx`;
 3. for each run, starts a fresh `gunicorn --workers 1 --timeout 600` (wsgi:app,
    PATROL_ENV=production) on a free port of 127.0.0.1, warms it with a one-day export, then
    downloads GET /api/v1/reports/attendance?from=..&to=..&format=csv|xlsx as the
@@ -45,7 +46,7 @@ import sys
 import tempfile
 import time
 import uuid
-from datetime import date, datetime, timedelta, timezone
+from datetime import datetime, timedelta
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -362,27 +363,21 @@ def where_time_goes(app, world):
         line("reports.copy_csv: COPY, cells formatted in SQL (CSV)", *timed(copied),
              note=" (of which its parallel workers, if any)")
         db.session.rollback()
-        line("reports.queries.stream: Core tuples (XLSX, PDF, JSON)",
+        line("reports.queries.stream: Core tuples (PDF, JSON)",
              *timed(lambda: sum(1 for _ in queries.stream(statement))))
         db.session.rollback()
-    line("reports.xlsx alone, values prepared", *timed(xlsx_writer_alone))
+
+        def workbook():
+            report = exporters.Report("출석 현황", "Attendance", services.ATTENDANCE_COLUMNS, statement,
+                                      totals=[("근무 합계(분)", "Total duty (min)", "duty_minutes")])
+            with tempfile.TemporaryFile() as file:
+                exporters._write_xlsx(file, report, "ko")
+            return ROWS
+
+        # CPU here is the worker's share: PostgreSQL writes the rows' XML in its own process.
+        line("reports.copy_xlsx + reports.xlsx: the XLSX file, rows written in SQL", *timed(workbook))
+        db.session.rollback()
     return figures
-
-
-def xlsx_writer_alone(rows=100_000):
-    """The writer's own cost: `rows` rows of the report's cells, typed as the export writes
-    them, with no database; the file written and zipped."""
-    from backend.reports import services, xlsx
-
-    day, moment = date(2026, 5, 1), datetime(2026, 5, 1, 10, 55, tzinfo=timezone.utc)
-    values = (day, "범계역 일대 합동 야간순찰", "안양동안경찰서", "김민서", "present", moment, moment, 110, False, 10, 20,
-              True)
-    columns = services.ATTENDANCE_COLUMNS
-    with tempfile.TemporaryFile() as file:
-        xlsx.write_workbook(file, "출석 현황", "데이터", [column.ko for column in columns],
-                            [column.kind for column in columns], (values for _ in range(rows)), "요약",
-                            lambda count: [("행 수", count)])
-    return rows
 
 
 # ---------------------------------------------------------------- 3. downloads

@@ -15,7 +15,7 @@ import io
 
 from sqlalchemy import Text, case, cast, func, literal
 
-from backend.extensions import db
+from backend.reports import queries
 from backend.reports.cells import BOOL_LABELS, FORMULA_TRIGGERS
 
 # ISO 8601 to the second with the offset, as Python's isoformat(timespec="seconds").
@@ -53,22 +53,11 @@ def csv_chunks(query, columns, lang, chunk_size):
     csv.writer(header, lineterminator="\n").writerow([column.header(lang) for column in columns])
     yield ("\ufeff" + header.getvalue()).encode()
 
-    connection = db.session.connection()
-    # to_char() writes times in the session's time zone; SET LOCAL ends with the transaction.
-    connection.exec_driver_sql("SET LOCAL timezone = 'Asia/Seoul'")
-    connection.exec_driver_sql("SET LOCAL client_encoding = 'UTF8'")
-    compiled = formatted_query(query, columns, lang).compile(
-        dialect=connection.dialect, compile_kwargs={"render_postcompile": True}
-    )
     buffer = bytearray()
-    # COPY takes no server-side parameters: psycopg writes them into the text, where
-    # "-2147483648::INTEGER" would overflow. Hence the reports' ids are positive (RowId).
-    with connection.connection.driver_connection.cursor() as cursor:
-        with cursor.copy(f"COPY ({compiled.string}) TO STDOUT (FORMAT csv)", compiled.params) as copy:
-            # COPY sends a block per row: gathered, so the server writes to the socket once a chunk.
-            for block in copy:
-                buffer += block
-                if len(buffer) >= chunk_size:
-                    yield bytes(buffer)
-                    buffer.clear()
+    # COPY sends a block per row: gathered, so the server writes to the socket once a chunk.
+    for block in queries.copy_out(formatted_query(query, columns, lang), "FORMAT csv"):
+        buffer += block
+        if len(buffer) >= chunk_size:
+            yield bytes(buffer)
+            buffer.clear()
     yield bytes(buffer)

@@ -1,8 +1,8 @@
 """Reports as files people open: CSV, XLSX and a printable PDF.
 
 A report is a title, typed columns and the query of its rows, which may hold a million of
-them: rows stream from a server-side cursor (XLSX, PDF) or straight out of PostgreSQL
-(CSV, by COPY), so no export holds them all. Cells follow the conventions in
+them: rows stream from a server-side cursor (PDF, JSON) or straight out of PostgreSQL
+(CSV and XLSX rows written in SQL, by COPY), so no export holds them all. Cells follow the conventions in
 `backend.reports.cells`. CSV carries the data table only: a title line or a summary block
 under the data would break sorting and re-importing it. XLSX puts the summary on its own
 sheet, PDF under the table.
@@ -21,7 +21,7 @@ from flask import Response, has_request_context, stream_with_context
 from sqlalchemy import Select
 
 from backend.core.time import utcnow
-from backend.reports import copy_csv, pdf, queries, xlsx
+from backend.reports import copy_csv, copy_xlsx, pdf, queries, xlsx
 from backend.reports.cells import KINDS, as_date, as_minutes, bool_label, seoul_time, text
 from backend.reports.pdf import hours_and_minutes
 
@@ -91,10 +91,15 @@ class ReportRows:
         return [(ko, en, total) for (ko, en, _), total in zip(self.report.totals, self.sums)]
 
     def summary_lines(self, lang):
-        lines = [(ko if lang == "ko" else en, value) for ko, en, value in self.summary()]
-        lines.append(("행 수" if lang == "ko" else "Rows", self.count))
-        lines.append(("작성 시각" if lang == "ko" else "Generated", utcnow()))
-        return lines
+        return summary_lines(self.report, self.sums, self.count, lang)
+
+
+def summary_lines(report, sums, count, lang):
+    """The summary of a file report: (label, value) of each total, the rows, when it was made."""
+    lines = [(ko if lang == "ko" else en, total) for (ko, en, _), total in zip(report.totals, sums)]
+    lines.append(("행 수" if lang == "ko" else "Rows", count))
+    lines.append(("작성 시각" if lang == "ko" else "Generated", utcnow()))
+    return lines
 
 
 def export(report, fmt, lang, filename_stem):
@@ -175,18 +180,14 @@ def _file_chunks(handle):
 
 
 def _write_xlsx(file, report, lang):
-    rows = ReportRows(report, [column.key for column in report.columns])
-
-    def summary_lines(_row_count):
-        lines = rows.summary_lines(lang)
-        if any(column.kind == "datetime" for column in report.columns):
-            lines.append(("시각 기준" if lang == "ko" else "Times", "Asia/Seoul (KST, UTC+9)"))
-        return lines
-
+    rows = copy_xlsx.SheetRows(report.query, report.columns, [key for _, _, key in report.totals])
+    lines = summary_lines(report, rows.sums, rows.count, lang)
+    if any(column.kind == "datetime" for column in report.columns):
+        lines.append(("시각 기준" if lang == "ko" else "Times", "Asia/Seoul (KST, UTC+9)"))
     xlsx.write_workbook(
         file, report.title(lang), "데이터" if lang == "ko" else "Data",
         [column.header(lang) for column in report.columns], [column.kind for column in report.columns],
-        rows, "요약" if lang == "ko" else "Summary", summary_lines,
+        rows, "요약" if lang == "ko" else "Summary", lines,
     )
 
 

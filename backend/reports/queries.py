@@ -1,4 +1,4 @@
-"""The report rows, as streams from a server-side cursor: a year of a city never sits in memory."""
+"""The report rows, as streams: a year of a city never sits in memory."""
 from sqlalchemy import Integer, case, distinct, func, select
 
 from backend.attendance.models import ApprovedHours, AttendanceRecord, HoursAdjustment
@@ -19,6 +19,22 @@ def stream(statement):
     result = db.session.connection().execute(statement.execution_options(yield_per=STREAM_BATCH))
     for batch in result.partitions():
         yield from batch
+
+
+def copy_out(statement, options):
+    """The statement's rows as PostgreSQL writes them with COPY's `options` ("FORMAT csv"),
+    one block of bytes per row, streamed by COPY .. TO STDOUT on the request's connection, with
+    times in Seoul time."""
+    connection = db.session.connection()
+    # Dates and times become text in the session's time zone; SET LOCAL ends with the transaction.
+    connection.exec_driver_sql("SET LOCAL timezone = 'Asia/Seoul'")
+    connection.exec_driver_sql("SET LOCAL client_encoding = 'UTF8'")
+    compiled = statement.compile(dialect=connection.dialect, compile_kwargs={"render_postcompile": True})
+    # COPY takes no server-side parameters: psycopg writes them into the text, where
+    # "-2147483648::INTEGER" would overflow. Hence the reports' ids are positive (RowId).
+    with connection.connection.driver_connection.cursor() as cursor:
+        with cursor.copy(f"COPY ({compiled.string}) TO STDOUT ({options})", compiled.params) as copy:
+            yield from copy
 
 
 def _where(statement, *conditions):

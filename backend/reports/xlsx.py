@@ -1,9 +1,10 @@
 """A small streaming XLSX writer, for report tables of any length in constant memory.
 
 A general-purpose library spends most of a million-row export in its per-cell API (about
-90 us a row for the attendance report). This one does only what report sheets need, at a
-fraction of that: each column gets a cell writer chosen once from its kind, and each row
-becomes one string of XML.
+90 us a row for the attendance report). This one does only what report sheets need: the
+data rows come as XML already, written by PostgreSQL (`backend.reports.copy_xlsx`, which
+follows the cell rules below), and only the header, the summary and the workbook's other
+parts are written here.
 
 An XLSX file is a zip of XML parts (ECMA-376, SpreadsheetML). Written here:
 - one data sheet per 1,048,576 rows (Excel's limit; "데이터", "데이터 (2)", ...): a bold,
@@ -15,19 +16,17 @@ An XLSX file is a zip of XML parts (ECMA-376, SpreadsheetML). Written here:
 - a summary sheet: the title, then a label and a typed value per line;
 - the workbook, its styles, relations, content types and title.
 
-A sheet's column widths and size come before its rows in the XML but are known only after
-them, so the rows go to a temporary file first and are copied into the zip behind the
-finished head. The zip entries are deflated at level 1: a quarter less CPU per row than
-zlib's default level 6 for a file about 40% larger (measured on the attendance report),
-still under half the size of the same rows as CSV.
+A sheet's column widths and size come before its rows in the XML: PostgreSQL gives them
+with the first row, so the rows go into the zip as they arrive. The zip entries are
+deflated at level 1: a quarter less CPU per row than zlib's default level 6 for a file
+about 40% larger (measured on the attendance report), still under half the size of the
+same rows as CSV.
 """
 import re
-import shutil
-import tempfile
 import zipfile
 from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
-from functools import lru_cache
+from itertools import islice
 from xml.sax.saxutils import escape, quoteattr
 
 from backend.core.time import SEOUL_OFFSET_SECONDS
@@ -72,7 +71,8 @@ STYLES = XML_HEAD + f"""<styleSheet xmlns="{MAIN_NS}">
 # Control characters XML 1.0 cannot carry: written as Excel's own escape, "_x0007_" for
 # U+0007, which Excel shows as the character. CR can be carried, as a character reference
 # (a bare one would be read as LF).
-UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+UNWRITABLE_CHARACTERS = [chr(code) for code in [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0xFFFE, 0xFFFF]]
+UNWRITABLE = re.compile("[" + re.escape("".join(UNWRITABLE_CHARACTERS)) + "]")
 
 
 def _xml_text(value):
@@ -98,15 +98,14 @@ def display_width(value):
 # --- cells ------------------------------------------------------------------------------
 # A cell is '<c r="B7"' followed by what a writer below returns for its value; a None value
 # writes no cell. Only text needs its width measured; the other kinds have fixed widths.
+# The data rows' cells follow the same rules in SQL (copy_xlsx).
 
 FIXED_WIDTHS = {"int": 11, "number": 11, "minutes": 11, "bool": 5, "date": 10, "datetime": 16}
 UNIX_EPOCH_IN_EXCEL_SECONDS = (datetime(1970, 1, 1) - EXCEL_EPOCH).total_seconds()
 
 
-@lru_cache(maxsize=16384)
 def _string_cell(value, style=0):
-    """(the cell's XML, its display width). Report text repeats (patrol titles, stations,
-    names): escaping it once per distinct value is a large part of the writer's speed."""
+    """(the cell's XML, its display width)."""
     space = ' xml:space="preserve"' if value != value.strip() else ""
     styled = f' s="{style}"' if style else ""
     return f'{styled} t="inlineStr"><is><t{space}>{_xml_text(value)}</t></is></c>', display_width(value)
@@ -138,12 +137,6 @@ def excel_serial(value):
     return (value.timestamp() + SEOUL_OFFSET_SECONDS + UNIX_EPOCH_IN_EXCEL_SECONDS) / SECONDS_PER_DAY
 
 
-CELL_WRITERS = {
-    "int": _number_cell, "number": _number_cell, "minutes": _number_cell,
-    "bool": _bool_cell, "date": _date_cell, "datetime": _datetime_cell,
-}
-
-
 def _text_writer(widths, index, style=0):
     """A text column's writer, widening the column to its longest value."""
     def write(value):
@@ -171,7 +164,8 @@ def _typed_cell(value):
 
 
 class _Sheet:
-    """One worksheet: rows go to a temporary file, then into the zip behind the sheet's head."""
+    """One worksheet: its rows, then its head (the column widths and its size, which come
+    first in the XML) once they are known."""
 
     def __init__(self, name, widths, has_table_header=False):
         self.name = name
@@ -181,8 +175,7 @@ class _Sheet:
         self.letters = [column_letter(index) for index in range(len(widths))]
         self.cell_starts = [f'<c r="{letters}' for letters in self.letters]
         self.row_count = 0
-        self._rows = tempfile.TemporaryFile()
-        self._pending = []
+        self._rows = []
 
     def add_row(self, writers, values):
         """One row; `writers` turn each value into its cell, None values leave the cell empty."""
@@ -194,22 +187,18 @@ class _Sheet:
             if value is not None:
                 row.append(start + cell_end + write(value))
         row.append("</row>")
-        self._pending.append("".join(row))
-        if len(self._pending) >= ROWS_PER_WRITE:
-            self._flush()
+        self._rows.append("".join(row))
 
-    def _flush(self):
-        self._rows.write("".join(self._pending).encode())
-        self._pending.clear()
-
-    def save(self, archive, path):
-        self._flush()
-        self._rows.seek(0)
+    def save(self, archive, path, xml_rows=(), xml_row_count=0):
+        """The sheet into the zip: the rows added, then `xml_rows` (their XML as bytes,
+        numbered on from them, `xml_row_count` of them), written as they come."""
+        self.row_count += xml_row_count
         with archive.open(path, "w", force_zip64=True) as part:
-            part.write(self._head().encode())
-            shutil.copyfileobj(self._rows, part, 1 << 20)
+            part.write((self._head() + "".join(self._rows)).encode())
+            rows = iter(xml_rows)
+            while chunk := list(islice(rows, ROWS_PER_WRITE)):
+                part.write(b"".join(chunk))
             part.write(self._tail().encode())
-        self._rows.close()
 
     def cell_range(self):
         return f"A1:{self.letters[-1]}{max(self.row_count, 1)}"
@@ -230,35 +219,16 @@ class _Sheet:
         return f"</sheetData>{autofilter}</worksheet>"
 
 
-class _DataSheets:
-    """The table's rows over as many sheets as Excel needs, each starting with the header."""
-
-    def __init__(self, name, headers, kinds):
-        self.name, self.headers, self.kinds = name, headers, kinds
-        self.sheets = []
-        self.row_count = 0
-
-    def write(self, rows):
-        sheet, writers = self._new_sheet()
-        for values in rows:
-            if sheet.row_count == EXCEL_MAX_ROWS:
-                sheet, writers = self._new_sheet()
-            sheet.add_row(writers, values)
-            self.row_count += 1
-
-    def _new_sheet(self):
-        name = self.name if not self.sheets else f"{self.name} ({len(self.sheets) + 1})"
-        # Room for the autofilter's drop-down button next to the header text.
-        widths = [max(display_width(header) + 3, FIXED_WIDTHS.get(kind, 0))
-                  for header, kind in zip(self.headers, self.kinds)]
-        sheet = _Sheet(name, widths, has_table_header=True)
-        # The header's cells, written as they are: their widths are counted above.
-        header_cells = [_string_cell(header, HEADER_STYLE)[0] for header in self.headers]
-        sheet.add_row([lambda xml: xml] * len(self.headers), header_cells)
-        writers = [CELL_WRITERS[kind] if kind in CELL_WRITERS else _text_writer(widths, index)
-                   for index, kind in enumerate(self.kinds)]
-        self.sheets.append(sheet)
-        return sheet, writers
+def _data_sheet(name, headers, kinds, value_widths):
+    """A data sheet with its header row: each column as wide as its header (with room for
+    the autofilter's drop-down button), its kind's values, or its widest text."""
+    widths = [max(display_width(header) + 3, FIXED_WIDTHS.get(kind, 0), value_width)
+              for header, kind, value_width in zip(headers, kinds, value_widths)]
+    sheet = _Sheet(name, widths, has_table_header=True)
+    # The header's cells, written as they are: their widths are counted above.
+    header_cells = [_string_cell(header, HEADER_STYLE)[0] for header in headers]
+    sheet.add_row([lambda xml: xml] * len(headers), header_cells)
+    return sheet
 
 
 def _summary_sheet(name, title, lines):
@@ -276,15 +246,24 @@ def _summary_sheet(name, title, lines):
 
 
 def write_workbook(file, title, sheet_name, headers, kinds, rows, summary_name, summary_lines):
-    """Write an XLSX workbook to the binary `file`: the rows (sequences of values in the
-    columns' order, typed by `kinds`) on data sheets, then a summary sheet with `title` and
-    the (label, value) pairs that `summary_lines(row_count)` returns once the rows are in."""
-    data = _DataSheets(sheet_name, headers, kinds)
-    data.write(rows)
-    sheets = [*data.sheets, _summary_sheet(summary_name, title, summary_lines(data.row_count))]
+    """Write an XLSX workbook to the binary `file`: the rows on data sheets ("데이터",
+    "데이터 (2)", ...), then a summary sheet with `title` and `summary_lines` (label, value).
+
+    `rows` (a copy_xlsx.SheetRows) knows before it is read how many rows there are and each
+    column's widest text (`count`, `widths`); iterating gives each row's XML, numbered for
+    the sheet it falls on, for columns of these `headers` and `kinds`. The rows go into
+    the zip as they come, so the file is compressed while PostgreSQL still writes them."""
+    rows_per_sheet = EXCEL_MAX_ROWS - 1  # under the header row
+    sheet_count = max(1, -(-rows.count // rows_per_sheet))
+    names = [sheet_name, *(f"{sheet_name} ({number})" for number in range(2, sheet_count + 1))]
+    data_sheets = [_data_sheet(name, headers, kinds, rows.widths) for name in names]
+    sheets = [*data_sheets, _summary_sheet(summary_name, title, summary_lines)]
+    remaining, xml_rows = rows.count, iter(rows)
     with zipfile.ZipFile(file, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=COMPRESS_LEVEL) as archive:
         for number, sheet in enumerate(sheets, start=1):
-            sheet.save(archive, f"xl/worksheets/sheet{number}.xml")
+            count = min(remaining, rows_per_sheet) if sheet.has_table_header else 0
+            sheet.save(archive, f"xl/worksheets/sheet{number}.xml", islice(xml_rows, count), count)
+            remaining -= count
         archive.writestr("xl/workbook.xml", _workbook(sheets))
         archive.writestr("xl/_rels/workbook.xml.rels", _workbook_relations(len(sheets)))
         archive.writestr("xl/styles.xml", STYLES)

@@ -7,7 +7,7 @@ import shutil
 import subprocess
 import tempfile
 import tracemalloc
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timezone
 from urllib.parse import unquote
 
 import openpyxl
@@ -194,67 +194,62 @@ def test_xlsx_has_typed_cells_a_frozen_filtered_header_and_a_summary_sheet(app, 
     assert list(tmp_path.iterdir()) == []
 
 
-def write_workbook(rows, kinds=("text", "datetime", "minutes"), headers=("Name", "Checked in", "Minutes")):
-    file = io.BytesIO()
-    xlsx.write_workbook(file, "Attendance", "Data", list(headers), list(kinds), rows, "Summary",
-                        lambda count: [("Rows", count)])
-    return openpyxl.load_workbook(io.BytesIO(file.getvalue()))
+def exported_workbook(app, query, totals=(), **load):
+    with app.test_request_context():
+        data = body(export(Report(TITLE_KO, "Attendance", COLUMNS, query, totals), "xlsx", "en", STEM))
+    return openpyxl.load_workbook(io.BytesIO(data), **load)
 
 
-def test_xlsx_keeps_text_that_xml_cannot_carry_plainly():
-    names = ["<b>&amp;</b>", "  앞뒤 공백  ", "줄\r\n바꿈", "탭\t문자", "벨\x07소리"]
-    sheet = write_workbook([(name, None, None) for name in names]).worksheets[0]
-    read = [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)]
-    assert read[:4] == names[:4]
+def test_xlsx_keeps_text_that_xml_cannot_carry_plainly(app, db_session):
+    names = ["<b>&amp;</b>", "  앞뒤 공백  ", "줄\r\n바꿈", "탭\t문자", "역\\슬래시 \\N", "벨\x07소리"]
+    sheet = exported_workbook(app, rows_query([(START.date(), name, None, None, 0, True) for name in names])).worksheets[0]
+    read = [row[1] for row in sheet.iter_rows(min_row=2, values_only=True)]
+    assert read[:5] == names[:5]
     # XML cannot hold U+0007: Excel's own escape for it, which Excel shows as the character.
-    assert read[4] == "벨_x0007_소리"
+    assert read[5] == "벨_x0007_소리"
 
 
-def test_xlsx_continues_on_a_new_sheet_past_excels_row_limit(monkeypatch):
+def test_xlsx_continues_on_a_new_sheet_past_excels_row_limit(app, db_session, monkeypatch):
     monkeypatch.setattr(xlsx, "EXCEL_MAX_ROWS", 3)  # a header and two rows a sheet
-    workbook = write_workbook([(f"자원봉사자 {n}", START, n) for n in range(5)])
+    workbook = exported_workbook(app, generated_query(5), TOTALS)
     assert workbook.sheetnames == ["Data", "Data (2)", "Data (3)", "Summary"]
     for sheet in workbook.worksheets[:3]:
-        assert [cell.value for cell in sheet[1]] == ["Name", "Checked in", "Minutes"]
-        assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == f"A1:C{sheet.max_row}"
-    assert [row[0] for sheet in workbook.worksheets[:3] for row in sheet.iter_rows(min_row=2, values_only=True)] == [
+        assert [cell.value for cell in sheet[1]] == [column.en for column in COLUMNS]
+        assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == f"A1:F{sheet.max_row}"
+        # Every sheet as wide as the widest name on any of them.
+        assert sheet.column_dimensions["B"].width == 2 * len("자원봉사자 4") + 2
+    assert [row[1] for sheet in workbook.worksheets[:3] for row in sheet.iter_rows(min_row=2, values_only=True)] == [
         f"자원봉사자 {n}" for n in range(5)
     ]
-    assert workbook["Summary"]["B3"].value == 5
+    assert workbook["Data (3)"]["B2"].value == "자원봉사자 4" and workbook["Data (3)"]["E2"].value == 4
+    summary = {row[0]: row[1] for row in workbook["Summary"].iter_rows(min_row=3, values_only=True)}
+    assert summary["Rows"] == 5
+    assert summary["Total minutes"] == 0 + 1 + 2 + 3 + 4
 
 
-def test_xlsx_writes_100k_rows_in_flat_memory():
-    pulled = [0]
-
-    def rows():
-        for index in range(100_000):
-            pulled[0] += 1
-            yield f"자원봉사자 {index}", START + timedelta(seconds=index), index % 240
-
-    file = tempfile.TemporaryFile()
+def test_xlsx_writes_100k_rows_in_flat_memory(app, db_session):
     tracemalloc.start()
     try:
-        # A list of the 100,000 rows alone would take over 20 MiB; what the writer holds is
-        # the text it escaped last (at most 16,384 values) and the last 1,000 rows' XML.
-        xlsx.write_workbook(file, "Attendance", "Data", ["Name", "Checked in", "Minutes"],
-                            ["text", "datetime", "minutes"], rows(), "Summary", lambda count: [("Rows", count)])
+        # PostgreSQL writes the rows' XML; what the writer holds is the last 1,000 rows of it,
+        # on their way to a temporary file. The 100,000 rows' XML alone is over 25 MiB.
+        with app.test_request_context():
+            response = export(report(generated_query(100_000), TOTALS), "xlsx", "en", STEM)
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
 
-    assert pulled[0] == 100_000
     assert peak < 16 * 1024 * 1024, f"peak {peak / 1024 / 1024:.1f} MiB"
-    file.seek(0)
-    workbook = openpyxl.load_workbook(file, read_only=True)
+    workbook = openpyxl.load_workbook(io.BytesIO(body(response)), read_only=True)
     assert workbook.sheetnames == ["Data", "Summary"]
     sheet = workbook["Data"]
     assert sheet.max_row == 100_001
-    assert next(sheet.iter_rows(max_row=1, values_only=True)) == ("Name", "Checked in", "Minutes")
+    assert next(sheet.iter_rows(max_row=1, values_only=True)) == tuple(column.en for column in COLUMNS)
     assert next(sheet.iter_rows(min_row=100_001, values_only=True)) == (
-        "자원봉사자 99999", datetime(2026, 11, 7, 23, 46, 39), 99_999 % 240
+        datetime(2026, 11, 6), "자원봉사자 99999", "범계동 자율방범대", datetime(2026, 11, 7, 23, 46, 39), 99_999 % 240, False
     )
     summary = {row[0]: row[1] for row in workbook["Summary"].iter_rows(min_row=3, values_only=True)}
     assert summary["Rows"] == 100_000
+    assert summary["Total minutes"] == sum(n % 240 for n in range(100_000))
 
 
 # --- PDF --------------------------------------------------------------------------------
