@@ -26,27 +26,6 @@ WITH forgotten AS (
     SELECT pp.patrol_id, pp.user_id
     FROM patrol_participants pp JOIN patrol ON patrol.id = pp.patrol_id
     WHERE pp.status = 'confirmed' AND (CAST(:user_ids AS integer[]) IS NULL OR pp.user_id = ANY(:user_ids))
-), checks AS (
-    SELECT patrol_id, user_id,
-           min(recorded_at) FILTER (WHERE kind = 'check_in') AS checked_in_at,
-           max(recorded_at) FILTER (WHERE kind = 'check_out') AS checked_out_at
-    FROM checkins
-    WHERE patrol_id = ANY(:patrol_ids) AND review IS DISTINCT FROM 'rejected'
-      AND (CAST(:user_ids AS integer[]) IS NULL OR user_id = ANY(:user_ids))
-    GROUP BY patrol_id, user_id
-), last_points AS (
-    SELECT patrol_id, user_id, max(recorded_at) AS last_point_at
-    FROM location_points
-    WHERE patrol_id = ANY(:patrol_ids) AND exclusion IS NULL
-      AND (CAST(:user_ids AS integer[]) IS NULL OR user_id = ANY(:user_ids))
-    GROUP BY patrol_id, user_id
-), zone_minutes AS (
-    SELECT d.patrol_id, d.user_id,
-           sum(d.seconds) FILTER (WHERE z.kind = 'dense_area') / 60 AS dense,
-           sum(d.seconds) FILTER (WHERE z.kind = 'women_safe_zone') / 60 AS women
-    FROM zone_dwell d JOIN zones z ON z.id = d.zone_id
-    WHERE d.patrol_id = ANY(:patrol_ids) AND (CAST(:user_ids AS integer[]) IS NULL OR d.user_id = ANY(:user_ids))
-    GROUP BY d.patrol_id, d.user_id
 ), derived AS (
     SELECT people.patrol_id, people.user_id, c.checked_in_at, c.checked_out_at,
            c.checked_in_at IS NOT NULL AND c.checked_out_at IS NULL AND lp.last_point_at IS NOT NULL AS estimated,
@@ -60,9 +39,25 @@ WITH forgotten AS (
            COALESCE(z.dense, 0)::int AS dense, COALESCE(z.women, 0)::int AS women
     FROM people
     JOIN patrol ON patrol.id = people.patrol_id
-    LEFT JOIN checks c ON c.patrol_id = people.patrol_id AND c.user_id = people.user_id
-    LEFT JOIN last_points lp ON lp.patrol_id = people.patrol_id AND lp.user_id = people.user_id
-    LEFT JOIN zone_minutes z ON z.patrol_id = people.patrol_id AND z.user_id = people.user_id
+    -- Per person, through the (patrol_id, user_id, ...) indexes: the last point is one
+    -- step of an index scan, not a pass over the thousands of points a phone sends.
+    CROSS JOIN LATERAL (
+        SELECT min(recorded_at) FILTER (WHERE kind = 'check_in') AS checked_in_at,
+               max(recorded_at) FILTER (WHERE kind = 'check_out') AS checked_out_at
+        FROM checkins
+        WHERE patrol_id = people.patrol_id AND user_id = people.user_id AND review IS DISTINCT FROM 'rejected'
+    ) c
+    CROSS JOIN LATERAL (
+        SELECT max(recorded_at) AS last_point_at
+        FROM location_points
+        WHERE patrol_id = people.patrol_id AND user_id = people.user_id AND exclusion IS NULL
+    ) lp
+    CROSS JOIN LATERAL (
+        SELECT sum(d.seconds) FILTER (WHERE z.kind = 'dense_area') / 60 AS dense,
+               sum(d.seconds) FILTER (WHERE z.kind = 'women_safe_zone') / 60 AS women
+        FROM zone_dwell d JOIN zones z ON z.id = d.zone_id
+        WHERE d.patrol_id = people.patrol_id AND d.user_id = people.user_id
+    ) z
 )
 INSERT INTO attendance_records AS r
     (patrol_id, user_id, status, checked_in_at, checked_out_at, duty_minutes, is_duty_end_estimated,
