@@ -9,10 +9,13 @@ staging only) points it at another server, such as the fake FCM used by the test
 `DevelopmentSender` only logs, for development without credentials.
 
 It sends with `send_each` (a thread per message, over requests), not `send_each_async`
-(asyncio over httpx): with firebase-admin 7.7 and httpcore 1.0.9 the async path costs three
-to five times the CPU per message, and with a full batch of 500 in flight its connection
-pool (100 connections, rescanned for every waiting request at every change) starves the
-event loop until requests time out. bench/run_fanout.py measures both.
+(asyncio over httpx). With firebase-admin 7.7 and httpcore 1.0.9 the async path cost
+more CPU per message in every way we tried it: 1.5 times send_each's with one request in
+flight, 3.6 times with a batch of 500 (its connection pool is rescanned for every waiting
+request at every change, and keeps only 20 idle connections), and more still without the
+`sniffio` package, whose failed import httpcore retries for every lock it makes. It would
+also bypass the proxy and CA settings, and keep the SDK's own retries, that `FcmSender`
+sets up for the sync path. bench/run_fanout.py measures both paths.
 """
 import email.utils
 import functools
