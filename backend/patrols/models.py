@@ -52,6 +52,9 @@ class Patrol(db.Model):
         sa.CheckConstraint("min_volunteers <= max_volunteers", name="min_within_capacity"),
         sa.CheckConstraint("meeting_radius_m BETWEEN 10 AND 2000", name="meeting_radius_range"),
         sa.Index("ix_patrols_station_id_starts_at", "station_id", "starts_at"),
+        # Reports list a period's patrols in time order, whatever their station: read in that
+        # order, their people need sorting only within each patrol (an incremental sort).
+        sa.Index("ix_patrols_starts_at_id", "starts_at", "id"),
     )
 
     id = sa.Column(sa.Integer, primary_key=True)
