@@ -1,0 +1,59 @@
+"""The batch upload's lean parse (FlatObjectList) gives exactly what marshmallow's ordinary
+parse of the same schema gives: the same values, or the same errors."""
+import math
+import uuid
+
+import pytest
+from marshmallow import ValidationError, fields, validate
+
+from backend.core.schemas import InputSchema
+from backend.locations.schemas import MAX_BATCH_POINTS, BatchSchema, PointSchema
+
+
+class OrdinaryBatchSchema(InputSchema):
+    points = fields.List(fields.Nested(PointSchema), required=True, validate=validate.Length(min=1, max=MAX_BATCH_POINTS))
+
+
+EVENT_ID = "0b7f8c1e-2a64-4d1c-9a53-5b8e7f6d1c20"
+POINT = {"patrol_id": 7, "lat": 37.3897, "lon": 126.9508, "accuracy_m": 12.5,
+         "recorded_at": "2026-11-22T21:05:00+09:00", "client_event_id": EVENT_ID, "speed_mps": 1.4, "battery": 80}
+
+# Per field: values JSON can carry that a phone might send, right and wrong.
+ODD_VALUES = {
+    "patrol_id": [1, 2**31 - 1, 2**31, -1, 0, 7.0, 7.5, True, "7", None, 10**400],
+    "lat": [0, -90, 90, 90.0001, 37, 37.5, 1e308, 10**400, math.nan, math.inf, True, "37.5", None],
+    "accuracy_m": [0, 10_000, 10_001, -0.5, 5, 5.5, False, "5"],
+    "speed_mps": [None, 0, 1000, 1001, 3, 2.5, True, "2.5", -1],
+    "battery": [None, 0, 100, 101, 50, 50.0, 50.5, True, "50"],
+    "client_event_id": [EVENT_ID.upper(), "{" + EVENT_ID + "}", "urn:uuid:" + EVENT_ID, EVENT_ID.replace("-", ""),
+                        "not-a-uuid", "", 12, None, True],
+    "recorded_at": ["2026-11-22T12:05:00Z", "2026-11-22T21:05:00", "2026-11-22", "yesterday", 1700000000, None],
+}
+
+
+def parsed(schema, body):
+    try:
+        return "data", schema.load(body)
+    except ValidationError as error:
+        return "errors", error.messages
+
+
+@pytest.mark.parametrize(("field", "value"), [(field, value) for field, values in ODD_VALUES.items() for value in values])
+def test_one_odd_value_parses_as_marshmallow_parses_it(field, value):
+    body = {"points": [POINT, {**POINT, field: value}]}
+    assert parsed(BatchSchema(), body) == parsed(OrdinaryBatchSchema(), body)
+
+
+def test_missing_optional_and_required_fields_parse_as_marshmallow_parses_them():
+    for field in POINT:
+        body = {"points": [{key: value for key, value in POINT.items() if key != field}]}
+        assert parsed(BatchSchema(), body) == parsed(OrdinaryBatchSchema(), body), field
+
+
+def test_a_plain_batch_takes_the_lean_pass_and_gives_marshmallows_values():
+    body = {"points": [{**POINT, "client_event_id": str(uuid.uuid4()), "lat": 37 + n / 1000, "battery": n % 101}
+                       for n in range(500)]}
+    lean = BatchSchema().load(body)
+    assert lean == OrdinaryBatchSchema().load(body)
+    point = lean["points"][0]
+    assert type(point["lat"]) is float and type(point["patrol_id"]) is int and isinstance(point["client_event_id"], uuid.UUID)
