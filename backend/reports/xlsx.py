@@ -164,10 +164,9 @@ def _typed_cell(value):
 
 
 class _Sheet:
-    """One worksheet: its rows, then its head (the column widths and its size, which come
-    first in the XML) once they are known."""
+    """One worksheet: the rows added here, then `streamed_rows` more that `save` gets as XML."""
 
-    def __init__(self, name, widths, has_table_header=False):
+    def __init__(self, name, widths, has_table_header=False, streamed_rows=0):
         self.name = name
         self.widths = widths
         # A data sheet's first row is a header: frozen, and the top of an autofilter.
@@ -175,6 +174,7 @@ class _Sheet:
         self.letters = [column_letter(index) for index in range(len(widths))]
         self.cell_starts = [f'<c r="{letters}' for letters in self.letters]
         self.row_count = 0
+        self.streamed_rows = streamed_rows
         self._rows = []
 
     def add_row(self, writers, values):
@@ -189,10 +189,9 @@ class _Sheet:
         row.append("</row>")
         self._rows.append("".join(row))
 
-    def save(self, archive, path, xml_rows=(), xml_row_count=0):
-        """The sheet into the zip: the rows added, then `xml_rows` (their XML as bytes,
-        numbered on from them, `xml_row_count` of them), written as they come."""
-        self.row_count += xml_row_count
+    def save(self, archive, path, xml_rows=()):
+        """The sheet into the zip: its head, the rows added, then `xml_rows` (the streamed
+        rows' XML as bytes, numbered on from them), written as they come."""
         with archive.open(path, "w", force_zip64=True) as part:
             part.write((self._head() + "".join(self._rows)).encode())
             rows = iter(xml_rows)
@@ -201,7 +200,7 @@ class _Sheet:
             part.write(self._tail().encode())
 
     def cell_range(self):
-        return f"A1:{self.letters[-1]}{max(self.row_count, 1)}"
+        return f"A1:{self.letters[-1]}{max(self.row_count + self.streamed_rows, 1)}"
 
     def _head(self):
         pane = ('<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>'
@@ -219,12 +218,13 @@ class _Sheet:
         return f"</sheetData>{autofilter}</worksheet>"
 
 
-def _data_sheet(name, headers, kinds, value_widths):
-    """A data sheet with its header row: each column as wide as its header (with room for
-    the autofilter's drop-down button), its kind's values, or its widest text."""
+def _data_sheet(name, headers, kinds, value_widths, row_count):
+    """A data sheet with its header row, for `row_count` rows below it: each column as wide
+    as its header (with room for the autofilter's drop-down button), its kind's values, or
+    its widest text."""
     widths = [max(display_width(header) + 3, FIXED_WIDTHS.get(kind, 0), value_width)
               for header, kind, value_width in zip(headers, kinds, value_widths)]
-    sheet = _Sheet(name, widths, has_table_header=True)
+    sheet = _Sheet(name, widths, has_table_header=True, streamed_rows=row_count)
     # The header's cells, written as they are: their widths are counted above.
     header_cells = [_string_cell(header, HEADER_STYLE)[0] for header in headers]
     sheet.add_row([lambda xml: xml] * len(headers), header_cells)
@@ -254,16 +254,18 @@ def write_workbook(file, title, sheet_name, headers, kinds, rows, summary_name, 
     the sheet it falls on, for columns of these `headers` and `kinds`. The rows go into
     the zip as they come, so the file is compressed while PostgreSQL still writes them."""
     rows_per_sheet = EXCEL_MAX_ROWS - 1  # under the header row
-    sheet_count = max(1, -(-rows.count // rows_per_sheet))
-    names = [sheet_name, *(f"{sheet_name} ({number})" for number in range(2, sheet_count + 1))]
-    data_sheets = [_data_sheet(name, headers, kinds, rows.widths) for name in names]
-    sheets = [*data_sheets, _summary_sheet(summary_name, title, summary_lines)]
-    remaining, xml_rows = rows.count, iter(rows)
+    counts = [min(rows_per_sheet, rows.count - first) for first in range(0, rows.count, rows_per_sheet)] or [0]
+    names = [sheet_name, *(f"{sheet_name} ({number})" for number in range(2, len(counts) + 1))]
+    sheets = [*(_data_sheet(name, headers, kinds, rows.widths, count) for name, count in zip(names, counts)),
+              _summary_sheet(summary_name, title, summary_lines)]
+    xml_rows = iter(rows)
     with zipfile.ZipFile(file, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=COMPRESS_LEVEL) as archive:
         for number, sheet in enumerate(sheets, start=1):
-            count = min(remaining, rows_per_sheet) if sheet.has_table_header else 0
-            sheet.save(archive, f"xl/worksheets/sheet{number}.xml", islice(xml_rows, count), count)
-            remaining -= count
+            sheet.save(archive, f"xl/worksheets/sheet{number}.xml", islice(xml_rows, sheet.streamed_rows))
+        # One more read: a check, and the rows' COPY ends normally instead of being cut off
+        # when its generator is dropped.
+        if next(xml_rows, None) is not None:
+            raise ValueError(f"more rows than the {rows.count} counted")
         archive.writestr("xl/workbook.xml", _workbook(sheets))
         archive.writestr("xl/_rels/workbook.xml.rels", _workbook_relations(len(sheets)))
         archive.writestr("xl/styles.xml", STYLES)
