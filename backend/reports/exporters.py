@@ -2,8 +2,8 @@
 
 A report is a title, typed columns and the query of its rows, which may hold a million of
 them: rows stream from a server-side cursor (PDF, JSON) or straight out of PostgreSQL
-(CSV and XLSX rows written in SQL, by COPY), so no export holds them all. Cells follow the conventions in
-`backend.reports.cells`. CSV carries the data table only: a title line or a summary block
+(CSV lines and XLSX rows written in SQL, by COPY), so no export holds them all. Cells
+follow the conventions in `backend.reports.cells`. CSV carries the data table only: a title line or a summary block
 under the data would break sorting and re-importing it. XLSX puts the summary on its own
 sheet, PDF under the table.
 """
