@@ -13,25 +13,30 @@ in LF (COPY's; Excel and CSV readers take either).
 import csv
 import io
 
-from sqlalchemy import Text, case, cast, func, literal
+from sqlalchemy import Date, Text, case, cast, func, literal
 
 from backend.reports import queries
 from backend.reports.cells import BOOL_LABELS, FORMULA_TRIGGERS
 
-# ISO 8601 to the second with the offset, as Python's isoformat(timespec="seconds").
-ISO_SECONDS = 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'
-
 
 def cell_sql(expression, kind, lang):
-    """`expression` as the CSV shows a cell of this kind (NULL stays NULL: an empty cell)."""
+    """`expression` as the CSV shows a cell of this kind (NULL stays NULL: an empty cell).
+
+    Times and dates are PostgreSQL's own text of them (queries.copy_out sets the ISO date
+    style and Seoul's time zone), reshaped where needed: to_char() costs about a fifth of
+    the whole export."""
     if kind == "text":
         value = cast(expression, Text)
         # A leading quote makes Excel show the text instead of running it as a formula.
-        return case((func.left(value, 1).in_(FORMULA_TRIGGERS), literal("'") + value), else_=value)
+        return case((func.ascii(value).in_([ord(trigger) for trigger in FORMULA_TRIGGERS]), literal("'") + value),
+                    else_=value)
     if kind == "datetime":
-        return func.to_char(expression, ISO_SECONDS)
+        # "2026-11-22 21:05:00+09" becomes ISO 8601 to the second with the offset, as Python's
+        # isoformat(timespec="seconds") writes it: "2026-11-22T21:05:00+09:00". Seoul's
+        # offset has been whole hours since 1961.
+        return func.replace(cast(func.date_trunc("second", expression), Text), " ", "T") + ":00"
     if kind == "date":
-        return func.to_char(expression, "YYYY-MM-DD")
+        return cast(cast(expression, Date), Text)
     if kind == "bool":
         yes, no = BOOL_LABELS[lang]
         return case((expression.is_(True), yes), (expression.is_(False), no))

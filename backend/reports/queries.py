@@ -26,8 +26,10 @@ def copy_out(statement, options):
     one block of bytes per row, streamed by COPY .. TO STDOUT on the request's connection, with
     times in Seoul time."""
     connection = db.session.connection()
-    # Dates and times become text in the session's time zone; SET LOCAL ends with the transaction.
+    # Dates and times become text in the session's time zone and date style; SET LOCAL ends
+    # with the transaction.
     connection.exec_driver_sql("SET LOCAL timezone = 'Asia/Seoul'")
+    connection.exec_driver_sql("SET LOCAL datestyle = 'ISO, YMD'")
     connection.exec_driver_sql("SET LOCAL client_encoding = 'UTF8'")
     compiled = statement.compile(dialect=connection.dialect, compile_kwargs={"render_postcompile": True})
     # COPY takes no server-side parameters: psycopg writes them into the text, where
