@@ -5,6 +5,8 @@ from marshmallow import ValidationError, missing
 from webargs.flaskparser import FlaskParser
 from werkzeug.routing import IntegerConverter
 
+from backend.core.schemas import DATABASE_INTEGER_MAX
+
 
 class BodyRequiredParser(FlaskParser):
     """Every JSON body the API documents is required. webargs would read a request without
@@ -27,7 +29,7 @@ class IdConverter(IntegerConverter):
     it with an integer column."""
 
     def __init__(self, url_map):
-        super().__init__(url_map, min=1, max=2**31 - 1)
+        super().__init__(url_map, min=1, max=DATABASE_INTEGER_MAX)
 
 
 class BigIdConverter(IntegerConverter):

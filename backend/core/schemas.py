@@ -11,7 +11,8 @@ from backend.errors import CodedMessage
 
 # PostgreSQL's integer, the type of every id and count a request can name: a larger number
 # could not even be compared with a column, and the database would refuse the whole query.
-DATABASE_INTEGER = validate.Range(min=-(2**31), max=2**31 - 1)
+DATABASE_INTEGER_MAX = 2**31 - 1
+DATABASE_INTEGER = validate.Range(min=-DATABASE_INTEGER_MAX - 1, max=DATABASE_INTEGER_MAX)
 
 
 class RowId(fields.Integer):
@@ -127,11 +128,11 @@ class UtcDateTime(fields.DateTime):
 class FlatObjectList(fields.List):
     """A list of flat objects (a schema of plain fields, without hooks), parsed in one lean pass.
 
-    marshmallow's per-object machinery costs about 140 µs for an object of eight fields (on
-    the bench machine): 71 ms for a 500-point upload. The lean pass applies each field's own
-    validators directly, and its own conversion except for numbers and UUIDs, the commonest
-    fields, whose JSON values it converts itself to the same result (marshmallow's way costs
-    an abstract-class check and several calls per value): 11 ms for the same upload.
+    marshmallow's per-object machinery is most of the cost of a large upload: bench/run_locations.py
+    prints both for its 500-point batches (9 ms of CPU against 54 ms in its last run). The
+    lean pass applies each field's own validators directly, and its own conversion except
+    for numbers and UUIDs, the commonest fields, whose JSON values it converts itself to the
+    same result (marshmallow's way costs an abstract-class check and several calls per value).
     Whatever it does not take as it is (not a list of objects, a missing required key, an
     unknown key, a null or a value a field refuses) is parsed again the ordinary way, so
     results and error messages are marshmallow's own (tests/locations/test_batch_parsing.py

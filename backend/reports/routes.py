@@ -3,8 +3,7 @@ from flask_jwt_extended import current_user
 
 from backend.core.auth import login_required
 from backend.core.routing import Blueprint
-from backend.reports import services
-from backend.reports import xlsx
+from backend.reports import services, xlsx
 from backend.reports.schemas import AttendanceQuerySchema, ReportSchema, VolunteerHoursQuerySchema, ZoneCoverageQuerySchema
 from backend.users.models import STAFF_ROLES, Role
 
