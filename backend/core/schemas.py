@@ -152,8 +152,8 @@ class FlatObjectList(fields.List):
                 raise TypeError(f"{schema_class.__name__}.{name} has its own hooks: not flat")
             key = field.data_key or name
             plain_type = bool if isinstance(field, fields.Boolean) else None
-            self._plan.append((key, field.attribute or name, field, _lean_conversion(field), tuple(field.validators),
-                               plain_type))
+            conversion = _lean_conversion(field)
+            self._plan.append((key, field.attribute or name, field, conversion, tuple(field.validators), plain_type))
         self._known_keys = frozenset(key for key, *_ in self._plan)
 
     def _deserialize(self, value, attr, data, **kwargs):
