@@ -43,6 +43,8 @@ def default_settings():
         "REFRESH_TOKEN_DAYS": 30,
         "LOGIN_FAILURE_LIMIT": "5 per 5 minutes",
         "LOGIN_ACCOUNT_LOCKOUT_LIMIT": "20 per hour",
+        # Look-ups of certificate numbers from one address: anyone may check, nobody may sweep.
+        "CERTIFICATE_CHECK_LIMIT": "30 per hour",
         "RATELIMIT_STORAGE_URI": "memory://",
         "RATELIMIT_HEADERS_ENABLED": True,
         "RATELIMIT_ENABLED": True,
