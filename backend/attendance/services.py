@@ -2,6 +2,7 @@
 from datetime import date, datetime, time
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import selectinload
 
 from backend.attendance import derive
 from backend.attendance.models import (
@@ -183,7 +184,11 @@ def _visible_approvals(viewer):
 def list_approvals(viewer, filters, pagination):
     """Approvals of the caller's station family, newest month first, revoked ones included
     unless filtered out."""
-    statement = _visible_approvals(viewer).order_by(HoursApproval.month.desc(), HoursApproval.id.desc())
+    statement = (
+        _visible_approvals(viewer)
+        .options(selectinload(HoursApproval.group))
+        .order_by(HoursApproval.month.desc(), HoursApproval.id.desc())
+    )
     if "group_id" in filters:
         statement = statement.where(HoursApproval.group_id == filters["group_id"])
     if "month" in filters:
