@@ -7,6 +7,7 @@ the server's memory.
 from datetime import date, datetime, time, timedelta, timezone
 
 from flask import Response
+
 from backend.attendance import derive
 from backend.attendance.models import ExportRecord
 from backend.attendance.services import month_bounds
