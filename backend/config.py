@@ -6,6 +6,8 @@ instead of running with a guessable secret.
 import os
 from datetime import timedelta
 
+from limits import parse_many
+
 DEFAULT_DATABASE_URL = "postgresql://postgres@127.0.0.1:5432/patrol"
 # Only ever used outside production; production refuses to start with it.
 DEVELOPMENT_SECRET_KEY = "development-only-secret-key-do-not-use-in-production"
@@ -43,6 +45,8 @@ def default_settings():
         "REFRESH_TOKEN_DAYS": 30,
         "LOGIN_FAILURE_LIMIT": "5 per 5 minutes",
         "LOGIN_ACCOUNT_LOCKOUT_LIMIT": "20 per hour",
+        # Look-ups of certificate numbers from one address: anyone may check, nobody may sweep.
+        "CERTIFICATE_CHECK_LIMIT": "30 per hour",
         "RATELIMIT_STORAGE_URI": "memory://",
         "RATELIMIT_HEADERS_ENABLED": True,
         "RATELIMIT_ENABLED": True,
@@ -100,6 +104,13 @@ def _finish(config):
             "production needs Firebase credentials: PATROL_FIREBASE_CREDENTIALS or "
             "GOOGLE_APPLICATION_CREDENTIALS naming a service-account JSON file"
         )
+    try:
+        parse_many(config["CERTIFICATE_CHECK_LIMIT"])
+    except ValueError:
+        raise ConfigError(
+            f"PATROL_CERTIFICATE_CHECK_LIMIT must be a rate limit such as '30 per hour', "
+            f"not {config['CERTIFICATE_CHECK_LIMIT']!r}"
+        ) from None
     config["TESTING"] = env == "testing"
     config["JWT_SECRET_KEY"] = config["SECRET_KEY"]
     config["JWT_ACCESS_TOKEN_EXPIRES"] = timedelta(minutes=int(config["ACCESS_TOKEN_MINUTES"]))

@@ -6,6 +6,7 @@ from backend.attendance.models import (
     ExportRecord,
     HoursAdjustment,
     HoursApproval,
+    HoursCertificate,
 )
 from backend.auth.models import AuthSession
 from backend.calendar_feeds.models import CalendarFeed
@@ -29,6 +30,7 @@ __all__ = [
     "ExportRecord",
     "HoursAdjustment",
     "HoursApproval",
+    "HoursCertificate",
     "GroupMembership",
     "LocationAccess",
     "LocationConsent",

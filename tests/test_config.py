@@ -36,3 +36,11 @@ def test_database_url_from_the_environment_uses_psycopg(monkeypatch):
     monkeypatch.setenv("DATABASE_URL", "postgresql://app@db.internal:5432/patrol")
     assert load_config()["SQLALCHEMY_DATABASE_URI"] == "postgresql+psycopg://app@db.internal:5432/patrol"
     assert sqlalchemy_url("postgres://x/y") == "postgresql+psycopg://x/y"
+
+
+def test_a_certificate_check_limit_that_is_no_rate_limit_is_refused(monkeypatch):
+    monkeypatch.setenv("PATROL_CERTIFICATE_CHECK_LIMIT", "lots")
+    with pytest.raises(ConfigError, match="PATROL_CERTIFICATE_CHECK_LIMIT"):
+        load_config()
+    monkeypatch.setenv("PATROL_CERTIFICATE_CHECK_LIMIT", "10 per minute")
+    assert load_config()["CERTIFICATE_CHECK_LIMIT"] == "10 per minute"

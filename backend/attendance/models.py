@@ -56,52 +56,88 @@ class AttendanceChange(db.Model):
 
 
 class HoursApproval(db.Model):
-    """A group's volunteer hours for one month, approved: the figures are locked from then on."""
+    """A group's volunteer hours for one month, approved: the figures are locked from then on.
+
+    An admin may revoke an approval (with a reason); the month is then open to be approved
+    again, and the revoked approval stays as history, with what it certified.
+    """
 
     __tablename__ = "hours_approvals"
+    __table_args__ = (
+        # One standing approval per group and month; revoked ones do not count.
+        sa.Index(
+            "uq_hours_approvals_group_id_month_standing", "group_id", "month",
+            unique=True, postgresql_where=sa.text("revoked_at IS NULL"),
+        ),
+        sa.CheckConstraint("(revoked_at IS NULL) = (revocation_reason IS NULL)", name="revocation_has_reason"),
+    )
 
-    group_id = sa.Column(sa.Integer, sa.ForeignKey("volunteer_groups.id", ondelete="CASCADE"), primary_key=True)
-    month = sa.Column(sa.Date, primary_key=True)  # the first day of the month
+    id = sa.Column(sa.Integer, primary_key=True)
+    group_id = sa.Column(sa.Integer, sa.ForeignKey("volunteer_groups.id", ondelete="CASCADE"), nullable=False)
+    month = sa.Column(sa.Date, nullable=False)  # the first day of the month
     approved_by_id = sa.Column(sa.Integer, sa.ForeignKey("users.id", ondelete="SET NULL"))
     approved_at = created_at_column()
+    revoked_at = sa.Column(sa.DateTime(timezone=True))
+    revoked_by_id = sa.Column(sa.Integer, sa.ForeignKey("users.id", ondelete="SET NULL"))
+    revocation_reason = sa.Column(sa.String(500))
+
+    group = db.relationship("VolunteerGroup")
+
+    @property
+    def is_revoked(self):
+        return self.revoked_at is not None
 
 
 class ApprovedHours(db.Model):
-    """The certified minutes of one member in an approved group-month."""
+    """The certified minutes of one member under one approval."""
 
     __tablename__ = "approved_hours"
 
-    group_id = sa.Column(sa.Integer, primary_key=True)
-    month = sa.Column(sa.Date, primary_key=True)
+    approval_id = sa.Column(sa.Integer, sa.ForeignKey("hours_approvals.id", ondelete="CASCADE"), primary_key=True)
     user_id = sa.Column(sa.Integer, sa.ForeignKey("users.id", ondelete="CASCADE"), primary_key=True)
     minutes = sa.Column(sa.Integer, nullable=False)
-    __table_args__ = (
-        sa.ForeignKeyConstraint(
-            ["group_id", "month"], ["hours_approvals.group_id", "hours_approvals.month"], ondelete="CASCADE"
-        ),
-    )
 
 
 class HoursAdjustment(db.Model):
-    """A correction to a locked month: shown beside the certified figure, never folded in silently."""
+    """A change to a locked month's confirmed minutes (a correction, or a patrol confirmed after
+    the approval): shown beside the certified figure, never folded in silently."""
 
     __tablename__ = "hours_adjustments"
+    __table_args__ = (sa.Index("ix_hours_adjustments_approval_id_user_id", "approval_id", "user_id"),)
 
     id = sa.Column(sa.BigInteger, primary_key=True)
-    group_id = sa.Column(sa.Integer, nullable=False)
-    month = sa.Column(sa.Date, nullable=False)
+    approval_id = sa.Column(sa.Integer, sa.ForeignKey("hours_approvals.id", ondelete="CASCADE"), nullable=False)
     user_id = sa.Column(sa.Integer, sa.ForeignKey("users.id", ondelete="CASCADE"), nullable=False)
     patrol_id = sa.Column(sa.Integer, sa.ForeignKey("patrols.id", ondelete="SET NULL"))
     minutes = sa.Column(sa.Integer, nullable=False)  # + or -
     reason = sa.Column(sa.String(500))
     created_by_id = sa.Column(sa.Integer, sa.ForeignKey("users.id", ondelete="SET NULL"))
     created_at = created_at_column()
-    __table_args__ = (
-        sa.ForeignKeyConstraint(
-            ["group_id", "month"], ["hours_approvals.group_id", "hours_approvals.month"], ondelete="CASCADE"
-        ),
-        sa.Index("ix_hours_adjustments_group_id_month", "group_id", "month"),
+
+
+class HoursCertificate(db.Model):
+    """A volunteer-hours certificate as printed: its number, for whom, what it certified, by
+    whom and when. The figures are kept as printed so anyone holding the paper can check it."""
+
+    __tablename__ = "hours_certificates"
+
+    id = sa.Column(sa.BigInteger, primary_key=True)
+    number = sa.Column(sa.String(16), nullable=False, unique=True)  # normalised: no dashes
+    approval_id = sa.Column(
+        sa.Integer, sa.ForeignKey("hours_approvals.id", ondelete="CASCADE"), nullable=False, index=True
     )
+    user_id = sa.Column(sa.Integer, sa.ForeignKey("users.id", ondelete="SET NULL"), index=True)
+    # The name printed: the certificate still checks out after the account is gone or renamed.
+    holder_name = sa.Column(sa.String(100), nullable=False)
+    station_id = sa.Column(sa.Integer, sa.ForeignKey("stations.id", ondelete="CASCADE"), nullable=False)
+    month = sa.Column(sa.Date, nullable=False)
+    approved_minutes = sa.Column(sa.Integer, nullable=False)
+    adjustment_minutes = sa.Column(sa.Integer, nullable=False)
+    issued_by_id = sa.Column(sa.Integer, sa.ForeignKey("users.id", ondelete="SET NULL"))
+    issued_at = created_at_column()
+
+    approval = db.relationship("HoursApproval")
+    station = db.relationship("Station")
 
 
 class ExportRecord(db.Model):

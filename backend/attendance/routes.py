@@ -7,11 +7,14 @@ from backend.attendance.schemas import (
     AttendanceChangeSchema,
     AttendanceSchema,
     ConfirmSchema,
+    HoursApprovalQuerySchema,
     HoursApprovalSchema,
+    RevokeApprovalSchema,
 )
 from backend.core.auth import login_required
 from backend.core.pagination import PAGE_SIZES
 from backend.core.routing import Blueprint
+from backend.users.models import STAFF_ROLES, Role
 
 blp = Blueprint("attendance", __name__, description="Attendance per patrol, its confirmation, and volunteer hours")
 
@@ -49,5 +52,23 @@ class HoursApprovals(MethodView):
     @blp.arguments(ApproveHoursSchema)
     @blp.response(201, HoursApprovalSchema)
     def post(self, data):
-        """Approve a group's volunteer hours for a month; they are locked from then on"""
+        """Approve a group's volunteer hours for a month that has ended; they are locked from then on"""
         return services.approve_hours(current_user, data["group_id"], data["month"])
+
+    @login_required(Role.ADMIN, *STAFF_ROLES)
+    @blp.arguments(HoursApprovalQuerySchema, location="query")
+    @blp.response(200, HoursApprovalSchema(many=True))
+    @blp.paginate(**PAGE_SIZES)
+    def get(self, filters, pagination_parameters):
+        """Approvals of your station's groups, standing and revoked, newest month first"""
+        return services.list_approvals(current_user, filters, pagination_parameters)
+
+
+@blp.route("/reports/volunteer-hours/approvals/<id:approval_id>/revoke")
+class HoursApprovalRevocation(MethodView):
+    @login_required(Role.ADMIN)
+    @blp.arguments(RevokeApprovalSchema)
+    @blp.response(200, HoursApprovalSchema)
+    def post(self, data, approval_id):
+        """Revoke an approval with a reason (admins): the month unlocks and its certificates stop being current"""
+        return services.revoke_approval(current_user, approval_id, data["reason"])

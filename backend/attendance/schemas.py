@@ -4,7 +4,7 @@ from datetime import date
 from marshmallow import ValidationError, fields, validate
 
 from backend.attendance.models import AttendanceStatus
-from backend.core.schemas import InputSchema, OutputSchema, UtcDateTime, enum_output
+from backend.core.schemas import InputSchema, OutputSchema, QuerySchema, RowId, UtcDateTime, enum_output
 
 
 class Month(fields.String):
@@ -64,7 +64,31 @@ class ApproveHoursSchema(InputSchema):
 
 
 class HoursApprovalSchema(OutputSchema):
+    id = fields.Integer()
     group_id = fields.Integer()
+    group_name = fields.String(attribute="group.name")
     month = Month()
-    approved_by_id = fields.Integer()
+    approved_by_id = fields.Integer(allow_none=True)
     approved_at = UtcDateTime()
+    is_revoked = fields.Boolean()
+    revoked_at = UtcDateTime(allow_none=True)
+    revoked_by_id = fields.Integer(allow_none=True)
+    revocation_reason = fields.String(allow_none=True)
+
+
+class HoursApprovalQuerySchema(QuerySchema):
+    group_id = RowId()
+    month = Month(metadata={"example": "2026-11"})
+    is_revoked = fields.Boolean(metadata={"description": "true: only revoked approvals; false: only standing ones"})
+
+
+class Reason(fields.String):
+    """Free text a person must give: surrounding whitespace is dropped before the length counts."""
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        return super()._deserialize(value, attr, data, **kwargs).strip()
+
+
+class RevokeApprovalSchema(InputSchema):
+    reason = Reason(required=True, validate=validate.Length(min=1, max=500),
+                    metadata={"description": "Why the approval is withdrawn (1-500 characters); kept in the history"})

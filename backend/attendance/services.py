@@ -2,6 +2,7 @@
 from datetime import date, datetime, time
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import selectinload
 
 from backend.attendance import derive
 from backend.attendance.models import (
@@ -12,7 +13,7 @@ from backend.attendance.models import (
     HoursApproval,
 )
 from backend.core.pagination import paginate
-from backend.core.scopes import station_is_visible
+from backend.core.scopes import one_or_404, restrict_to_visible_stations, station_is_visible
 from backend.core.time import SEOUL, utcnow
 from backend.errors import AppError
 from backend.extensions import db
@@ -56,14 +57,20 @@ def confirm(actor, patrol_id, entries):
     confirmed = []
     for entry in entries:
         record = records[entry["user_id"]]
-        _apply(actor, patrol, record, {k: v for k, v in entry.items() if k in TRACKED})
+        # What an approval of the month already counts of this record: nothing until confirmed.
+        was_confirmed = record.confirmed_at is not None
+        counted = record.duty_minutes if was_confirmed else 0
+        _apply(actor, record, {k: v for k, v in entry.items() if k in TRACKED})
+        if record.duty_minutes != counted:
+            reason = "corrected" if was_confirmed else "confirmed"
+            _adjust_locked_months(actor, patrol, record.user_id, record.duty_minutes - counted, reason)
         record.confirmed_by_id, record.confirmed_at = actor.id, now
         confirmed.append(record)
     db.session.flush()
     return confirmed
 
 
-def _apply(actor, patrol, record, changes):
+def _apply(actor, record, changes):
     before = {field: _plain(getattr(record, field)) for field in TRACKED}
     changed = {field: value for field, value in changes.items() if _plain(value) != before[field]}
     if not changed:
@@ -80,27 +87,25 @@ def _apply(actor, patrol, record, changes):
             after={field: _plain(getattr(record, field)) for field in TRACKED},
         )
     )
-    if "duty_minutes" in changed:
-        _adjust_locked_months(actor, patrol, record.user_id, changed["duty_minutes"] - before["duty_minutes"])
 
 
 def _plain(value):
     return value.value if hasattr(value, "value") else value
 
 
-def _adjust_locked_months(actor, patrol, user_id, delta):
-    """A correction in an approved month shows as an adjustment beside the certified figure."""
+def _adjust_locked_months(actor, patrol, user_id, delta, how):
+    """A change in an approved month shows as an adjustment beside the certified figure."""
     month = month_of(patrol.starts_at)
-    locked_groups = db.session.scalars(
-        select(HoursApproval.group_id)
+    approvals = db.session.scalars(
+        select(HoursApproval.id)
         .join(GroupMembership, GroupMembership.group_id == HoursApproval.group_id)
-        .where(HoursApproval.month == month, GroupMembership.user_id == user_id)
+        .where(HoursApproval.month == month, HoursApproval.revoked_at.is_(None), GroupMembership.user_id == user_id)
     ).all()
-    for group_id in locked_groups:
+    for approval_id in approvals:
         db.session.add(
             HoursAdjustment(
-                group_id=group_id, month=month, user_id=user_id, patrol_id=patrol.id, minutes=delta,
-                reason=f"attendance corrected after approval (patrol {patrol.id})", created_by_id=actor.id,
+                approval_id=approval_id, user_id=user_id, patrol_id=patrol.id, minutes=delta,
+                reason=f"attendance {how} after approval (patrol {patrol.id})", created_by_id=actor.id,
             )
         )
 
@@ -141,16 +146,63 @@ def member_minutes(group_id, month):
     ).all()
 
 
+def month_has_ended(month):
+    return month_bounds(month)[1] <= utcnow()
+
+
 def approve_hours(actor, group_id, month):
     group = db.session.get(VolunteerGroup, group_id)
     if group is None or not station_is_visible(actor, group.station_id):
         raise AppError("NOT_FOUND")
-    if db.session.get(HoursApproval, (group_id, month)) is not None:
+    # Hours are certified for a month that is over: a running month would be locked half-counted.
+    if not month_has_ended(month):
+        raise AppError("MONTH_NOT_ENDED")
+    if standing_approval(group_id, month) is not None:
         raise AppError("HOURS_ALREADY_APPROVED")
     approval = HoursApproval(group_id=group_id, month=month, approved_by_id=actor.id)
     db.session.add(approval)
     db.session.flush()
     for user_id, minutes in member_minutes(group_id, month):
-        db.session.add(ApprovedHours(group_id=group_id, month=month, user_id=user_id, minutes=minutes))
+        db.session.add(ApprovedHours(approval_id=approval.id, user_id=user_id, minutes=minutes))
+    db.session.flush()
+    return approval
+
+
+def standing_approval(group_id, month):
+    return db.session.scalar(
+        select(HoursApproval).where(
+            HoursApproval.group_id == group_id, HoursApproval.month == month, HoursApproval.revoked_at.is_(None)
+        )
+    )
+
+
+def _visible_approvals(viewer):
+    statement = select(HoursApproval).join(VolunteerGroup, VolunteerGroup.id == HoursApproval.group_id)
+    return restrict_to_visible_stations(statement, VolunteerGroup.station_id, viewer)
+
+
+def list_approvals(viewer, filters, pagination):
+    """Approvals of the caller's station family, newest month first, revoked ones included
+    unless filtered out."""
+    statement = (
+        _visible_approvals(viewer)
+        .options(selectinload(HoursApproval.group))
+        .order_by(HoursApproval.month.desc(), HoursApproval.id.desc())
+    )
+    if "group_id" in filters:
+        statement = statement.where(HoursApproval.group_id == filters["group_id"])
+    if "month" in filters:
+        statement = statement.where(HoursApproval.month == filters["month"])
+    if "is_revoked" in filters:
+        statement = statement.where(HoursApproval.revoked_at.is_not(None) == filters["is_revoked"])
+    return paginate(statement, pagination)
+
+
+def revoke_approval(actor, approval_id, reason):
+    """Unlock the month: it may be approved again; this approval stays, marked revoked."""
+    approval = one_or_404(_visible_approvals(actor).where(HoursApproval.id == approval_id).with_for_update(of=HoursApproval))
+    if approval.is_revoked:
+        raise AppError("APPROVAL_ALREADY_REVOKED")
+    approval.revoked_at, approval.revoked_by_id, approval.revocation_reason = utcnow(), actor.id, reason
     db.session.flush()
     return approval

@@ -28,8 +28,9 @@ FONT = "NanumGothic"
 FONT_BOLD = "NanumGothic-Bold"
 # A PDF is for printing; bigger reports belong in XLSX or CSV.
 MAX_TABLE_ROWS = 5000
-# The certificate is one page; further patrols are summed into one line.
+# The certificate is one page; further patrols (and adjustments) are summed into one line.
 CERTIFICATE_MAX_LINES = 20
+CERTIFICATE_MAX_ADJUSTMENTS = 10
 SIGN_IN_BLANK_ROWS = 5
 NUMERIC_KINDS = {"int", "number", "minutes"}
 # Relative column widths by kind: text wraps, the rest is short and fixed.
@@ -207,65 +208,106 @@ def table_pdf(*, title, headers, kinds, rows, summary, lang):
 # --- volunteer-hours certificate --------------------------------------------------------
 
 
-def certificate_pdf(lang, person_name, organisation, period_label, minutes, lines, issued_on):
-    """A one-page 봉사시간 확인서; lines are (date, patrol title, minutes) of the patrols counted."""
+def certificate_pdf(lang, *, person_name, organisation, station, period_label, approved_minutes, lines, adjustments,
+                    issued_on, number, check_url):
+    """A one-page 봉사시간 확인서 of an approved month.
+
+    lines are (date, patrol title, minutes) of the patrols the approval counted; adjustments
+    are (date or None, patrol title, ± minutes) recorded after it, printed apart and never added
+    to the approved figure.
+    """
     styles = _styles()
     ko = lang == "ko"
     title = "봉사시간 확인서" if ko else "Certificate of Volunteer Hours"
     lines = list(lines)
     shown, hidden = lines[:CERTIFICATE_MAX_LINES], lines[CERTIFICATE_MAX_LINES:]
+    adjustments = list(adjustments)
 
     def story(width, height):
         info = [
+            ("확인번호" if ko else "Certificate no.", number),
             ("성명" if ko else "Name", person_name),
-            ("소속" if ko else "Group / station", organisation),
+            ("소속" if ko else "Group", organisation),
+            ("발급 기관" if ko else "Issued by", station),
             ("활동 기간" if ko else "Period", period_label),
-            ("총 봉사시간" if ko else "Total hours", hours_and_minutes(minutes, lang)),
+            ("승인된 봉사시간" if ko else "Approved hours", hours_and_minutes(approved_minutes, lang)),
         ]
         info_table = Table(
             [[_p(label, styles.label), _p(value, styles.body)] for label, value in info],
             colWidths=[40 * mm, width - 40 * mm],
             style=_grid(1, ("BACKGROUND", (0, 0), (0, -1), HEADER_FILL), ("BACKGROUND", (1, 0), (1, -1), colors.white),
-                        ("TOPPADDING", (0, 0), (-1, -1), 5), ("BOTTOMPADDING", (0, 0), (-1, -1), 5)),
+                        ("TOPPADDING", (0, 0), (-1, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 4)),
         )
         patrols = [[_p(h, styles.header) for h in (("날짜", "활동", "봉사시간") if ko else ("Date", "Patrol", "Hours"))]]
         for day, patrol_title, patrol_minutes in shown:
             patrols.append([_date_iso(day), _p(patrol_title, styles.cell), hours_and_minutes(patrol_minutes, lang)])
         if hidden:
             rest = sum(line[2] for line in hidden)
-            more = f"외 {len(hidden)}건 (총 봉사시간에 포함)" if ko else f"{len(hidden)} more patrols (in the total)"
+            more = f"외 {len(hidden)}건 (승인된 봉사시간에 포함)" if ko else f"{len(hidden)} more patrols (in the approved hours)"
             patrols.append(["", _p(more, styles.cell), hours_and_minutes(rest, lang)])
-        patrol_table = Table(
-            patrols, colWidths=[28 * mm, width - 58 * mm, 30 * mm], repeatRows=1,
-            style=_grid(1, ("ALIGN", (2, 1), (2, -1), "RIGHT")),
-        )
+        if not lines:
+            patrols.append(["", _p("(없음)" if ko else "(none)", styles.cell), ""])
+        column_widths = [28 * mm, width - 58 * mm, 30 * mm]
+        patrol_table = Table(patrols, colWidths=column_widths, repeatRows=1, style=_grid(1, ("ALIGN", (2, 1), (2, -1), "RIGHT")))
+        content = [
+            Spacer(1, 4 * mm), _p(title, styles.big_title), Spacer(1, 8 * mm), info_table,
+            Spacer(1, 6 * mm), _p("승인된 활동 내역" if ko else "Patrols approved", styles.heading), patrol_table,
+        ]
+        if adjustments:
+            rows = [[_p(h, styles.header) for h in (("날짜", "활동", "조정") if ko else ("Date", "Patrol", "Change"))]]
+            for day, patrol_title, change in adjustments[:CERTIFICATE_MAX_ADJUSTMENTS]:
+                rows.append([_date_iso(day) if day else "-", _p(patrol_title, styles.cell), _signed(change, lang)])
+            rest = adjustments[CERTIFICATE_MAX_ADJUSTMENTS:]
+            if rest:
+                more = f"외 {len(rest)}건" if ko else f"{len(rest)} more"
+                rows.append(["", _p(more, styles.cell), _signed(sum(change for _, _, change in rest), lang)])
+            total = sum(change for _, _, change in adjustments)
+            rows.append(["", _p("조정 합계" if ko else "Total change", styles.header), _signed(total, lang)])
+            note = (
+                "아래는 승인 후 정정된 내역으로, 위의 승인된 봉사시간에 포함되지 않습니다."
+                if ko else
+                "Changes recorded after the approval; they are not part of the approved hours above."
+            )
+            content += [
+                Spacer(1, 6 * mm), _p("승인 후 조정" if ko else "Adjustments after approval", styles.heading),
+                _p(note, styles.meta), Spacer(1, 2 * mm),
+                Table(rows, colWidths=column_widths, style=_grid(1, ("ALIGN", (2, 1), (2, -1), "RIGHT"))),
+            ]
         statement = (
             "위 사람은 위 기간 동안 경찰과 함께하는 합동순찰 자원봉사 활동에 참여하였으며, "
-            "그 봉사시간이 위와 같음을 확인합니다."
+            "승인된 봉사시간이 위와 같음을 확인합니다."
             if ko else
             "This is to certify that the person named above took part in joint police–volunteer "
-            "patrols as a volunteer during the period stated, for the hours stated."
+            "patrols as a volunteer during the period stated, for the approved hours stated."
+        )
+        check = (
+            f"진위 확인: 확인번호 {number}를 {check_url} 에서 조회할 수 있습니다."
+            if ko else
+            f"To check this certificate, look up number {number} at {check_url}"
         )
         signature = Table(
             [[_p(label, styles.body), ""] for label in (
                 ("확인 경찰관 소속·계급", "성명", "서명") if ko else ("Confirming officer, unit and rank", "Name", "Signature")
             )],
-            colWidths=[65 * mm, 60 * mm], rowHeights=10 * mm, hAlign="RIGHT",
+            colWidths=[65 * mm, 60 * mm], rowHeights=9 * mm, hAlign="RIGHT",
             style=TableStyle([
                 ("LINEBELOW", (1, 0), (1, -1), 0.6, colors.black),
                 ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
             ]),
         )
-        content = [
-            Spacer(1, 8 * mm), _p(title, styles.big_title), Spacer(1, 10 * mm), info_table,
-            Spacer(1, 8 * mm), _p("활동 내역" if ko else "Patrols", styles.heading), patrol_table,
-            Spacer(1, 10 * mm), _p(statement, styles.body), Spacer(1, 10 * mm),
-            _p(_date_label(issued_on, lang), styles.centered), Spacer(1, 10 * mm), signature,
+        content += [
+            Spacer(1, 8 * mm), _p(statement, styles.body), Spacer(1, 6 * mm),
+            _p(_date_label(issued_on, lang), styles.centered), _p(station, styles.centered),
+            Spacer(1, 6 * mm), signature, Spacer(1, 6 * mm), _p(check, styles.meta),
         ]
         # Shrinks rather than spills: a certificate is one sheet of paper.
         return [KeepInFrame(width, height, content, mode="shrink")]
 
-    return _build(story, pagesize=A4, title=title, footer=f"{title} · {person_name}", margin=20 * mm)
+    return _build(story, pagesize=A4, title=title, footer=f"{title} · {person_name} · {number}", margin=20 * mm)
+
+
+def _signed(minutes, lang):
+    return ("+" if minutes >= 0 else "-") + hours_and_minutes(abs(minutes), lang)
 
 
 def _date_iso(value):

@@ -1,7 +1,7 @@
 """The report rows, as streams: a year of a city never sits in memory."""
 from sqlalchemy import Integer, case, distinct, func, select
 
-from backend.attendance.models import ApprovedHours, AttendanceRecord, HoursAdjustment
+from backend.attendance.models import ApprovedHours, AttendanceRecord, HoursAdjustment, HoursApproval
 from backend.extensions import db
 from backend.locations.models import ZoneDwell
 from backend.organizations.models import GroupMembership, Station, VolunteerGroup
@@ -100,10 +100,18 @@ def volunteer_hours_rows(viewer, month_start, month_end, month, group_id=None):
         .group_by(AttendanceRecord.user_id)
         .subquery()
     )
+    # What the month's standing approvals certified, and what changed after (revoked ones count no more).
+    certified = (
+        select(HoursApproval.group_id, ApprovedHours.user_id, ApprovedHours.minutes)
+        .join(ApprovedHours, ApprovedHours.approval_id == HoursApproval.id)
+        .where(HoursApproval.month == month, HoursApproval.revoked_at.is_(None))
+        .subquery()
+    )
     adjustments = (
-        select(HoursAdjustment.group_id, HoursAdjustment.user_id, func.sum(HoursAdjustment.minutes).label("minutes"))
-        .where(HoursAdjustment.month == month)
-        .group_by(HoursAdjustment.group_id, HoursAdjustment.user_id)
+        select(HoursApproval.group_id, HoursAdjustment.user_id, func.sum(HoursAdjustment.minutes).label("minutes"))
+        .join(HoursAdjustment, HoursAdjustment.approval_id == HoursApproval.id)
+        .where(HoursApproval.month == month, HoursApproval.revoked_at.is_(None))
+        .group_by(HoursApproval.group_id, HoursAdjustment.user_id)
         .subquery()
     )
     statement = (
@@ -113,19 +121,14 @@ def volunteer_hours_rows(viewer, month_start, month_end, month, group_id=None):
             User.name.label("name"),
             func.coalesce(confirmed.c.patrols, 0).label("patrols"),
             func.coalesce(confirmed.c.minutes, 0).cast(Integer).label("minutes"),
-            ApprovedHours.minutes.label("approved_minutes"),
+            certified.c.minutes.label("approved_minutes"),
             func.coalesce(adjustments.c.minutes, 0).cast(Integer).label("adjustment_minutes"),
         )
         .select_from(GroupMembership)
         .join(VolunteerGroup, VolunteerGroup.id == GroupMembership.group_id)
         .join(User, User.id == GroupMembership.user_id)
         .outerjoin(confirmed, confirmed.c.user_id == User.id)
-        .outerjoin(
-            ApprovedHours,
-            (ApprovedHours.group_id == GroupMembership.group_id)
-            & (ApprovedHours.user_id == User.id)
-            & (ApprovedHours.month == month),
-        )
+        .outerjoin(certified, (certified.c.group_id == GroupMembership.group_id) & (certified.c.user_id == User.id))
         .outerjoin(adjustments, (adjustments.c.group_id == GroupMembership.group_id) & (adjustments.c.user_id == User.id))
         .order_by(VolunteerGroup.name, User.name, User.id)
     )

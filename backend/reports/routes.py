@@ -1,10 +1,18 @@
+from flask import current_app
 from flask.views import MethodView
 from flask_jwt_extended import current_user
 
 from backend.core.auth import login_required
 from backend.core.routing import Blueprint
-from backend.reports import services, xlsx
-from backend.reports.schemas import AttendanceQuerySchema, ReportSchema, VolunteerHoursQuerySchema, ZoneCoverageQuerySchema
+from backend.extensions import limiter
+from backend.reports import certificates, services, xlsx
+from backend.reports.schemas import (
+    AttendanceQuerySchema,
+    CertificateCheckSchema,
+    ReportSchema,
+    VolunteerHoursQuerySchema,
+    ZoneCoverageQuerySchema,
+)
 from backend.users.models import STAFF_ROLES, Role
 
 blp = Blueprint("reports", __name__, description="Attendance, volunteer-hour and zone-coverage reports (JSON, CSV, XLSX, PDF)")
@@ -41,9 +49,9 @@ class VolunteerHoursReport(MethodView):
     @login_required()
     @blp.arguments(VolunteerHoursQuerySchema, location="query")
     @downloads("csv", "xlsx", "pdf")
-    @blp.response(200, ReportSchema, description=FILE_DESCRIPTION + "; pdf is a person's certificate")
+    @blp.response(200, ReportSchema, description=FILE_DESCRIPTION + "; pdf is a volunteer's certificate of the approved month")
     def get(self, query):
-        """Confirmed volunteer minutes per person and group for a month"""
+        """Confirmed and approved volunteer minutes per person and group for a month"""
         return services.volunteer_hours_report(current_user, query)
 
 
@@ -65,3 +73,20 @@ class SignInSheet(MethodView):
     def get(self, patrol_id):
         """A printable sign-in sheet of the people on a patrol"""
         return services.sign_in_sheet(current_user, patrol_id)
+
+
+def _certificate_check_limit():
+    return current_app.config["CERTIFICATE_CHECK_LIMIT"]
+
+
+@blp.route("/certificates/<number>")
+class CertificateCheck(MethodView):
+    @blp.doc(security=[])
+    @limiter.limit(_certificate_check_limit)
+    @blp.response(200, CertificateCheckSchema)
+    @blp.alt_response(422, description="CERTIFICATE_NUMBER_INVALID: not a number we could have printed (a typo)")
+    @blp.alt_response(404, description="NOT_FOUND: no certificate has this number")
+    @blp.alt_response(429, description="RATE_LIMITED: too many look-ups from one address; wait Retry-After seconds")
+    def get(self, number):
+        """Check a volunteer-hours certificate by its number (no sign-in): genuine or not, for whom and for what"""
+        return certificates.check(number)

@@ -1,7 +1,7 @@
 from marshmallow import ValidationError, fields, validate, validates_schema
 
 from backend.attendance.schemas import Month
-from backend.core.schemas import OutputSchema, QuerySchema, RowId
+from backend.core.schemas import OutputSchema, QuerySchema, RowId, UtcDateTime
 from backend.zones.models import ZoneKind
 
 MAX_REPORT_DAYS = 366
@@ -34,8 +34,10 @@ class AttendanceQuerySchema(PeriodSchema):
 class VolunteerHoursQuerySchema(ReportFormatSchema):
     month = Month(required=True, metadata={"example": "2026-11"})
     format = fields.String(load_default="json", validate=validate.OneOf(["json", "csv", "xlsx", "pdf"]))
-    group_id = RowId()
-    user_id = RowId(metadata={"description": "With format=pdf: whose certificate (default: yours)"})
+    group_id = RowId(metadata={"description": "With format=pdf: the group whose approval to certify, "
+                                              "needed only when the person's hours were approved in several"})
+    user_id = RowId(metadata={"description": "With format=pdf: the volunteer whose certificate to issue (volunteers: "
+                                             "default and only themself; everyone else must name one)"})
 
 
 class ZoneCoverageQuerySchema(PeriodSchema):
@@ -48,3 +50,17 @@ class ReportSchema(OutputSchema):
     rows = fields.List(fields.Dict())
     summary = fields.List(fields.Dict())
     truncated = fields.Boolean(metadata={"description": "More rows exist: download csv or xlsx for all of them"})
+
+
+class CertificateCheckSchema(OutputSchema):
+    number = fields.String(metadata={"example": "7K3M-9QXD-2HF4-Z"})
+    status = fields.String(metadata={"enum": ["current", "revoked"],
+                                     "description": "revoked: the approval it printed has been withdrawn"})
+    holder = fields.String(metadata={"description": "The holder's name with all but its first and last letters masked",
+                                     "example": "한*우"})
+    station = fields.String(metadata={"description": "The issuing police station"})
+    month = Month()
+    approved_minutes = fields.Integer(metadata={"description": "The approved figure printed"})
+    adjustment_minutes = fields.Integer(metadata={"description": "Changes after the approval, printed apart (+/-)"})
+    issued_at = UtcDateTime()
+    revoked_at = UtcDateTime(allow_none=True)

@@ -7,21 +7,16 @@ the server's memory.
 from datetime import date, datetime, time, timedelta, timezone
 
 from flask import Response
-from sqlalchemy import select
 
 from backend.attendance import derive
-from backend.attendance.models import AttendanceRecord, ExportRecord
+from backend.attendance.models import ExportRecord
 from backend.attendance.services import month_bounds
-from backend.core.time import SEOUL, utcnow
-from backend.errors import AppError
+from backend.core.time import SEOUL
 from backend.extensions import db
-from backend.patrols.models import Patrol
 from backend.patrols.services import get_patrol
-from backend.reports import queries
+from backend.reports import certificates, queries
 from backend.reports.exporters import Column, Report, ReportRows, content_disposition, export
-from backend.reports.pdf import certificate_pdf, sign_in_sheet_pdf
-from backend.users.models import Role, User
-from backend.users.policies import visible_users
+from backend.reports.pdf import sign_in_sheet_pdf
 
 JSON_ROW_LIMIT = 5000
 
@@ -74,9 +69,9 @@ def attendance_report(viewer, query):
 
 def volunteer_hours_report(viewer, query):
     month = query["month"]
-    since, until = month_bounds(month)
     if query["format"] == "pdf":
-        return _certificate(viewer, query, since, until)
+        return _certificate(viewer, query)
+    since, until = month_bounds(month)
     report = Report(
         "봉사시간", "Volunteer hours", HOURS_COLUMNS,
         queries.volunteer_hours_rows(viewer, since, until, month, query.get("group_id")),
@@ -119,26 +114,9 @@ def sign_in_sheet(viewer, patrol_id):
     return response
 
 
-def _certificate(viewer, query, since, until):
-    """A volunteer's own certificate of the month's confirmed hours (staff may print anyone's)."""
-    user_id = query.get("user_id", viewer.id)
-    person = db.session.scalar(visible_users(viewer).where(User.id == user_id))
-    if person is None or (viewer.role == Role.VOLUNTEER and person.id != viewer.id):
-        raise AppError("NOT_FOUND")
-    lines = db.session.execute(
-        select(Patrol.starts_at, Patrol.title, AttendanceRecord.duty_minutes)
-        .join(Patrol, Patrol.id == AttendanceRecord.patrol_id)
-        .where(AttendanceRecord.user_id == person.id, AttendanceRecord.confirmed_at.is_not(None),
-               Patrol.starts_at >= since, Patrol.starts_at < until)
-        .order_by(Patrol.starts_at)
-    ).all()
-    lang = _lang(viewer, query)
-    organisation = ", ".join(m.group.name for m in person.memberships) or (person.station.name if person.station else "")
-    pdf = certificate_pdf(
-        lang, person.name, organisation, f"{query['month']:%Y-%m}", sum(line.duty_minutes for line in lines),
-        [(line.starts_at.astimezone(SEOUL).date(), line.title, line.duty_minutes) for line in lines],
-        utcnow().astimezone(SEOUL).date(),
-    )
+def _certificate(viewer, query):
+    """A volunteer's certificate of the month's approved hours (staff print their volunteers')."""
+    pdf, person = certificates.issue(viewer, query, _lang(viewer, query))
     _log(viewer, "volunteer-hours", query, "pdf")
     response = Response(pdf, mimetype="application/pdf")
     response.headers["Content-Disposition"] = content_disposition(f"certificate_{query['month']:%Y-%m}_{person.name}.pdf")

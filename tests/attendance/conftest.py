@@ -1,9 +1,17 @@
+import uuid
 from datetime import timedelta
 
 import pytest
+from geoalchemy2.shape import from_shape
+from shapely.geometry import Point
 
-from backend.core.time import utcnow
+from backend.attendance.services import month_bounds, month_of
+from backend.checkins.models import CheckIn
+from backend.core.time import SEOUL, utcnow
+from backend.locations.models import LocationPoint
 from tests.locations.conftest import *  # noqa: F401,F403  (a running patrol, consent, uploads)
+
+HERE = from_shape(Point(126.9508, 37.3897), srid=4326)
 
 
 @pytest.fixture
@@ -12,3 +20,46 @@ def finished_patrol(running_patrol, db_session):
     running_patrol.starts_at, running_patrol.ends_at = utcnow() - timedelta(hours=3), utcnow() - timedelta(hours=1)
     db_session.commit()
     return running_patrol
+
+
+@pytest.fixture
+def last_months_patrol(running_patrol, db_session):
+    """The running patrol, moved to 20:00-22:00 (Korean time) on the last day of last month:
+    a month that has ended, so its hours may be approved."""
+    this_month_began, _ = month_bounds(month_of(utcnow()))
+    running_patrol.starts_at = this_month_began - timedelta(hours=4)
+    running_patrol.ends_at = this_month_began - timedelta(hours=2)
+    db_session.commit()
+    return running_patrol
+
+
+def month_label(patrol):
+    return patrol.starts_at.astimezone(SEOUL).strftime("%Y-%m")
+
+
+@pytest.fixture
+def phone_sent(db_session):
+    """Check-ins and points as a phone would have sent them, at minutes from the start."""
+
+    class Sent:
+        def checkin(self, patrol, user, kind, minutes, review=None):
+            db_session.add(CheckIn(
+                patrol_id=patrol.id, user_id=user.id, kind=kind, client_event_id=uuid.uuid4(), request_fingerprint="x" * 64,
+                point=HERE, accuracy_m=5, recorded_at=patrol.starts_at + timedelta(minutes=minutes),
+                status="accepted", distance_m=0, review=review,
+            ))
+            db_session.commit()
+
+        def point(self, patrol, user, minutes):
+            db_session.add(LocationPoint(
+                patrol_id=patrol.id, user_id=user.id, client_event_id=uuid.uuid4(), point=HERE, accuracy_m=5,
+                recorded_at=patrol.starts_at + timedelta(minutes=minutes),
+            ))
+            db_session.commit()
+
+        def duty(self, patrol, user, minutes):
+            """Checked in at the start and out `minutes` later."""
+            self.checkin(patrol, user, "check_in", 0)
+            self.checkin(patrol, user, "check_out", minutes)
+
+    return Sent()

@@ -1,42 +1,10 @@
-import uuid
 from datetime import timedelta
 
-import pytest
-from geoalchemy2.shape import from_shape
-from shapely.geometry import Point
 from sqlalchemy import select
 
-from backend.attendance.models import ApprovedHours, HoursAdjustment
-from backend.checkins.models import CheckIn
-from backend.core.time import SEOUL, utcnow
-from backend.locations.models import LocationPoint
+from backend.core.time import utcnow
 from backend.patrols.models import PatrolParticipant
 from tests.helpers import assert_problem
-
-HERE = from_shape(Point(126.9508, 37.3897), srid=4326)
-
-
-@pytest.fixture
-def phone_sent(db_session):
-    """Check-ins and points as a phone would have sent them, at minutes from the start."""
-
-    class Sent:
-        def checkin(self, patrol, user, kind, minutes, review=None):
-            db_session.add(CheckIn(
-                patrol_id=patrol.id, user_id=user.id, kind=kind, client_event_id=uuid.uuid4(), request_fingerprint="x" * 64,
-                point=HERE, accuracy_m=5, recorded_at=patrol.starts_at + timedelta(minutes=minutes),
-                status="accepted", distance_m=0, review=review,
-            ))
-            db_session.commit()
-
-        def point(self, patrol, user, minutes):
-            db_session.add(LocationPoint(
-                patrol_id=patrol.id, user_id=user.id, client_event_id=uuid.uuid4(), point=HERE, accuracy_m=5,
-                recorded_at=patrol.starts_at + timedelta(minutes=minutes),
-            ))
-            db_session.commit()
-
-    return Sent()
 
 
 def records(client, auth_headers, viewer, patrol):
@@ -107,33 +75,6 @@ def test_confirmation_waits_for_the_end_and_names_only_people_on_it(running_patr
     finished_patrol.ends_at = utcnow() + timedelta(minutes=10)
     db_session.commit()
     assert_problem(client.patch(url, json={"entries": [{"user_id": volunteers[1].id}]}, headers=auth_headers(officer)), 409, "PATROL_NOT_FINISHED")
-
-
-def test_approved_hours_are_locked_and_later_corrections_show_as_adjustments(finished_patrol, volunteers, officer, chief, groups, phone_sent, client, auth_headers, db_session):
-    phone_sent.checkin(finished_patrol, volunteers[1], "check_in", 0)
-    phone_sent.checkin(finished_patrol, volunteers[1], "check_out", 90)
-    url = f"/api/v1/patrols/{finished_patrol.id}/attendance"
-    client.patch(url, json={"entries": [{"user_id": volunteers[1].id}]}, headers=auth_headers(officer))
-    month = finished_patrol.starts_at.astimezone(SEOUL).strftime("%Y-%m")
-    approval = client.post("/api/v1/reports/volunteer-hours/approvals", json={"group_id": groups["jayul"].id, "month": month}, headers=auth_headers(chief))
-    assert approval.status_code == 201
-    certified = db_session.scalar(select(ApprovedHours).where(ApprovedHours.user_id == volunteers[1].id))
-    assert certified.minutes == 90
-
-    again = client.post("/api/v1/reports/volunteer-hours/approvals", json={"group_id": groups["jayul"].id, "month": month}, headers=auth_headers(chief))
-    assert_problem(again, 409, "HOURS_ALREADY_APPROVED")
-
-    client.patch(url, json={"entries": [{"user_id": volunteers[1].id, "duty_minutes": 120, "note": "귀소 후 체크아웃 누락"}]}, headers=auth_headers(officer))
-    db_session.refresh(certified)
-    assert certified.minutes == 90  # the certified figure does not move
-    adjustment = db_session.scalar(select(HoursAdjustment).where(HoursAdjustment.user_id == volunteers[1].id))
-    assert (adjustment.minutes, adjustment.patrol_id) == (30, finished_patrol.id)
-
-
-def test_approving_needs_a_valid_month_and_a_group_of_ones_station(client, auth_headers, chief, make_group, other_station):
-    assert_problem(client.post("/api/v1/reports/volunteer-hours/approvals", json={"group_id": 1, "month": "2026-13"}, headers=auth_headers(chief)), 422, "VALIDATION_ERROR")
-    foreign = make_group(other_station)
-    assert_problem(client.post("/api/v1/reports/volunteer-hours/approvals", json={"group_id": foreign.id, "month": "2026-11"}, headers=auth_headers(chief)), 404, "NOT_FOUND")
 
 
 def test_someone_taken_off_the_patrol_loses_their_record(finished_patrol, volunteers, officer, phone_sent, client, auth_headers, db_session):

@@ -285,24 +285,35 @@ def test_pdf_says_when_it_leaves_rows_out(app, db_session):
     assert "자원봉사자 4999" in pages[-1] and "자원봉사자 5000" not in "".join(pages)
 
 
+def certificate(lang="ko", **overrides):
+    return certificate_pdf(lang, **{
+        "person_name": "한지우", "organisation": "범계동 자율방범대", "station": "안양동안경찰서",
+        "period_label": "2026-11", "approved_minutes": 150, "lines": [(date(2026, 11, 6), "범계역 합동 야간순찰", 150)],
+        "adjustments": [], "issued_on": date(2026, 12, 1), "number": "7K3M-9QXD-2HF4-Z",
+        "check_url": "https://patrol.example/api/v1/certificates/7K3M-9QXD-2HF4-Z", **overrides,
+    })
+
+
 def test_certificate_is_one_page_with_the_person_and_their_hours():
     lines = [(date(2026, 11, day), f"범계역 합동 야간순찰 {day}회차", 150) for day in range(1, 30)]
-    data = certificate_pdf("ko", "한지우", "범계동 자율방범대 · 안양동안경찰서", "2026년 11월",
-                           sum(line[2] for line in lines), lines, date(2026, 12, 1))
+    adjustments = [(date(2026, 11, day), f"범계역 합동 야간순찰 {day}회차", 30) for day in range(1, 8)]
+    data = certificate(lines=lines, approved_minutes=sum(line[2] for line in lines), adjustments=adjustments)
     assert data.startswith(b"%PDF")
     pages = pdf_pages(data)
     assert len(pages) == 1
     text = pages[0]
-    for expected in ("봉사시간 확인서", "한지우", "범계동 자율방범대 · 안양동안경찰서", "2026년 11월",
-                     "72시간 30분", "범계역 합동 야간순찰 1회차", "외 9건", "2026년 12월 1일", "서명"):
+    for expected in ("봉사시간 확인서", "한지우", "범계동 자율방범대", "안양동안경찰서", "2026-11", "72시간 30분",
+                     "범계역 합동 야간순찰 1회차", "외 9건", "승인 후 조정", "+3시간 30분", "2026년 12월 1일", "서명",
+                     "7K3M-9QXD-2HF4-Z"):
         assert expected in text, expected
 
 
 def test_certificate_in_english_shows_hours_and_minutes():
     lines = [(datetime(2026, 11, 6, 11, 0, tzinfo=timezone.utc), "Beomgye station night patrol", 750)]
-    text = pdf_pages(certificate_pdf("en", "Han Jiwoo", "Beomgye patrol association", "November 2026",
-                                     750, lines, date(2026, 12, 1)))[0]
-    for expected in ("Certificate of Volunteer Hours", "Han Jiwoo", "12 h 30 min", "2026-11-06", "1 December 2026"):
+    text = pdf_pages(certificate("en", person_name="Han Jiwoo", organisation="Beomgye patrol association",
+                                 approved_minutes=750, lines=lines, adjustments=[(None, "-", -20)]))[0]
+    for expected in ("Certificate of Volunteer Hours", "Han Jiwoo", "12 h 30 min", "2026-11-06", "1 December 2026",
+                     "Adjustments after approval", "-20 min", "Certificate no."):
         assert expected in text, expected
 
 

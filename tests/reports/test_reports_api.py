@@ -148,26 +148,6 @@ def test_reports_show_each_person_only_what_they_may_see(walked, finished_patrol
     assert people(make_user("station_chief", other_station)) == set()
 
 
-def test_volunteer_hours_approval_and_certificate(walked, finished_patrol, groups, chief, client, auth_headers):
-    month = finished_patrol.starts_at.astimezone(SEOUL).strftime("%Y-%m")
-    url = f"/api/v1/reports/volunteer-hours?month={month}&group_id={groups['jayul'].id}"
-    before = {r["user_id"]: r for r in get(client, auth_headers, chief, url).get_json()["rows"]}
-    assert (before[walked.id]["minutes"], before[walked.id]["approved_minutes"]) == (110, None)
-    client.post("/api/v1/reports/volunteer-hours/approvals", json={"group_id": groups["jayul"].id, "month": month}, headers=auth_headers(chief))
-    after = {r["user_id"]: r for r in get(client, auth_headers, chief, url).get_json()["rows"]}
-    assert after[walked.id]["approved_minutes"] == 110
-
-    certificate = get(client, auth_headers, walked, f"/api/v1/reports/volunteer-hours?month={month}&format=pdf")
-    text = subprocess.run(["pdftotext", "-", "-"], input=certificate.data, capture_output=True, check=True).stdout.decode()
-    assert "봉사시간 확인서" in text and walked.name in text and "1시간 50분" in text
-
-
-def test_a_volunteer_cannot_print_someone_elses_certificate(walked, finished_patrol, volunteers, client, auth_headers):
-    month = finished_patrol.starts_at.astimezone(SEOUL).strftime("%Y-%m")
-    response = get(client, auth_headers, volunteers[2], f"/api/v1/reports/volunteer-hours?month={month}&format=pdf&user_id={walked.id}")
-    assert_problem(response, 404, "NOT_FOUND")
-
-
 def test_zone_coverage_names_the_zones_left_alone(walked, finished_patrol, zones, chief, client, auth_headers):
     report = get(client, auth_headers, chief, f"/api/v1/reports/zone-coverage?{period(finished_patrol)}").get_json()
     by_zone = {row["zone_id"]: row for row in report["rows"]}

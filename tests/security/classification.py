@@ -225,7 +225,11 @@ OPERATIONS = [
         path={"patrol_id": s.completed}, json={"entries": [{"user_id": s.person.id, "status": "present"}]}),
        CHIEFS_AND_OFFICERS),
     Op("GET /patrols/{patrol_id}/attendance/changes", lambda s: Call(path={"patrol_id": s.completed}), EVERYONE),
-    Op("POST /reports/volunteer-hours/approvals", lambda s: Call(json={"group_id": s.group, "month": s.month}), MANAGERS),
+    Op("POST /reports/volunteer-hours/approvals", lambda s: Call(json={"group_id": s.group, "month": s.closed_month}), MANAGERS),
+    Op("GET /reports/volunteer-hours/approvals", lambda s: Call(query={"group_id": s.group}), STAFF, other=STAFF),
+    Op("POST /reports/volunteer-hours/approvals/{approval_id}/revoke",
+       lambda s: Call(path={"approval_id": s.approval}, json={"reason": "승인 대상 월 착오"}), ADMINS),
+    public("GET /certificates/{number}", lambda s: Call(path={"number": s.certificate}), own="ok"),
     # Reports
     Op("GET /reports/attendance", lambda s: Call(query={"from": s.days[0], "to": s.days[1], "station_id": s.station}),
        EVERYONE, other=EVERYONE),

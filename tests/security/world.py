@@ -13,18 +13,22 @@ shifting their times, as the patrol tests do.
 import json
 import uuid
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 from types import SimpleNamespace
 
 from flask_jwt_extended import create_access_token, create_refresh_token, get_jti
 from geoalchemy2.shape import from_shape
 from shapely.geometry import Point, box
+from sqlalchemy import select
 
+from backend.attendance.models import HoursCertificate
+from backend.attendance.services import month_of
 from backend.auth.models import AuthSession
 from backend.core.time import SEOUL, utcnow
 from backend.notifications.models import Delivery, DeliveryStatus, Device, OutboxEvent
 from backend.organizations.models import GroupMembership, Station, VolunteerGroup
 from backend.patrols.models import Patrol
+from backend.reports.certificates import printed_number
 from backend.users.models import LocationConsent, Role, User
 from backend.zones.models import Zone
 from tests.conftest import next_phone
@@ -80,6 +84,8 @@ class Family:
     flagged_checkin: int
     feed_token: str  # the volunteer's calendar feed
     closed_feed_token: str  # the leader's first feed, replaced since
+    approval: int  # the group's hours approved for World.approved_month
+    certificate: str  # the number of the volunteer's certificate of that month
 
     def people(self):
         return [self.coordinator, self.chief, self.officer, self.leader, self.volunteer, self.outsider]
@@ -132,6 +138,7 @@ class World:
     dead_delivery: int
     month: str  # of the completed patrols, YYYY-MM
     days: tuple  # (first, last) Korean dates around the completed patrols
+    closed_month: str  # last month: over, and not approved for any group
 
     def caller(self, role):
         if role == ANONYMOUS:
@@ -169,6 +176,9 @@ class World:
             delivery=self.dead_delivery,
             month=self.month,
             days=self.days,
+            closed_month=self.closed_month,
+            approval=family.approval,
+            certificate=family.certificate,
         )
         if scope == OWN:
             objects.device = me.device_token
@@ -227,7 +237,16 @@ def build_world(client, session, password_hash):
         dead_delivery=_dead_delivery(session, home.volunteer),
         month=f"{completed:%Y-%m}",
         days=(str(completed.date() - timedelta(days=1)), str(completed.date() + timedelta(days=1))),
+        closed_month=f"{_months_ago(1):%Y-%m}",
     )
+
+
+def _months_ago(count):
+    """The first day of the Korean calendar month `count` months before this one."""
+    month = month_of(utcnow())
+    for _ in range(count):
+        month = month_of(datetime.combine(month, time(), SEOUL) - timedelta(days=1))
+    return month
 
 
 def _family(client, session, password_hash, mark, code, origin):
@@ -274,6 +293,11 @@ def _family(client, session, password_hash, mark, code, origin):
     api.correct_attendance(patrols["completed"], [leader, volunteer])
     closed_feed_token = api.open_feed(leader)
     api.open_feed(leader)  # replaces, and so closes, the first one
+    # The month before last approved for the group, and the volunteer's certificate of it.
+    approved_month = f"{_months_ago(2):%Y-%m}"
+    approval = api.request(chief, "POST", "/reports/volunteer-hours/approvals", {"group_id": group.id, "month": approved_month})["id"]
+    api.request(volunteer, "GET", "/reports/volunteer-hours", query={"month": approved_month, "format": "pdf"})
+    certificate = session.scalar(select(HoursCertificate.number).where(HoursCertificate.user_id == volunteer.id))
 
     return Family(
         mark=mark,
@@ -292,6 +316,8 @@ def _family(client, session, password_hash, mark, code, origin):
         flagged_checkin=api.checkins(patrols["running"], review="pending"),
         feed_token=api.open_feed(volunteer),
         closed_feed_token=closed_feed_token,
+        approval=approval,
+        certificate=printed_number(certificate),
     )
 
 
