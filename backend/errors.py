@@ -58,6 +58,7 @@ ERROR_CATALOGUE = {
     "NOT_ON_PATROL": (422, "Some people listed are not on this patrol.", "이 순찰에 참여하지 않은 사람이 있습니다."),
     "OUTSIDE_GEOFENCE": (422, "You are too far from the meeting point and the patrol's zones.", "집결지와 순찰 구역에서 너무 멀리 있습니다."),
     "OUTSIDE_PATROL_WINDOW": (422, "Recorded outside the time this patrol takes locations.", "순찰 위치 수집 시간 밖에 기록되었습니다."),
+    "INVALID_POINT": (422, "This location point is malformed; see its errors.", "위치 정보 형식이 올바르지 않습니다. errors를 확인하세요."),
     "RECORDED_IN_FUTURE": (422, "recorded_at lies in the future; check the phone's clock.", "기록 시각이 미래입니다. 휴대폰 시계를 확인하세요."),
     "IDEMPOTENCY_MISMATCH": (422, "This client_event_id was already used for a different request.", "이미 다른 요청에 사용된 client_event_id입니다."),
     "PATROL_ENDS_BEFORE_START": (422, "A patrol must end after it starts.", "순찰 종료 시각은 시작 시각보다 늦어야 합니다."),
