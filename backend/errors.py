@@ -42,6 +42,7 @@ ERROR_CATALOGUE = {
     "NOT_A_PARTICIPANT": (403, "Only people on this patrol can do this.", "이 순찰의 참여자만 할 수 있습니다."),
     "CONSENT_REQUIRED": (403, "Location consent is needed first (POST /api/v1/me/consents).", "위치정보 수집 동의가 먼저 필요합니다."),
     "NOT_CHECKED_IN": (409, "Check in before checking out.", "체크인 후에 체크아웃할 수 있습니다."),
+    "CONSENT_POLICY_OUTDATED": (409, "Consent is taken to the current policy version only ({current_version}); show it (GET /api/v1/consent-policy) and ask again.", "현재 위치정보 동의 약관({current_version})에만 동의할 수 있습니다. 약관을 보여 주고(GET /api/v1/consent-policy) 다시 동의를 받으세요."),
     "DELIVERY_NOT_DEAD": (409, "Only dead deliveries are re-queued.", "실패 처리된 발송만 다시 보낼 수 있습니다."),
     "PATROL_NOT_FINISHED": (409, "Attendance is confirmed once the patrol has ended.", "순찰이 끝난 뒤에 출석을 확정할 수 있습니다."),
     "HOURS_ALREADY_APPROVED": (409, "This group's hours for the month are already approved.", "이 단체의 해당 월 봉사시간은 이미 승인되었습니다."),

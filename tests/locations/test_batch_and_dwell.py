@@ -7,6 +7,7 @@ from sqlalchemy import select
 
 from backend.core.time import utcnow
 from backend.locations.models import LocationPoint, ZoneDwell
+from backend.users.consent_policy import CURRENT_VERSION
 from tests.helpers import assert_problem
 from tests.locations.conftest import fix
 
@@ -136,9 +137,17 @@ def test_each_rejection_has_its_code(running_patrol, volunteers, upload, client,
 def test_points_from_before_consent_was_given_are_refused(running_patrol, volunteers, upload, client, auth_headers):
     me = volunteers[3]
     client.delete("/api/v1/me/consents", headers=auth_headers(me))
-    client.post("/api/v1/me/consents", json={"policy_version": "2026-12"}, headers=auth_headers(me))
+    client.post("/api/v1/me/consents", json={"policy_version": CURRENT_VERSION}, headers=auth_headers(me))
     body = upload(me, [fix(running_patrol.id, WOMEN_SAFE_INSIDE, utcnow() - timedelta(minutes=30))]).get_json()
     assert [r["code"] for r in body["rejected"]] == ["CONSENT_REQUIRED"]
+
+
+def test_points_recorded_under_an_earlier_policy_version_stay_valid_after_renewal(running_patrol, volunteers, upload, client, auth_headers):
+    me = volunteers[3]  # consented hours ago to an earlier version; the phone was offline since
+    buffered = [fix(running_patrol.id, WOMEN_SAFE_INSIDE, utcnow() - timedelta(minutes=30 - n)) for n in range(3)]
+    renewed = client.post("/api/v1/me/consents", json={"policy_version": CURRENT_VERSION}, headers=auth_headers(me))
+    assert renewed.status_code == 201
+    assert upload(me, buffered).get_json() == {"accepted": 3, "duplicates": 0, "rejected": []}
 
 
 def test_a_batch_is_at_most_a_thousand_points(running_patrol, volunteers, upload):
