@@ -89,10 +89,10 @@ def test_a_later_upload_revises_the_verdict_on_the_points_beside_it(running_patr
     start = utcnow() - timedelta(minutes=30)
     first, moved, stayed = (fix(running_patrol.id, where, start + timedelta(seconds=15 * n))
                             for n, where in enumerate([WOMEN_SAFE_INSIDE, FAR_AWAY, FAR_AWAY]))
-    upload(volunteers[1], [first, moved])  # 11 km in 15 s: either could be the jump
+    upload(volunteers[1], [first, moved])  # 11 km in 15 s from the one point kept so far
     assert [exclusion for _, exclusion in points_of(db_session, running_patrol.id, volunteers[1])] == [
-        "impossible_jump", "impossible_jump"]
-    upload(volunteers[1], [stayed])  # the phone stayed there: the first fix was the odd one
+        None, "impossible_jump"]
+    upload(volunteers[1], [stayed])  # two fixes agree against the first: it was a stale fix
     assert [exclusion for _, exclusion in points_of(db_session, running_patrol.id, volunteers[1])] == [
         "impossible_jump", None, None]
 
