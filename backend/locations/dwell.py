@@ -1,5 +1,5 @@
-"""Set-based recomputation of what a person's points mean: which to leave out, and the
-time spent in each zone of the patrol.
+"""Recomputation of what a person's points mean: which to leave out, and the time spent in
+each zone of the patrol.
 
 Everything follows from the set of a person's points on a patrol, ordered by recorded_at
 (then client_event_id, so ties break the same way whatever the arrival order): a late,
