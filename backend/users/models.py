@@ -1,4 +1,5 @@
 import sqlalchemy as sa
+from sqlalchemy.ext.hybrid import hybrid_property
 
 from backend.core.models import StrEnum, created_at_column, enum_column, updated_at_column
 from backend.extensions import db
@@ -85,16 +86,21 @@ class LocationConsent(db.Model):
 
     user = db.relationship("User", back_populates="consents")
 
-    @property
+    @hybrid_property
     def in_force_since(self):
         return self.continuous_since or self.granted_at
+
+    @in_force_since.inplace.expression
+    @classmethod
+    def _in_force_since_expression(cls):
+        return sa.func.coalesce(cls.continuous_since, cls.granted_at)
 
 
 def consent_granted_at(user_id):
     """SQL: since when the person's consent has been in force without a break (renewals to
     newer policy versions carry it on, a withdrawal ends it); NULL when there is none."""
     return (
-        sa.select(sa.func.coalesce(LocationConsent.continuous_since, LocationConsent.granted_at))
+        sa.select(LocationConsent.in_force_since)
         .where(LocationConsent.user_id == user_id, LocationConsent.withdrawn_at.is_(None))
         .scalar_subquery()
     )
