@@ -1,12 +1,12 @@
-"""Set-based recomputation of what a person's points mean: which to leave out, and the
-time spent in each zone of the patrol.
+"""Recomputation of what a person's points mean: which to leave out, and the time spent in
+each zone of the patrol.
 
 Everything follows from the set of a person's points on a patrol, ordered by recorded_at
 (then client_event_id, so ties break the same way whatever the arrival order): a late,
 shuffled or repeated upload ends in exactly the same figures. Exclusions are judged again
-only around the new points; dwell is summed again over all of them.
+from just before the new points; dwell is summed again over all of them.
 """
-from sqlalchemy import text
+from sqlalchemy import bindparam, func, select, text
 
 from backend.core.location_input import SUSPECT_ACCURACY_M
 from backend.extensions import db
@@ -14,60 +14,15 @@ from backend.extensions import db
 MAX_SPEED_MPS = 50  # faster than any patrol on foot or by car in town: a GPS jump
 MAX_GAP = "5 minutes"  # a longer silence between two points is not counted as time spent
 
-# A point is a jump when it is impossible to reach from its neighbour on either side (or
-# its only neighbour): a lone spike, not the good point that follows it.
-#
-# Only the stretch that new points can change is judged again: from the last kept point
-# before the first new one to the first kept point after the last new one (their
-# neighbours changed); to judge those two, one more kept point is read on each side. Each
-# distance is measured once (a point's speed out is its successor's speed in), and the
-# window runs once (MATERIALIZED), whatever join order the planner picks for a table
-# without statistics.
-MARK_EXCLUSIONS = text(f"""
-WITH person AS NOT MATERIALIZED (
-    SELECT recorded_at, accuracy_m <= {SUSPECT_ACCURACY_M} AS is_kept
-    FROM location_points
-    WHERE patrol_id = :patrol_id AND user_id = :user_id
-), judged AS MATERIALIZED (
-    SELECT COALESCE((SELECT max(recorded_at) FROM person WHERE is_kept AND recorded_at < :first_at),
-                    '-infinity') AS since,
-           COALESCE((SELECT min(recorded_at) FROM person WHERE is_kept AND recorded_at > :last_at),
-                    'infinity') AS until
-), read AS MATERIALIZED (
-    SELECT COALESCE((SELECT max(recorded_at) FROM person WHERE is_kept AND recorded_at < judged.since),
-                    '-infinity') AS since,
-           COALESCE((SELECT min(recorded_at) FROM person WHERE is_kept AND recorded_at > judged.until),
-                    'infinity') AS until
-    FROM judged
-), fixes AS MATERIALIZED (
-    SELECT id, recorded_at, client_event_id,
-           ST_Distance(LAG(here) OVER w, here)
-               / GREATEST(EXTRACT(EPOCH FROM recorded_at - LAG(recorded_at) OVER w), 0.001) AS speed_in
-    FROM (SELECT id, recorded_at, client_event_id, point::geography AS here
-          FROM location_points
-          WHERE patrol_id = :patrol_id AND user_id = :user_id AND accuracy_m <= {SUSPECT_ACCURACY_M}
-            AND recorded_at BETWEEN (SELECT since FROM read) AND (SELECT until FROM read)) AS kept
-    WINDOW w AS (ORDER BY recorded_at, client_event_id)
-), speeds AS (
-    SELECT id, recorded_at, speed_in,
-           LEAD(speed_in) OVER (ORDER BY recorded_at, client_event_id) AS speed_out
-    FROM fixes
-), verdicts AS (
-    SELECT id,
-           CASE WHEN COALESCE(speed_in, speed_out) > {MAX_SPEED_MPS}
-                 AND COALESCE(speed_out, speed_in) > {MAX_SPEED_MPS} THEN 'impossible_jump' END AS exclusion
-    FROM speeds
-    WHERE recorded_at BETWEEN (SELECT since FROM judged) AND (SELECT until FROM judged)
-    UNION ALL
-    SELECT id, 'low_accuracy'
-    FROM location_points
-    WHERE patrol_id = :patrol_id AND user_id = :user_id AND accuracy_m > {SUSPECT_ACCURACY_M}
-      AND recorded_at BETWEEN :first_at AND :last_at
+# Which points to leave out is judged by mark_location_exclusions(), a function created by
+# a migration: in recorded order, each point against the last one kept, so that a run of
+# points far away is left out as a whole. It re-judges only from the last kept point before
+# the new ones onwards.
+MARK_EXCLUSIONS = select(
+    func.mark_location_exclusions(
+        bindparam("patrol_id"), bindparam("user_id"), bindparam("first_at"), MAX_SPEED_MPS, SUSPECT_ACCURACY_M
+    )
 )
-UPDATE location_points p SET exclusion = v.exclusion
-FROM verdicts v
-WHERE p.id = v.id AND p.exclusion IS DISTINCT FROM v.exclusion
-""")
 
 FORGET_DWELL = text("DELETE FROM zone_dwell WHERE patrol_id = :patrol_id AND user_id = :user_id")
 
@@ -117,8 +72,8 @@ def recompute(new_points):
     `new_points` maps (patrol_id, user_id) to the (first, last) recorded_at of the points
     just stored for that person on that patrol.
     """
-    for (patrol_id, user_id), (first_at, last_at) in sorted(new_points.items()):
+    for (patrol_id, user_id), (first_at, _last_at) in sorted(new_points.items()):
         params = {"patrol_id": patrol_id, "user_id": user_id}
-        db.session.execute(MARK_EXCLUSIONS, {**params, "first_at": first_at, "last_at": last_at})
+        db.session.execute(MARK_EXCLUSIONS, {**params, "first_at": first_at})
         db.session.execute(FORGET_DWELL, params)
         db.session.execute(COMPUTE_DWELL, params)

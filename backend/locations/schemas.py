@@ -4,7 +4,7 @@ from backend.core.location_input import LocationFixSchema
 from backend.core.schemas import FlatObjectList, InputSchema, OutputSchema
 
 MAX_BATCH_POINTS = 1000
-REJECTION_CODES = ["NOT_A_PARTICIPANT", "OUTSIDE_PATROL_WINDOW", "RECORDED_IN_FUTURE", "CONSENT_REQUIRED"]
+REJECTION_CODES = ["INVALID_POINT", "NOT_A_PARTICIPANT", "OUTSIDE_PATROL_WINDOW", "RECORDED_IN_FUTURE", "CONSENT_REQUIRED"]
 
 
 class PointSchema(LocationFixSchema):
@@ -14,12 +14,20 @@ class PointSchema(LocationFixSchema):
 
 
 class BatchSchema(InputSchema):
-    points = FlatObjectList(PointSchema, required=True, validate=validate.Length(min=1, max=MAX_BATCH_POINTS))
+    # A phone's buffer must not be lost to one bad point: a malformed point is rejected on
+    # its own (INVALID_POINT) and the others are stored.
+    points = FlatObjectList(
+        PointSchema, keep_invalid=True, required=True, validate=validate.Length(min=1, max=MAX_BATCH_POINTS)
+    )
 
 
 class RejectedPointSchema(OutputSchema):
-    client_event_id = fields.UUID()
+    index = fields.Integer(metadata={"description": "The point's position in `points`, from 0"})
+    client_event_id = fields.UUID(allow_none=True, metadata={"description": "null when the point sent none that is valid"})
     code = fields.String(metadata={"enum": REJECTION_CODES})
+    errors = fields.Dict(
+        metadata={"description": "INVALID_POINT only: field name -> messages, as in a 422 problem"}
+    )
 
 
 class BatchResultSchema(OutputSchema):

@@ -1,8 +1,11 @@
 """Taking in batches of points from phones that may have been offline for hours."""
+import uuid
+
 from sqlalchemy import bindparam, select
 
 from backend.attendance import derive as attendance
 from backend.core.pagination import paginate
+from backend.core.schemas import InvalidObject
 from backend.extensions import db
 from backend.locations import dwell
 from backend.locations.models import ZoneDwell
@@ -33,13 +36,20 @@ RETURNING patrol_id, recorded_at
 
 
 def ingest(user, points):
-    """Store what may be stored, say why the rest may not, and bring dwell up to date."""
-    windows, consent_granted = _location_windows(user, {point["patrol_id"] for point in points})
+    """Store what may be stored, say why the rest may not, and bring dwell up to date.
+
+    `points` may hold InvalidObjects, points the parser could not read: they are rejected
+    on their own, by their position in the batch.
+    """
+    patrol_ids = {point["patrol_id"] for point in points if not isinstance(point, InvalidObject)}
+    windows, consent_granted = _location_windows(user, patrol_ids)
     kept, rejected = [], []
-    for point in points:
-        code = _rejection(point, windows, consent_granted)
-        if code:
-            rejected.append({"client_event_id": point["client_event_id"], "code": code})
+    for index, point in enumerate(points):
+        if isinstance(point, InvalidObject):
+            rejected.append({"index": index, "client_event_id": _sent_event_id(point.sent), "code": "INVALID_POINT",
+                             "errors": point.messages})
+        elif code := _rejection(point, windows, consent_granted):
+            rejected.append({"index": index, "client_event_id": point["client_event_id"], "code": code})
         else:
             kept.append(point)
     stored = _insert(user, kept) if kept else []
@@ -77,6 +87,16 @@ def _rejection(point, windows, consent_granted):
     if consent_granted is None or point["recorded_at"] < consent_granted:
         return "CONSENT_REQUIRED"
     return location_time_problem(point["recorded_at"], windows[point["patrol_id"]])
+
+
+def _sent_event_id(sent):
+    """The id a malformed point came with, when that part of it is a UUID: the phone drops
+    points from its buffer by id."""
+    value = sent.get("client_event_id") if isinstance(sent, dict) else None
+    try:
+        return uuid.UUID(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
 
 
 def _insert(user, points):

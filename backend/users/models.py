@@ -1,4 +1,5 @@
 import sqlalchemy as sa
+from sqlalchemy.ext.hybrid import hybrid_property
 
 from backend.core.models import StrEnum, created_at_column, enum_column, updated_at_column
 from backend.extensions import db
@@ -77,15 +78,29 @@ class LocationConsent(db.Model):
     user_id = sa.Column(sa.Integer, sa.ForeignKey("users.id", ondelete="CASCADE"), nullable=False)
     policy_version = sa.Column(sa.String(32), nullable=False)
     granted_at = created_at_column()
+    # Ended by a withdrawal, or by a renewal to a newer policy version.
     withdrawn_at = sa.Column(sa.DateTime(timezone=True))
+    # A renewal carries consent on without a break: since when it has been in force (the
+    # first consent's granted_at). NULL for a consent given afresh: since its granted_at.
+    continuous_since = sa.Column(sa.DateTime(timezone=True))
 
     user = db.relationship("User", back_populates="consents")
 
+    @hybrid_property
+    def in_force_since(self):
+        return self.continuous_since or self.granted_at
+
+    @in_force_since.inplace.expression
+    @classmethod
+    def _in_force_since_expression(cls):
+        return sa.func.coalesce(cls.continuous_since, cls.granted_at)
+
 
 def consent_granted_at(user_id):
-    """SQL: when the consent now in force was given; NULL when there is none."""
+    """SQL: since when the person's consent has been in force without a break (renewals to
+    newer policy versions carry it on, a withdrawal ends it); NULL when there is none."""
     return (
-        sa.select(LocationConsent.granted_at)
+        sa.select(LocationConsent.in_force_since)
         .where(LocationConsent.user_id == user_id, LocationConsent.withdrawn_at.is_(None))
         .scalar_subquery()
     )

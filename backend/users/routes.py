@@ -4,9 +4,10 @@ from flask_jwt_extended import current_user
 from backend.core.auth import login_required
 from backend.core.pagination import PAGE_SIZES
 from backend.core.routing import Blueprint
-from backend.users import services
+from backend.users import consent_policy, services
 from backend.users.models import Role
 from backend.users.schemas import (
+    ConsentPolicySchema,
     ConsentRequestSchema,
     ConsentSchema,
     MeSchema,
@@ -69,8 +70,9 @@ class MyConsents(MethodView):
     @login_required()
     @blp.arguments(ConsentRequestSchema)
     @blp.response(201, ConsentSchema)
+    @blp.alt_response(409, description="CONSENT_POLICY_OUTDATED: not the current version of GET /consent-policy")
     def post(self, data):
-        """Consent to location collection during patrols under a policy version"""
+        """Consent to location collection during patrols under the current policy version"""
         return services.give_location_consent(current_user, data["policy_version"])
 
     @login_required()
@@ -78,3 +80,13 @@ class MyConsents(MethodView):
     def delete(self):
         """Withdraw location consent"""
         services.withdraw_location_consent(current_user)
+
+
+@blp.route("/consent-policy")
+class ConsentPolicy(MethodView):
+    # Public: the policy is shown before consent is asked, and may be read before signing in.
+    @blp.doc(security=[])
+    @blp.response(200, ConsentPolicySchema)
+    def get(self):
+        """The location consent policy in force: its version and its text in Korean and English"""
+        return consent_policy.current_policy()

@@ -2,6 +2,7 @@ from flask_jwt_extended import current_user
 from marshmallow import fields, validate
 
 from backend.core.schemas import InputSchema, KoreanMobile, OutputSchema, Password, QuerySchema, UtcDateTime, enum_output
+from backend.users.consent_policy import CURRENT_VERSION
 from backend.users.models import Locale, Role
 from backend.users.policies import can_see_phone
 
@@ -63,6 +64,10 @@ class ConsentSchema(OutputSchema):
     policy_version = fields.String()
     granted_at = UtcDateTime()
     withdrawn_at = UtcDateTime(allow_none=True)
+    in_force_since = UtcDateTime(
+        metadata={"description": "Since when consent has been in force without a break: renewing to a newer "
+                  "policy version carries it on, a withdrawal ends it"}
+    )
 
 
 class MeSchema(UserSchema):
@@ -77,4 +82,19 @@ class MeSchema(UserSchema):
 
 
 class ConsentRequestSchema(InputSchema):
-    policy_version = fields.String(required=True, validate=validate.Length(min=1, max=32))
+    policy_version = fields.String(
+        required=True,
+        validate=validate.Length(min=1, max=32),
+        metadata={"description": "The current version, as GET /consent-policy gives it", "example": CURRENT_VERSION},
+    )
+
+
+class PolicyTextSchema(OutputSchema):
+    ko = fields.String()
+    en = fields.String()
+
+
+class ConsentPolicySchema(OutputSchema):
+    version = fields.String(metadata={"description": "Send it to POST /me/consents", "example": CURRENT_VERSION})
+    retention_days = fields.Integer(metadata={"description": "Raw location records are deleted after this many days"})
+    text = fields.Nested(PolicyTextSchema, metadata={"description": "The policy to show, in Korean and English"})

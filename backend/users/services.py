@@ -11,7 +11,7 @@ from backend.errors import AppError
 from backend.extensions import db
 from backend.locations.retention import erase_for_person
 from backend.organizations.models import GroupMembership
-from backend.users import policies
+from backend.users import consent_policy, policies
 from backend.users.models import LocationConsent, Role, User
 
 
@@ -69,14 +69,22 @@ def update_user(actor, user_id, changes):
 
 
 def give_location_consent(user, policy_version):
-    """Record consent to a policy version; consenting again to the same version changes nothing."""
+    """Record consent to the current policy version; consenting again to it changes nothing.
+
+    Renewing a consent to an earlier version carries it on without a break, so what was
+    recorded under the earlier one stays valid; only a withdrawal ends consent.
+    """
+    if policy_version != consent_policy.CURRENT_VERSION:
+        raise AppError("CONSENT_POLICY_OUTDATED", current_version=consent_policy.CURRENT_VERSION)
     current = user.active_consent
     if current is not None and current.policy_version == policy_version:
         return current
+    continuous_since = None
     if current is not None:
+        continuous_since = current.in_force_since
         current.withdrawn_at = utcnow()
         db.session.flush()  # the partial unique index allows one consent in force
-    consent = LocationConsent(user=user, policy_version=policy_version)
+    consent = LocationConsent(user=user, policy_version=policy_version, continuous_since=continuous_since)
     db.session.add(consent)
     db.session.flush()
     return consent

@@ -7,6 +7,7 @@ from sqlalchemy import select
 
 from backend.core.time import utcnow
 from backend.locations.models import LocationPoint, ZoneDwell
+from backend.users.consent_policy import CURRENT_VERSION
 from tests.helpers import assert_problem
 from tests.locations.conftest import fix
 
@@ -88,10 +89,10 @@ def test_a_later_upload_revises_the_verdict_on_the_points_beside_it(running_patr
     start = utcnow() - timedelta(minutes=30)
     first, moved, stayed = (fix(running_patrol.id, where, start + timedelta(seconds=15 * n))
                             for n, where in enumerate([WOMEN_SAFE_INSIDE, FAR_AWAY, FAR_AWAY]))
-    upload(volunteers[1], [first, moved])  # 11 km in 15 s: either could be the jump
+    upload(volunteers[1], [first, moved])  # 11 km in 15 s from the one point kept so far
     assert [exclusion for _, exclusion in points_of(db_session, running_patrol.id, volunteers[1])] == [
-        "impossible_jump", "impossible_jump"]
-    upload(volunteers[1], [stayed])  # the phone stayed there: the first fix was the odd one
+        None, "impossible_jump"]
+    upload(volunteers[1], [stayed])  # two fixes agree against the first: it was a stale fix
     assert [exclusion for _, exclusion in points_of(db_session, running_patrol.id, volunteers[1])] == [
         "impossible_jump", None, None]
 
@@ -136,9 +137,17 @@ def test_each_rejection_has_its_code(running_patrol, volunteers, upload, client,
 def test_points_from_before_consent_was_given_are_refused(running_patrol, volunteers, upload, client, auth_headers):
     me = volunteers[3]
     client.delete("/api/v1/me/consents", headers=auth_headers(me))
-    client.post("/api/v1/me/consents", json={"policy_version": "2026-12"}, headers=auth_headers(me))
+    client.post("/api/v1/me/consents", json={"policy_version": CURRENT_VERSION}, headers=auth_headers(me))
     body = upload(me, [fix(running_patrol.id, WOMEN_SAFE_INSIDE, utcnow() - timedelta(minutes=30))]).get_json()
     assert [r["code"] for r in body["rejected"]] == ["CONSENT_REQUIRED"]
+
+
+def test_points_recorded_under_an_earlier_policy_version_stay_valid_after_renewal(running_patrol, volunteers, upload, client, auth_headers):
+    me = volunteers[3]  # consented hours ago to an earlier version; the phone was offline since
+    buffered = [fix(running_patrol.id, WOMEN_SAFE_INSIDE, utcnow() - timedelta(minutes=30 - n)) for n in range(3)]
+    renewed = client.post("/api/v1/me/consents", json={"policy_version": CURRENT_VERSION}, headers=auth_headers(me))
+    assert renewed.status_code == 201
+    assert upload(me, buffered).get_json() == {"accepted": 3, "duplicates": 0, "rejected": []}
 
 
 def test_a_batch_is_at_most_a_thousand_points(running_patrol, volunteers, upload):
@@ -148,16 +157,33 @@ def test_a_batch_is_at_most_a_thousand_points(running_patrol, volunteers, upload
     assert "points" in body["errors"]
 
 
-def test_a_malformed_point_refuses_the_batch_and_says_which(running_patrol, volunteers, upload, db_session):
-    points = [fix(running_patrol.id, WOMEN_SAFE_INSIDE, utcnow() - timedelta(seconds=n)) for n in range(3)]
-    points[1]["lat"] = 91
-    points[2]["battery"], points[2]["speed_mps"] = 101, None
-    body = assert_problem(upload(volunteers[1], points), 422, "VALIDATION_ERROR")
-    assert body["errors"] == {"points": {
-        "1": {"lat": ["Must be greater than or equal to -90 and less than or equal to 90."]},
-        "2": {"battery": ["Must be greater than or equal to 0 and less than or equal to 100."]},
-    }}
-    assert points_of(db_session, running_patrol.id, volunteers[1]) == []
+def test_a_malformed_point_is_rejected_on_its_own_and_the_others_are_stored(running_patrol, volunteers, upload, db_session):
+    now = utcnow()
+    points = [fix(running_patrol.id, WOMEN_SAFE_INSIDE, now - timedelta(seconds=15 * n)) for n in range(6)]
+    points[1]["client_event_id"] = "not-a-uuid"
+    del points[2]["recorded_at"]
+    points[3]["lat"], points[3]["battery"] = 91, 101
+    points[4] = "a point the phone wrote badly"
+    body = upload(volunteers[1], points).get_json()
+    assert body["accepted"] == 2
+    assert body["rejected"] == [
+        {"index": 1, "client_event_id": None, "code": "INVALID_POINT",
+         "errors": {"client_event_id": ["Not a valid UUID."]}},
+        {"index": 2, "client_event_id": points[2]["client_event_id"], "code": "INVALID_POINT",
+         "errors": {"recorded_at": ["Missing data for required field."]}},
+        {"index": 3, "client_event_id": points[3]["client_event_id"], "code": "INVALID_POINT",
+         "errors": {"lat": ["Must be greater than or equal to -90 and less than or equal to 90."],
+                    "battery": ["Must be greater than or equal to 0 and less than or equal to 100."]}},
+        {"index": 4, "client_event_id": None, "code": "INVALID_POINT", "errors": {"_schema": ["Invalid input type."]}},
+    ]
+    stored = db_session.scalars(select(LocationPoint.client_event_id).where(LocationPoint.user_id == volunteers[1].id))
+    assert sorted(str(event_id) for event_id in stored) == sorted([points[0]["client_event_id"], points[5]["client_event_id"]])
+
+
+@pytest.mark.parametrize("body", [{}, {"points": []}, {"points": {"0": {}}}, {"points": "[]"}, [], {"points": [], "extra": 1}])
+def test_only_a_body_that_is_not_a_batch_is_refused_whole(running_patrol, volunteers, client, auth_headers, body):
+    response = client.post("/api/v1/locations:batch", json=body, headers=auth_headers(volunteers[1]))
+    assert_problem(response, 422, "VALIDATION_ERROR")
 
 
 def test_dwell_endpoint_shows_volunteers_only_their_own(running_patrol, volunteers, officer, upload, client, auth_headers):

@@ -1,12 +1,13 @@
-"""The batch upload's lean parse (FlatObjectList) gives exactly what marshmallow's ordinary
-parse of the same schema gives: the same values, or the same errors."""
+"""The batch upload's lean parse (FlatObjectList) gives, point by point, exactly what
+marshmallow's ordinary parse of that point gives: the same values, or the same errors (a
+malformed point is kept aside with them, the others load)."""
 import math
 import uuid
 
 import pytest
 from marshmallow import ValidationError, fields, validate
 
-from backend.core.schemas import InputSchema
+from backend.core.schemas import InputSchema, InvalidObject
 from backend.locations.schemas import MAX_BATCH_POINTS, BatchSchema, PointSchema
 
 
@@ -38,16 +39,44 @@ def parsed(schema, body):
         return "errors", error.messages
 
 
+def lean_points(body):
+    """The batch's lean parse, point by point."""
+    return [("errors", point.messages) if isinstance(point, InvalidObject) else ("data", point)
+            for point in BatchSchema().load(body)["points"]]
+
+
+def ordinary_points(body):
+    """What marshmallow's ordinary batch parse says of each point sent on its own."""
+    results = []
+    for point in body["points"]:
+        outcome, result = parsed(OrdinaryBatchSchema(), {"points": [point]})
+        results.append((outcome, result["points"][0]))
+    return results
+
+
 @pytest.mark.parametrize(("field", "value"), [(field, value) for field, values in ODD_VALUES.items() for value in values])
 def test_one_odd_value_parses_as_marshmallow_parses_it(field, value):
-    body = {"points": [POINT, {**POINT, field: value}]}
-    assert parsed(BatchSchema(), body) == parsed(OrdinaryBatchSchema(), body)
+    body = {"points": [POINT, {**POINT, field: value}, POINT]}
+    assert lean_points(body) == ordinary_points(body)
 
 
 def test_missing_optional_and_required_fields_parse_as_marshmallow_parses_them():
     for field in POINT:
         body = {"points": [{key: value for key, value in POINT.items() if key != field}]}
-        assert parsed(BatchSchema(), body) == parsed(OrdinaryBatchSchema(), body), field
+        assert lean_points(body) == ordinary_points(body), field
+
+
+@pytest.mark.parametrize("item", [None, "point", 7, [POINT], {**POINT, "altitude": 30}])
+def test_an_item_that_is_no_point_parses_as_marshmallow_parses_it(item):
+    body = {"points": [POINT, item]}
+    assert lean_points(body) == ordinary_points(body)
+
+
+@pytest.mark.parametrize("body", [{}, {"points": None}, {"points": []}, {"points": "points"}, {"points": {"0": POINT}},
+                                  {"points": [POINT] * (MAX_BATCH_POINTS + 1)}, {"points": [POINT], "extra": 1}])
+def test_a_body_that_is_not_a_batch_is_refused_as_marshmallow_refuses_it(body):
+    assert parsed(BatchSchema(), body) == parsed(OrdinaryBatchSchema(), body)
+    assert parsed(BatchSchema(), body)[0] == "errors"
 
 
 def test_a_plain_batch_takes_the_lean_pass_and_gives_marshmallows_values():

@@ -31,6 +31,7 @@ import uuid
 from dataclasses import dataclass
 from typing import Callable
 
+from backend.users.consent_policy import CURRENT_VERSION
 from tests.conftest import PASSWORD
 from tests.patrols.conftest import seoul
 from tests.security.world import location_fix
@@ -107,7 +108,10 @@ OPERATIONS = [
     public("GET /calendar/{token}.ics", lambda s: Call(path={"token": s.feed}), own="ok", other="404"),
     # Oneself
     Op("GET /me", nothing, EVERYONE, other=None),
-    Op("POST /me/consents", lambda s: Call(json={"policy_version": "2027-01"}), EVERYONE, other=None),
+    Op("POST /me/consents", lambda s: Call(json={"policy_version": CURRENT_VERSION}), EVERYONE, other=None),
+    # Public: the app shows the policy before consent is asked, possibly before sign-in; it is
+    # the same text for everyone and names nobody.
+    public("GET /consent-policy", nothing, own="ok"),
     Op("DELETE /me/consents", nothing, EVERYONE, other=None),
     Op("POST /me/calendar-feed", nothing, EVERYONE, other=None),
     Op("DELETE /me/calendar-feed", nothing, EVERYONE, other=None),

@@ -1,3 +1,8 @@
+from datetime import datetime, timedelta
+
+from backend.core.time import utcnow
+from backend.users.consent_policy import CURRENT_VERSION
+from backend.users.models import LocationConsent
 from tests.helpers import assert_problem
 
 
@@ -13,10 +18,10 @@ def test_me_shows_station_groups_and_no_consent_yet(client, auth_headers, make_u
 def test_consent_is_recorded_shown_and_withdrawn(client, auth_headers, make_user, home_station):
     me = make_user("volunteer", home_station)
     headers = auth_headers(me)
-    response = client.post("/api/v1/me/consents", json={"policy_version": "2026-11"}, headers=headers)
+    response = client.post("/api/v1/me/consents", json={"policy_version": CURRENT_VERSION}, headers=headers)
     assert response.status_code == 201
-    assert response.get_json()["policy_version"] == "2026-11"
-    assert client.get("/api/v1/me", headers=headers).get_json()["location_consent"]["policy_version"] == "2026-11"
+    assert response.get_json()["policy_version"] == CURRENT_VERSION
+    assert client.get("/api/v1/me", headers=headers).get_json()["location_consent"]["policy_version"] == CURRENT_VERSION
 
     assert client.delete("/api/v1/me/consents", headers=headers).status_code == 204
     assert client.get("/api/v1/me", headers=headers).get_json()["location_consent"] is None
@@ -24,14 +29,49 @@ def test_consent_is_recorded_shown_and_withdrawn(client, auth_headers, make_user
     assert len(history) == 1 and history[0].withdrawn_at is not None
 
 
-def test_consenting_to_a_new_policy_version_replaces_the_old_one(client, auth_headers, make_user, home_station):
+def test_renewing_consent_to_the_current_version_carries_the_earlier_one_on(client, auth_headers, make_user, home_station, db_session):
     me = make_user("volunteer", home_station)
+    earlier = LocationConsent(user=me, policy_version="2026-01", granted_at=utcnow() - timedelta(days=30))
+    db_session.add(earlier)
+    db_session.commit()
     headers = auth_headers(me)
-    client.post("/api/v1/me/consents", json={"policy_version": "2026-01"}, headers=headers)
-    client.post("/api/v1/me/consents", json={"policy_version": "2026-01"}, headers=headers)  # a retry
-    client.post("/api/v1/me/consents", json={"policy_version": "2026-11"}, headers=headers)
+    renewed = client.post("/api/v1/me/consents", json={"policy_version": CURRENT_VERSION}, headers=headers)
+    assert renewed.status_code == 201
+    retried = client.post("/api/v1/me/consents", json={"policy_version": CURRENT_VERSION}, headers=headers)
+    assert retried.get_json() == renewed.get_json()
+    shown = client.get("/api/v1/me", headers=headers).get_json()["location_consent"]
+    assert shown["policy_version"] == CURRENT_VERSION
+    assert datetime.fromisoformat(shown["in_force_since"]) == earlier.granted_at
     versions = [(c.policy_version, c.withdrawn_at is None) for c in me.consents]
-    assert versions == [("2026-01", False), ("2026-11", True)]
+    assert versions == [("2026-01", False), (CURRENT_VERSION, True)]
+
+
+def test_consent_after_a_withdrawal_starts_afresh(client, auth_headers, make_user, home_station, db_session):
+    me = make_user("volunteer", home_station)
+    db_session.add(LocationConsent(user=me, policy_version="2026-01", granted_at=utcnow() - timedelta(days=30)))
+    db_session.commit()
+    headers = auth_headers(me)
+    client.delete("/api/v1/me/consents", headers=headers)
+    again = client.post("/api/v1/me/consents", json={"policy_version": CURRENT_VERSION}, headers=headers).get_json()
+    assert again["in_force_since"] == again["granted_at"]
+    assert utcnow() - datetime.fromisoformat(again["in_force_since"]) < timedelta(hours=1)
+
+
+def test_consent_is_given_to_the_current_policy_version_only(client, auth_headers, make_user, home_station):
+    me = make_user("volunteer", home_station)
+    response = client.post("/api/v1/me/consents", json={"policy_version": "2026-01"}, headers=auth_headers(me))
+    body = assert_problem(response, 409, "CONSENT_POLICY_OUTDATED")
+    assert CURRENT_VERSION in body["detail"]
+    assert client.get("/api/v1/me", headers=auth_headers(me)).get_json()["location_consent"] is None
+
+
+def test_the_consent_policy_is_public_with_its_version_retention_and_both_texts(client):
+    response = client.get("/api/v1/consent-policy")
+    assert response.status_code == 200
+    policy = response.get_json()
+    assert (policy["version"], policy["retention_days"]) == (CURRENT_VERSION, 90)
+    assert "90일" in policy["text"]["ko"] and "철회" in policy["text"]["ko"]
+    assert "90 days" in policy["text"]["en"] and "withdraw" in policy["text"]["en"]
 
 
 def test_consent_needs_a_policy_version(client, auth_headers, make_user, home_station):
