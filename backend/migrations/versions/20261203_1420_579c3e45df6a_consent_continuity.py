@@ -6,7 +6,7 @@ since its granted_at). Existing rows stay NULL and count from their own granted_
 they did until now.
 
 Revision ID: 579c3e45df6a
-Revises: 7d3f19a0c2e8
+Revises: b5e1c7a93d24
 Create Date: 2026-12-03 14:20:00.000000
 
 """
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '579c3e45df6a'
-down_revision = '7d3f19a0c2e8'
+down_revision = 'b5e1c7a93d24'
 branch_labels = None
 depends_on = None
 
