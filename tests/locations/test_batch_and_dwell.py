@@ -57,7 +57,8 @@ def points_of(db_session, patrol_id, user):
 def test_dwell_minutes_are_exact(running_patrol, volunteers, upload, db_session, zones):
     track = walk(running_patrol.id, utcnow() - timedelta(minutes=90))
     response = upload(volunteers[1], track)
-    assert response.get_json() == {"accepted": len(track), "duplicates": 0, "rejected": []}
+    # The walk ended an hour ago: every point arrives late, kept and flagged.
+    assert response.get_json() == {"accepted": len(track), "late": len(track), "duplicates": 0, "rejected": []}
     assert dwell_of(db_session, running_patrol.id, volunteers[1]) == {zones["women_safe"].id: (945, None)}
     exclusions = [exclusion for _, exclusion in points_of(db_session, running_patrol.id, volunteers[1]) if exclusion]
     assert sorted(exclusions) == ["impossible_jump", "low_accuracy"]
