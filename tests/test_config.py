@@ -36,3 +36,17 @@ def test_database_url_from_the_environment_uses_psycopg(monkeypatch):
     monkeypatch.setenv("DATABASE_URL", "postgresql://app@db.internal:5432/patrol")
     assert load_config()["SQLALCHEMY_DATABASE_URI"] == "postgresql+psycopg://app@db.internal:5432/patrol"
     assert sqlalchemy_url("postgres://x/y") == "postgresql+psycopg://x/y"
+
+
+@pytest.mark.parametrize("value", ["soon", "-5", "2.5", "true", "100000"])
+def test_minute_settings_must_be_whole_minutes(monkeypatch, value):
+    monkeypatch.setenv("PATROL_LATE_UPLOAD_MINUTES", value)
+    with pytest.raises(ConfigError, match="PATROL_LATE_UPLOAD_MINUTES"):
+        load_config()
+
+
+def test_minute_settings_from_the_environment(monkeypatch):
+    monkeypatch.setenv("PATROL_CHECKOUT_GRACE_MINUTES", "5")
+    monkeypatch.setenv("PATROL_DUTY_MARGIN_MINUTES", "0")
+    config = load_config()
+    assert (config["CHECKOUT_GRACE_MINUTES"], config["LATE_UPLOAD_MINUTES"], config["DUTY_MARGIN_MINUTES"]) == (5, 15, 0)
