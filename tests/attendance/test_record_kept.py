@@ -41,15 +41,17 @@ def test_withdrawing_mid_patrol_is_refused_and_erases_nothing(running_patrol, vo
     assert_problem(client.delete(f"/api/v1/patrols/{running_patrol.id}/officers/{officer.id}", headers=auth_headers(chief)), 409, "PATROL_ALREADY_STARTED")
 
 
-def test_the_waitlist_may_still_be_left_once_the_patrol_runs(api, chief, officer, patrol_body, volunteers, db_session):
+def test_once_the_patrol_runs_only_the_waitlist_may_be_left(api, chief, officer, patrol_body, volunteers, db_session):
     patrol = api.published(chief, officer, patrol_body(max_volunteers=1))
     api.sign_up(volunteers[1], patrol["id"])
     assert api.sign_up(volunteers[2], patrol["id"]).get_json()["status"] == "waitlisted"
     row = db_session.get(Patrol, patrol["id"])
     row.starts_at, row.ends_at = utcnow() - timedelta(hours=1), utcnow() + timedelta(hours=1)
     db_session.commit()
+    assert_problem(api.withdraw(volunteers[1], patrol["id"]), 409, "PATROL_ALREADY_STARTED")
     assert api.withdraw(volunteers[2], patrol["id"]).status_code == 204
-    assert api.roster(chief, patrol["id"])["waitlisted"] == []
+    roster = api.roster(chief, patrol["id"])
+    assert ([p["user_id"] for p in roster["confirmed"]], roster["waitlisted"]) == ([volunteers[1].id], [])
 
 
 def test_before_the_start_people_are_expected_then_absent_if_they_never_came(api, chief, officer, patrol_body, volunteers, client, auth_headers, db_session):
@@ -79,9 +81,6 @@ def test_confirmed_duty_cannot_exceed_the_patrol_and_its_margin(finished_patrol,
     monkeypatch.setitem(app.config, "DUTY_MARGIN_MINUTES", 0)
     refused = client.patch(url, json={"entries": [{"user_id": person, "duty_minutes": 121}]}, headers=auth_headers(chief))
     assert_problem(refused, 422, "DUTY_EXCEEDS_PATROL")
-
-
-def test_officers_cannot_set_the_derived_statuses(finished_patrol, volunteers, chief, client, auth_headers):
-    url = f"/api/v1/patrols/{finished_patrol.id}/attendance"
-    refused = client.patch(url, json={"entries": [{"user_id": volunteers[1].id, "status": "pending_review"}]}, headers=auth_headers(chief))
+    # Nor can an officer set a status that only the data decides.
+    refused = client.patch(url, json={"entries": [{"user_id": person, "status": "pending_review"}]}, headers=auth_headers(chief))
     assert "entries" in assert_problem(refused, 422, "VALIDATION_ERROR")["errors"]

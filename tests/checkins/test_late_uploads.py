@@ -152,5 +152,7 @@ def test_reversing_a_review_keeps_the_earlier_decision(running_patrol, volunteer
 
 def test_the_late_delay_is_a_setting(running_patrol, volunteers, client, auth_headers, app, monkeypatch):
     monkeypatch.setitem(app.config, "LATE_UPLOAD_MINUTES", 60)
-    body = send(client, auth_headers, volunteers[1], running_patrol, "check-in", utcnow() - timedelta(minutes=20)).get_json()
+    body = send(client, auth_headers, volunteers[1], running_patrol, "check-in", utcnow() - timedelta(minutes=50)).get_json()
     assert (body["status"], body["reasons"]) == ("accepted", [])
+    body = send(client, auth_headers, volunteers[2], running_patrol, "check-in", utcnow() - timedelta(minutes=70)).get_json()
+    assert (body["status"], body["reasons"]) == ("flagged", ["late_upload"])
