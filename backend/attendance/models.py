@@ -35,7 +35,11 @@ class AttendanceRecord(db.Model):
     or corrects it; a corrected record keeps the officer's word."""
 
     __tablename__ = "attendance_records"
-    __table_args__ = (sa.Index("ix_attendance_records_user_id_patrol_id", "user_id", "patrol_id"),)
+    __table_args__ = (
+        sa.Index("ix_attendance_records_user_id_patrol_id", "user_id", "patrol_id"),
+        # The review queue: few records wait for an officer among a year's.
+        sa.Index("ix_attendance_records_pending_review", "patrol_id", postgresql_where=sa.text("status = 'pending_review'")),
+    )
 
     patrol_id = sa.Column(sa.Integer, sa.ForeignKey("patrols.id", ondelete="CASCADE"), primary_key=True)
     user_id = sa.Column(sa.Integer, sa.ForeignKey("users.id", ondelete="CASCADE"), primary_key=True)

@@ -9,13 +9,14 @@ from backend.attendance.models import (
     ApprovedHours,
     AttendanceChange,
     AttendanceRecord,
+    AttendanceStatus,
     HoursAdjustment,
     HoursApproval,
 )
 from backend.checkins.models import Review
 from backend.checkins.services import approve_late_checkins
 from backend.core.pagination import paginate
-from backend.core.scopes import station_is_visible
+from backend.core.scopes import restrict_to_visible_stations, station_is_visible
 from backend.core.time import SEOUL, utcnow
 from backend.errors import AppError
 from backend.extensions import db
@@ -42,6 +43,18 @@ def patrol_attendance(viewer, patrol_id, pagination):
     if not is_staff_or_admin(viewer):
         statement = statement.where(AttendanceRecord.user_id == viewer.id)
     return paginate(statement, pagination)
+
+
+def pending_review(viewer, pagination):
+    """The review queue of attendance: records of the viewer's station family resting on late
+    uploads nobody has approved yet, oldest patrol first."""
+    statement = (
+        select(AttendanceRecord)
+        .join(Patrol, Patrol.id == AttendanceRecord.patrol_id)
+        .where(AttendanceRecord.status == AttendanceStatus.PENDING_REVIEW.value)
+        .order_by(Patrol.starts_at, AttendanceRecord.patrol_id, AttendanceRecord.user_id)
+    )
+    return paginate(restrict_to_visible_stations(statement, Patrol.station_id, viewer), pagination)
 
 
 def confirm(actor, patrol_id, entries):

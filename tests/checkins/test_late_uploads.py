@@ -78,6 +78,8 @@ def test_late_points_are_kept_flagged_and_counted(running_patrol, volunteers, of
     assert (body["accepted"], body["late"], body["rejected"]) == (7, 4, [])
     row = attendance_of(client, auth_headers, officer, running_patrol, person)
     assert (row["status"], row["late_facts"]) == ("pending_review", ["points"])
+    queue = client.get("/api/v1/attendance/pending-review", headers=auth_headers(officer)).get_json()
+    assert [(r["patrol_id"], r["user_id"], r["late_facts"]) for r in queue] == [(running_patrol.id, person.id, ["points"])]
 
 
 def test_a_no_show_who_uploads_after_the_end_stays_absent_until_an_officer_approves(ended_patrol, volunteers, officer, chief, upload, client, auth_headers):
@@ -116,10 +118,13 @@ def test_a_no_show_who_uploads_after_the_end_stays_absent_until_an_officer_appro
     assert "Late uploads" in pdf_text and "check_in, points" in pdf_text
 
     # The officer vouches for it by confirming the attendance: now it counts, and still says so.
+    queue = client.get("/api/v1/attendance/pending-review", headers=auth_headers(officer)).get_json()
+    assert [r["user_id"] for r in queue] == [person.id]
     confirmed = client.patch(f"/api/v1/patrols/{ended_patrol.id}/attendance", json={"entries": [{"user_id": person.id}]}, headers=auth_headers(officer))
     assert confirmed.status_code == 200, confirmed.get_json()
     row = attendance_of(client, auth_headers, officer, ended_patrol, person)
     assert (row["status"], row["duty_minutes"], row["late_facts"]) == ("present", 119, ["check_in", "points"])
+    assert client.get("/api/v1/attendance/pending-review", headers=auth_headers(officer)).get_json() == []
     history = client.get(f"/api/v1/checkins/{checkin['id']}/reviews", headers=auth_headers(officer)).get_json()
     assert [(h["review"], h["reviewed_by_id"]) for h in history] == [("approved", officer.id)]
     mine = next(r for r in report_row(client, auth_headers, chief, ended_patrol, person).get_json()["rows"] if r["user_id"] == person.id)

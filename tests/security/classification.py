@@ -226,6 +226,7 @@ OPERATIONS = [
     Op("PATCH /patrols/{patrol_id}/attendance", lambda s: Call(
         path={"patrol_id": s.completed}, json={"entries": [{"user_id": s.person.id, "status": "present"}]}),
        CHIEFS_AND_OFFICERS),
+    Op("GET /attendance/pending-review", nothing, CHIEFS_AND_OFFICERS, other=None),
     Op("GET /patrols/{patrol_id}/attendance/changes", lambda s: Call(path={"patrol_id": s.completed}), EVERYONE),
     Op("POST /reports/volunteer-hours/approvals", lambda s: Call(json={"group_id": s.group, "month": s.month}), MANAGERS),
     # Reports

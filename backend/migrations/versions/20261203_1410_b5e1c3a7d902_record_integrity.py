@@ -39,6 +39,7 @@ def upgrade():
     op.execute(IS_LATE_UPLOAD)
     _status_check(NEW_STATUSES)
     op.add_column('attendance_records', sa.Column('late_facts', postgresql.ARRAY(sa.String(length=20)), server_default='{}', nullable=False))
+    op.create_index('ix_attendance_records_pending_review', 'attendance_records', ['patrol_id'], unique=False, postgresql_where=sa.text("status = 'pending_review'"))
     op.add_column('location_points', sa.Column('late_review', sa.Enum('pending', 'approved', 'rejected', name='late_review', native_enum=False, create_constraint=True, length=32), nullable=True))
     op.create_index('ix_location_points_late', 'location_points', ['patrol_id', 'user_id'], unique=False, postgresql_where=sa.text('late_review IS NOT NULL'))
     op.create_table('checkin_reviews',
@@ -66,6 +67,7 @@ def downgrade():
     op.drop_table('checkin_reviews')
     op.drop_index('ix_location_points_late', table_name='location_points', postgresql_where=sa.text('late_review IS NOT NULL'))
     op.drop_column('location_points', 'late_review')
+    op.drop_index('ix_attendance_records_pending_review', table_name='attendance_records', postgresql_where=sa.text("status = 'pending_review'"))
     op.drop_column('attendance_records', 'late_facts')
     # Derived statuses only: the next refresh derives them again as the older code did.
     op.execute("UPDATE attendance_records SET status = 'no_show' WHERE status IN ('expected', 'pending_review')")
