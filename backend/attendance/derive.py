@@ -88,7 +88,8 @@ ON CONFLICT (patrol_id, user_id) DO UPDATE SET
     is_duty_end_estimated = EXCLUDED.is_duty_end_estimated,
     dense_area_minutes = EXCLUDED.dense_area_minutes,
     women_safe_minutes = EXCLUDED.women_safe_minutes,
-    late_facts = EXCLUDED.late_facts,
+    -- Once late, always said: deleted points (retention, consent withdrawn) do not unsay it.
+    late_facts = ARRAY(SELECT DISTINCT unnest(r.late_facts || EXCLUDED.late_facts) ORDER BY 1),
     updated_at = now()
 WHERE NOT r.is_corrected
 """)

@@ -94,7 +94,7 @@ def _check_duty_fits(patrol, entries):
 
 
 def _approve_late_uploads(actor, patrol_id, user_ids):
-    approve_late_checkins(actor, patrol_id, user_ids, note="approved with the attendance")
+    approve_late_checkins(actor, patrol_id, user_ids, note="출석 확정과 함께 승인 / approved with the attendance")
     db.session.execute(
         update(LocationPoint)
         .where(

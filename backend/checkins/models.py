@@ -17,8 +17,8 @@ class CheckInStatus(StrEnum):
 
 
 # Why a check-in is flagged. A late upload waits for an officer before attendance counts it.
-FLAG_REASONS = ("outside_geofence", "low_accuracy", "late_upload")
 LATE_UPLOAD = "late_upload"
+FLAG_REASONS = ("outside_geofence", "low_accuracy", LATE_UPLOAD)
 
 
 class Review(StrEnum):

@@ -17,13 +17,14 @@ from backend.users.models import consent_granted_at, is_staff_or_admin
 # One statement for the whole batch. A repeated id (already stored, or twice in this
 # batch) is skipped by the unique constraint; RETURNING tells which ones were new. The
 # columns go as arrays in psycopg's binary format (%(name)b), which it writes 5-15 times
-# faster than text; hence a driver-level statement.
+# faster than text; hence a driver-level statement. A point received late waits for an
+# officer (late_review), by the same rule as a check-in (is_late_upload).
 INSERT_POINTS = """
 INSERT INTO location_points
     (patrol_id, user_id, client_event_id, point, accuracy_m, recorded_at, speed_mps, battery, late_review)
 SELECT patrol_id, %(user_id)b, client_event_id, ST_SetSRID(ST_MakePoint(lon, lat), 4326),
        accuracy_m, recorded_at, speed_mps, battery,
-       CASE WHEN is_late_upload(now(), recorded_at, (SELECT ends_at FROM patrols WHERE id = patrol_id),
+       CASE WHEN is_late_upload(now(), batch.recorded_at, (SELECT ends_at FROM patrols WHERE patrols.id = batch.patrol_id),
                                 CAST(%(late_minutes)s AS integer)) THEN 'pending' END
 FROM unnest(CAST(%(patrol_ids)b AS integer[]), CAST(%(client_event_ids)b AS uuid[]),
             CAST(%(lons)b AS float8[]), CAST(%(lats)b AS float8[]), CAST(%(accuracies)b AS float8[]),

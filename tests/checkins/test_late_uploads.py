@@ -80,6 +80,9 @@ def test_late_points_are_kept_flagged_and_counted(running_patrol, volunteers, of
     assert (row["status"], row["late_facts"]) == ("pending_review", ["points"])
     queue = client.get("/api/v1/attendance/pending-review", headers=auth_headers(officer)).get_json()
     assert [(r["patrol_id"], r["user_id"], r["late_facts"]) for r in queue] == [(running_patrol.id, person.id, ["points"])]
+    # Withdrawing consent deletes the points, not the record that some came late.
+    client.delete("/api/v1/me/consents", headers=auth_headers(person))
+    assert attendance_of(client, auth_headers, officer, running_patrol, person)["late_facts"] == ["points"]
 
 
 def test_a_no_show_who_uploads_after_the_end_stays_absent_until_an_officer_approves(ended_patrol, volunteers, officer, chief, upload, client, auth_headers):
