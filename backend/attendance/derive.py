@@ -11,8 +11,8 @@ from sqlalchemy import text
 from backend.extensions import db
 
 # One statement, one round trip: it also forgets the records of whoever withdrew (or was
-# taken off) after a record was made, which can only be before the start (an "expected"
-# record): nobody leaves a patrol under way. Those are never people the INSERT writes, who
+# taken off) after a record was made, which can only happen before the start:
+# nobody leaves a patrol under way. Those are never people the INSERT writes, who
 # are all confirmed, so the two parts cannot touch the same row.
 REFRESH = text("""
 WITH forgotten AS (
