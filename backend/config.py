@@ -15,6 +15,11 @@ MIN_SECRET_KEY_LENGTH = 32
 ENVIRONMENTS = ("development", "testing", "production")
 
 
+# Minutes read from PATROL_<name>: whole numbers from 0 to a day.
+MINUTE_SETTINGS = ("CHECKOUT_GRACE_MINUTES", "LATE_UPLOAD_MINUTES", "DUTY_MARGIN_MINUTES")
+MAX_SETTING_MINUTES = 24 * 60
+
+
 class ConfigError(RuntimeError):
     """The environment does not describe a server we may start."""
 
@@ -56,6 +61,13 @@ def default_settings():
         # Replaces https://fcm.googleapis.com: for tests and staging against a fake FCM only.
         "FCM_URL": None,
         "PUSH_RETRY_BASE_SECONDS": 30,
+        # A check-in or check-out recorded more than this after the patrol's end is refused.
+        "CHECKOUT_GRACE_MINUTES": 15,
+        # A fact received more than this after it was recorded (or after the patrol ended)
+        # waits for an officer's review before attendance counts it.
+        "LATE_UPLOAD_MINUTES": 15,
+        # How far confirmed duty may exceed the patrol's own length (walking back, handover).
+        "DUTY_MARGIN_MINUTES": 30,
         # Reverse proxies in front of the app whose X-Forwarded-* headers are trusted.
         "PROXY_HOPS": 0,
         # flask-smorest / OpenAPI
@@ -111,6 +123,8 @@ def _finish(config):
             f"PATROL_CERTIFICATE_CHECK_LIMIT must be a rate limit such as '30 per hour', "
             f"not {config['CERTIFICATE_CHECK_LIMIT']!r}"
         ) from None
+    for name in MINUTE_SETTINGS:
+        config[name] = _minutes(config, name)
     config["TESTING"] = env == "testing"
     config["JWT_SECRET_KEY"] = config["SECRET_KEY"]
     config["JWT_ACCESS_TOKEN_EXPIRES"] = timedelta(minutes=int(config["ACCESS_TOKEN_MINUTES"]))
@@ -119,3 +133,11 @@ def _finish(config):
     # Problem+json handlers need the raw exception rather than Flask's default page.
     config["PROPAGATE_EXCEPTIONS"] = False
     config["JWT_ERROR_MESSAGE_KEY"] = "detail"
+
+
+def _minutes(config, name):
+    # from_prefixed_env reads "15" as JSON, so a whole number arrives as an int.
+    value = config[name]
+    if type(value) is not int or not 0 <= value <= MAX_SETTING_MINUTES:
+        raise ConfigError(f"PATROL_{name} must be a whole number of minutes from 0 to {MAX_SETTING_MINUTES}, not {value!r}")
+    return value

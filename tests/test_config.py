@@ -44,3 +44,18 @@ def test_a_certificate_check_limit_that_is_no_rate_limit_is_refused(monkeypatch)
         load_config()
     monkeypatch.setenv("PATROL_CERTIFICATE_CHECK_LIMIT", "10 per minute")
     assert load_config()["CERTIFICATE_CHECK_LIMIT"] == "10 per minute"
+
+
+
+@pytest.mark.parametrize("value", ["soon", "-5", "2.5", "true", "100000"])
+def test_minute_settings_must_be_whole_minutes(monkeypatch, value):
+    monkeypatch.setenv("PATROL_LATE_UPLOAD_MINUTES", value)
+    with pytest.raises(ConfigError, match="PATROL_LATE_UPLOAD_MINUTES"):
+        load_config()
+
+
+def test_minute_settings_from_the_environment(monkeypatch):
+    monkeypatch.setenv("PATROL_CHECKOUT_GRACE_MINUTES", "5")
+    monkeypatch.setenv("PATROL_DUTY_MARGIN_MINUTES", "0")
+    config = load_config()
+    assert (config["CHECKOUT_GRACE_MINUTES"], config["LATE_UPLOAD_MINUTES"], config["DUTY_MARGIN_MINUTES"]) == (5, 15, 0)

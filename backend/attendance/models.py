@@ -1,5 +1,5 @@
 import sqlalchemy as sa
-from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.dialects.postgresql import ARRAY, JSONB
 
 from backend.core.models import StrEnum, created_at_column, enum_column
 from backend.extensions import db
@@ -11,6 +11,23 @@ class AttendanceStatus(StrEnum):
     LEFT_EARLY = "left_early"  # checked out more than that grace before the end
     NO_SHOW = "no_show"
     EXCUSED = "excused"  # only ever set by an officer
+    EXPECTED = "expected"  # the patrol has not started and they have not checked in
+    PENDING_REVIEW = "pending_review"  # rests on a late upload an officer has not approved yet
+
+
+# What an officer may set when correcting a record; the others follow from the data.
+CORRECTABLE_STATUSES = (
+    AttendanceStatus.PRESENT, AttendanceStatus.LATE, AttendanceStatus.LEFT_EARLY,
+    AttendanceStatus.NO_SHOW, AttendanceStatus.EXCUSED,
+)
+
+
+class LateFact(StrEnum):
+    """Which of a person's facts on a patrol reached the server late (see LATE_UPLOAD_MINUTES)."""
+
+    CHECK_IN = "check_in"
+    CHECK_OUT = "check_out"
+    POINTS = "points"
 
 
 class AttendanceRecord(db.Model):
@@ -18,7 +35,11 @@ class AttendanceRecord(db.Model):
     or corrects it; a corrected record keeps the officer's word."""
 
     __tablename__ = "attendance_records"
-    __table_args__ = (sa.Index("ix_attendance_records_user_id_patrol_id", "user_id", "patrol_id"),)
+    __table_args__ = (
+        sa.Index("ix_attendance_records_user_id_patrol_id", "user_id", "patrol_id"),
+        # The review queue: few records wait for an officer among a year's.
+        sa.Index("ix_attendance_records_pending_review", "patrol_id", postgresql_where=sa.text("status = 'pending_review'")),
+    )
 
     patrol_id = sa.Column(sa.Integer, sa.ForeignKey("patrols.id", ondelete="CASCADE"), primary_key=True)
     user_id = sa.Column(sa.Integer, sa.ForeignKey("users.id", ondelete="CASCADE"), primary_key=True)
@@ -30,6 +51,8 @@ class AttendanceRecord(db.Model):
     is_duty_end_estimated = sa.Column(sa.Boolean, nullable=False, server_default=sa.false())
     dense_area_minutes = sa.Column(sa.Integer, nullable=False, server_default="0")
     women_safe_minutes = sa.Column(sa.Integer, nullable=False, server_default="0")
+    # LateFact values, kept after an officer approved them so reports still say so.
+    late_facts = sa.Column(ARRAY(sa.String(20)), nullable=False, server_default="{}")
     is_corrected = sa.Column(sa.Boolean, nullable=False, server_default=sa.false())
     note = sa.Column(sa.String(500))
     confirmed_by_id = sa.Column(sa.Integer, sa.ForeignKey("users.id", ondelete="SET NULL"))

@@ -36,6 +36,16 @@ class PatrolAttendance(MethodView):
         return services.confirm(current_user, patrol_id, data["entries"])
 
 
+@blp.route("/attendance/pending-review")
+class PendingReview(MethodView):
+    @login_required(*services.CONFIRMERS)
+    @blp.response(200, AttendanceSchema(many=True))
+    @blp.paginate(**PAGE_SIZES)
+    def get(self, pagination_parameters):
+        """Attendance awaiting an officer because it rests on late uploads (confirm it to approve them)"""
+        return services.pending_review(current_user, pagination_parameters)
+
+
 @blp.route("/patrols/<id:patrol_id>/attendance/changes")
 class AttendanceChanges(MethodView):
     @login_required()

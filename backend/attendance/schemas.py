@@ -3,7 +3,7 @@ from datetime import date
 
 from marshmallow import ValidationError, fields, validate
 
-from backend.attendance.models import AttendanceStatus
+from backend.attendance.models import CORRECTABLE_STATUSES, AttendanceStatus, LateFact
 from backend.core.schemas import InputSchema, OutputSchema, QuerySchema, RowId, UtcDateTime, enum_output
 
 
@@ -32,6 +32,11 @@ class AttendanceSchema(OutputSchema):
     is_duty_end_estimated = fields.Boolean(metadata={"description": "No check-out: counted to the last point"})
     dense_area_minutes = fields.Integer()
     women_safe_minutes = fields.Integer()
+    late_facts = fields.List(
+        fields.String(metadata={"enum": [fact.value for fact in LateFact]}),
+        metadata={"description": "Which facts reached the server late (kept after an officer approved them); "
+                  "while one awaits review the status is pending_review"},
+    )
     is_corrected = fields.Boolean()
     note = fields.String(allow_none=True)
     confirmed_by_id = fields.Integer(allow_none=True)
@@ -40,7 +45,7 @@ class AttendanceSchema(OutputSchema):
 
 class AttendanceEntrySchema(InputSchema):
     user_id = fields.Integer(required=True)
-    status = fields.Enum(AttendanceStatus, by_value=True)
+    status = fields.String(validate=validate.OneOf([status.value for status in CORRECTABLE_STATUSES]))
     duty_minutes = fields.Integer(validate=validate.Range(min=0, max=12 * 60))
     note = fields.String(validate=validate.Length(max=500), allow_none=True)
 

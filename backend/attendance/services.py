@@ -1,7 +1,8 @@
 """Reading and confirming attendance, and approving a group's monthly volunteer hours."""
 from datetime import date, datetime, time
 
-from sqlalchemy import func, select
+from flask import current_app
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import selectinload
 
 from backend.attendance import derive
@@ -9,14 +10,18 @@ from backend.attendance.models import (
     ApprovedHours,
     AttendanceChange,
     AttendanceRecord,
+    AttendanceStatus,
     HoursAdjustment,
     HoursApproval,
 )
+from backend.checkins.models import Review
+from backend.checkins.services import approve_late_checkins
 from backend.core.pagination import paginate
 from backend.core.scopes import one_or_404, restrict_to_visible_stations, station_is_visible
 from backend.core.time import SEOUL, utcnow
 from backend.errors import AppError
 from backend.extensions import db
+from backend.locations.models import LocationPoint
 from backend.organizations.models import GroupMembership, VolunteerGroup
 from backend.patrols.models import Patrol
 from backend.patrols.services import get_patrol
@@ -41,11 +46,27 @@ def patrol_attendance(viewer, patrol_id, pagination):
     return paginate(statement, pagination)
 
 
+def pending_review(viewer, pagination):
+    """The review queue of attendance: records of the viewer's station family resting on late
+    uploads nobody has approved yet, oldest patrol first."""
+    statement = (
+        select(AttendanceRecord)
+        .join(Patrol, Patrol.id == AttendanceRecord.patrol_id)
+        .where(AttendanceRecord.status == AttendanceStatus.PENDING_REVIEW.value)
+        .order_by(Patrol.starts_at, AttendanceRecord.patrol_id, AttendanceRecord.user_id)
+    )
+    return paginate(restrict_to_visible_stations(statement, Patrol.station_id, viewer), pagination)
+
+
 def confirm(actor, patrol_id, entries):
     """Confirm the listed records, correcting what an entry changes; each change is kept."""
     patrol = get_patrol(actor, patrol_id)
     if patrol.status != "completed":
         raise AppError("PATROL_NOT_FINISHED")
+    _check_duty_fits(patrol, entries)
+    # Confirming someone's attendance approves what they uploaded late: the officer saw it
+    # listed (late_facts, pending_review) and vouches for it now.
+    _approve_late_uploads(actor, patrol.id, [entry["user_id"] for entry in entries])
     derive.refresh([patrol.id])
     records = {
         r.user_id: r for r in db.session.scalars(select(AttendanceRecord).where(AttendanceRecord.patrol_id == patrol.id))
@@ -68,6 +89,28 @@ def confirm(actor, patrol_id, entries):
         confirmed.append(record)
     db.session.flush()
     return confirmed
+
+
+def _check_duty_fits(patrol, entries):
+    """Nobody is credited more duty than the patrol lasted, give or take the configured margin."""
+    length = int((patrol.ends_at - patrol.starts_at).total_seconds() // 60)
+    limit = length + current_app.config["DUTY_MARGIN_MINUTES"]
+    too_long = [entry["user_id"] for entry in entries if entry.get("duty_minutes", 0) > limit]
+    if too_long:
+        raise AppError("DUTY_EXCEEDS_PATROL", errors={"duty_minutes": [f"At most {limit} minutes on this patrol: {too_long}"]})
+
+
+def _approve_late_uploads(actor, patrol_id, user_ids):
+    approve_late_checkins(actor, patrol_id, user_ids, note="출석 확정과 함께 승인 / approved with the attendance")
+    db.session.execute(
+        update(LocationPoint)
+        .where(
+            LocationPoint.patrol_id == patrol_id,
+            LocationPoint.user_id.in_(user_ids),
+            LocationPoint.late_review == Review.PENDING.value,
+        )
+        .values(late_review=Review.APPROVED.value)
+    )
 
 
 def _apply(actor, record, changes):

@@ -2,7 +2,7 @@ import sqlalchemy as sa
 from geoalchemy2 import Geometry
 from sqlalchemy.dialects.postgresql import ARRAY
 
-from backend.core.models import StrEnum, enum_column
+from backend.core.models import StrEnum, created_at_column, enum_column
 from backend.extensions import db
 
 
@@ -14,6 +14,11 @@ class CheckInKind(StrEnum):
 class CheckInStatus(StrEnum):
     ACCEPTED = "accepted"
     FLAGGED = "flagged"  # accepted, but an officer should look (reasons say why)
+
+
+# Why a check-in is flagged. A late upload waits for an officer before attendance counts it.
+LATE_UPLOAD = "late_upload"
+FLAG_REASONS = ("outside_geofence", "low_accuracy", LATE_UPLOAD)
 
 
 class Review(StrEnum):
@@ -56,3 +61,16 @@ class CheckIn(db.Model):
 
     patrol = db.relationship("Patrol")
     user = db.relationship("User", foreign_keys=[user_id])
+
+
+class CheckInReview(db.Model):
+    """Every decision on a flagged check-in, so a later one never hides an earlier one."""
+
+    __tablename__ = "checkin_reviews"
+
+    id = sa.Column(sa.BigInteger, primary_key=True)
+    checkin_id = sa.Column(sa.Integer, sa.ForeignKey("checkins.id", ondelete="CASCADE"), nullable=False, index=True)
+    review = enum_column(Review, "checkin_review", nullable=False)
+    note = sa.Column(sa.String(500))
+    reviewed_by_id = sa.Column(sa.Integer, sa.ForeignKey("users.id", ondelete="SET NULL"))
+    reviewed_at = created_at_column()

@@ -4,7 +4,13 @@ from flask_jwt_extended import current_user
 from backend.checkins import services
 from backend.checkins.models import CheckInKind
 from backend.checkins.policies import REVIEWERS
-from backend.checkins.schemas import CheckInQuerySchema, CheckInRequestSchema, CheckInSchema, ReviewRequestSchema
+from backend.checkins.schemas import (
+    CheckInQuerySchema,
+    CheckInRequestSchema,
+    CheckInReviewSchema,
+    CheckInSchema,
+    ReviewRequestSchema,
+)
 from backend.core.auth import login_required
 from backend.core.pagination import PAGE_SIZES
 from backend.core.routing import Blueprint
@@ -62,5 +68,14 @@ class CheckInReview(MethodView):
     @blp.arguments(ReviewRequestSchema)
     @blp.response(200, CheckInSchema)
     def patch(self, data, checkin_id):
-        """Approve or reject a flagged check-in"""
+        """Approve or reject a flagged check-in (a later decision may reverse an earlier one; both are kept)"""
         return services.review_checkin(current_user, checkin_id, data["review"], data["note"])
+
+
+@blp.route("/checkins/<id:checkin_id>/reviews")
+class CheckInReviewHistory(MethodView):
+    @login_required(*REVIEWERS)
+    @blp.response(200, CheckInReviewSchema(many=True))
+    def get(self, checkin_id):
+        """Every decision taken on a check-in, oldest first, with who took it and their note"""
+        return services.review_history(current_user, checkin_id)

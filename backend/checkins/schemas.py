@@ -1,6 +1,6 @@
 from marshmallow import fields, validate
 
-from backend.checkins.models import CheckInKind, CheckInStatus, Review
+from backend.checkins.models import FLAG_REASONS, CheckInKind, CheckInStatus, Review
 from backend.core.location_input import LocationFixSchema
 from backend.core.schemas import InputSchema, OutputSchema, QuerySchema, UtcDateTime, enum_output
 
@@ -16,8 +16,9 @@ class CheckInSchema(OutputSchema):
     kind = enum_output(CheckInKind)
     status = enum_output(CheckInStatus)
     reasons = fields.List(
-        fields.String(metadata={"enum": ["outside_geofence", "low_accuracy"]}),
-        metadata={"description": "Why a check-in is flagged for review"},
+        fields.String(metadata={"enum": list(FLAG_REASONS)}),
+        metadata={"description": "Why a check-in is flagged for review; late_upload: received more than "
+                  "PATROL_LATE_UPLOAD_MINUTES after it was recorded or after the patrol ended"},
     )
     distance_m = fields.Method("rounded_distance", metadata={"description": "From the meeting point, metres"})
     zone_ids = fields.List(fields.Integer(), metadata={"description": "Patrol zones the fix lies in (within its accuracy)"})
@@ -30,6 +31,14 @@ class CheckInSchema(OutputSchema):
 
     def rounded_distance(self, checkin):
         return round(checkin.distance_m, 1)
+
+
+class CheckInReviewSchema(OutputSchema):
+    id = fields.Integer()
+    review = enum_output(Review)
+    note = fields.String(allow_none=True)
+    reviewed_by_id = fields.Integer(allow_none=True)
+    reviewed_at = UtcDateTime()
 
 
 class ReviewRequestSchema(InputSchema):

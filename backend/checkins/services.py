@@ -2,13 +2,15 @@
 import functools
 import hashlib
 import json
+from datetime import timedelta
 
-from sqlalchemy import bindparam, func, select, true
+from flask import current_app
+from sqlalchemy import any_, bindparam, func, literal, select, true
 from sqlalchemy.dialects.postgresql import aggregate_order_by, insert
 
 from backend.attendance import derive as attendance
 from backend.checkins import policies
-from backend.checkins.models import CheckIn, CheckInKind, CheckInStatus, Review
+from backend.checkins.models import LATE_UPLOAD, CheckIn, CheckInKind, CheckInReview, CheckInStatus, Review
 from backend.core.filters import where_equal
 from backend.core.location_input import SUSPECT_ACCURACY_M
 from backend.core.pagination import paginate
@@ -64,6 +66,8 @@ def _situation(actor, patrol_id, fix):
         "lon": fix["lon"],
         "lat": fix["lat"],
         "client_event_id": fix["client_event_id"],
+        "recorded_at": fix["recorded_at"],
+        "late_minutes": current_app.config["LATE_UPLOAD_MINUTES"],
     }
     return db.session.execute(_situation_statement(actor.role), parameters).first()
 
@@ -110,6 +114,9 @@ def _situation_statement(role):
             func.ST_Distance(func.Geography(Patrol.meeting_point), fix_place).label("distance_m"),
             zones.c.ids.label("zone_ids"),
             zones.c.distances.label("zone_distances"),
+            # now() is the transaction's time, which the row's received_at will be.
+            func.is_late_upload(func.now(), bindparam("recorded_at"), Patrol.ends_at, bindparam("late_minutes"))
+            .label("is_late"),
         )
     )
 
@@ -117,8 +124,12 @@ def _situation_statement(role):
 def _check_may_record(situation, kind, fix):
     if situation.consent_granted_at is None:
         raise AppError("CONSENT_REQUIRED")
-    window = location_window(situation.starts_at, situation.ends_at, situation.checkin_opens_minutes)
-    problem = location_time_problem(fix["recorded_at"], window)
+    opens, _ = location_window(situation.starts_at, situation.ends_at, situation.checkin_opens_minutes)
+    # Checking in or out after the patrol is over says nothing about being there.
+    closes = situation.ends_at + timedelta(minutes=current_app.config["CHECKOUT_GRACE_MINUTES"])
+    problem = location_time_problem(fix["recorded_at"], (opens, closes))
+    if problem == "OUTSIDE_PATROL_WINDOW" and fix["recorded_at"] > closes:
+        problem = "RECORDED_AFTER_PATROL_END"
     if problem:
         raise AppError(problem)
     if kind == CheckInKind.CHECK_OUT and not situation.has_checked_in:
@@ -141,6 +152,9 @@ def _judge(situation, kind, fix):
         reasons.append("outside_geofence")
     if fix["accuracy_m"] > SUSPECT_ACCURACY_M:
         reasons.append("low_accuracy")
+    # Kept (offline phones upload late), but attendance waits for an officer to approve it.
+    if situation.is_late:
+        reasons.append(LATE_UPLOAD)
     return {
         "patrol_id": situation.id,
         "kind": kind,
@@ -209,10 +223,41 @@ def review_checkin(actor, checkin_id, review, note):
     checkin = one_or_404(policies.reviewable_checkins(actor).where(CheckIn.id == checkin_id))
     if checkin.status != CheckInStatus.FLAGGED:
         raise AppError("NOT_FLAGGED")
-    checkin.review = review
-    checkin.review_note = note
-    checkin.reviewed_by_id = actor.id
-    checkin.reviewed_at = utcnow()
+    _decide(actor, checkin, review, note)
     db.session.flush()
     attendance.refresh([checkin.patrol_id], [checkin.user_id])  # a rejected check-in no longer counts
     return checkin
+
+
+def approve_late_checkins(actor, patrol_id, user_ids, note):
+    """Approve the late check-ins still pending of these people: an officer confirmed their
+    attendance knowing the uploads came late."""
+    pending = db.session.scalars(
+        select(CheckIn).where(
+            CheckIn.patrol_id == patrol_id,
+            CheckIn.user_id.in_(user_ids),
+            CheckIn.review == Review.PENDING.value,
+            literal(LATE_UPLOAD) == any_(CheckIn.reasons),
+        )
+    )
+    for checkin in pending:
+        _decide(actor, checkin, Review.APPROVED, note)
+    db.session.flush()
+
+
+def _decide(actor, checkin, review, note):
+    """The check-in shows the latest decision; its history keeps every one."""
+    now = utcnow()
+    checkin.review = review
+    checkin.review_note = note
+    checkin.reviewed_by_id = actor.id
+    checkin.reviewed_at = now
+    db.session.add(CheckInReview(checkin_id=checkin.id, review=review, note=note, reviewed_by_id=actor.id, reviewed_at=now))
+
+
+def review_history(viewer, checkin_id):
+    """Every decision on a check-in, oldest first."""
+    checkin = one_or_404(policies.reviewable_checkins(viewer).where(CheckIn.id == checkin_id))
+    return db.session.scalars(
+        select(CheckInReview).where(CheckInReview.checkin_id == checkin.id).order_by(CheckInReview.id)
+    ).all()

@@ -1,7 +1,8 @@
 import sqlalchemy as sa
 from geoalchemy2 import Geometry
 
-from backend.core.models import created_at_column
+from backend.checkins.models import Review
+from backend.core.models import created_at_column, enum_column
 from backend.extensions import db
 
 
@@ -13,6 +14,8 @@ class LocationPoint(db.Model):
         sa.UniqueConstraint("user_id", "client_event_id"),
         sa.Index("ix_location_points_patrol_id_user_id_recorded_at", "patrol_id", "user_id", "recorded_at"),
         sa.Index("ix_location_points_recorded_at", "recorded_at"),  # the retention purge
+        # Attendance looks for a person's late points on every refresh; few points are late.
+        sa.Index("ix_location_points_late", "patrol_id", "user_id", postgresql_where=sa.text("late_review IS NOT NULL")),
     )
 
     id = sa.Column(sa.BigInteger, primary_key=True)
@@ -27,6 +30,9 @@ class LocationPoint(db.Model):
     battery = sa.Column(sa.SmallInteger)
     # Why the point is kept but left out of dwell: low_accuracy or impossible_jump.
     exclusion = sa.Column(sa.String(20))
+    # Received late (LATE_UPLOAD_MINUTES): pending until an officer confirms the person's
+    # attendance; NULL for a point that came in time.
+    late_review = enum_column(Review, "late_review")
 
 
 class ZoneDwell(db.Model):

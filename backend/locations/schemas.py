@@ -32,6 +32,10 @@ class RejectedPointSchema(OutputSchema):
 
 class BatchResultSchema(OutputSchema):
     accepted = fields.Integer(metadata={"description": "Stored now"})
+    late = fields.Integer(metadata={
+        "description": "Of those accepted, how many arrived late (PATROL_LATE_UPLOAD_MINUTES after being "
+        "recorded, or after the patrol ended): kept, but attendance waits for an officer to approve them"
+    })
     duplicates = fields.Integer(metadata={"description": "Already stored earlier (or twice in this batch): fine"})
     rejected = fields.List(fields.Nested(RejectedPointSchema), metadata={"description": "Never stored; do not resend"})
 

@@ -1,6 +1,7 @@
 """Taking in batches of points from phones that may have been offline for hours."""
 import uuid
 
+from flask import current_app
 from sqlalchemy import bindparam, select
 
 from backend.attendance import derive as attendance
@@ -19,19 +20,22 @@ from backend.users.models import consent_granted_at, is_staff_or_admin
 # One statement for the whole batch. A repeated id (already stored, or twice in this
 # batch) is skipped by the unique constraint; RETURNING tells which ones were new. The
 # columns go as arrays in psycopg's binary format (%(name)b), which it writes 5-15 times
-# faster than text; hence a driver-level statement.
+# faster than text; hence a driver-level statement. A point received late waits for an
+# officer (late_review), by the same rule as a check-in (is_late_upload).
 INSERT_POINTS = """
 INSERT INTO location_points
-    (patrol_id, user_id, client_event_id, point, accuracy_m, recorded_at, speed_mps, battery)
+    (patrol_id, user_id, client_event_id, point, accuracy_m, recorded_at, speed_mps, battery, late_review)
 SELECT patrol_id, %(user_id)b, client_event_id, ST_SetSRID(ST_MakePoint(lon, lat), 4326),
-       accuracy_m, recorded_at, speed_mps, battery
+       accuracy_m, recorded_at, speed_mps, battery,
+       CASE WHEN is_late_upload(now(), batch.recorded_at, (SELECT ends_at FROM patrols WHERE patrols.id = batch.patrol_id),
+                                CAST(%(late_minutes)s AS integer)) THEN 'pending' END
 FROM unnest(CAST(%(patrol_ids)b AS integer[]), CAST(%(client_event_ids)b AS uuid[]),
             CAST(%(lons)b AS float8[]), CAST(%(lats)b AS float8[]), CAST(%(accuracies)b AS float8[]),
             CAST(%(recorded_ats)b AS timestamptz[]), CAST(%(speeds)b AS float8[]),
             CAST(%(batteries)b AS integer[]))
     AS batch(patrol_id, client_event_id, lon, lat, accuracy_m, recorded_at, speed_mps, battery)
 ON CONFLICT (user_id, client_event_id) DO NOTHING
-RETURNING patrol_id, recorded_at
+RETURNING patrol_id, recorded_at, late_review IS NOT NULL
 """
 
 
@@ -54,8 +58,13 @@ def ingest(user, points):
             kept.append(point)
     stored = _insert(user, kept) if kept else []
     dwell.recompute(_spans(user, stored))
-    attendance.refresh([patrol_id for patrol_id, _ in stored], [user.id])
-    return {"accepted": len(stored), "duplicates": len(kept) - len(stored), "rejected": rejected}
+    attendance.refresh([patrol_id for patrol_id, *_ in stored], [user.id])
+    return {
+        "accepted": len(stored),
+        "late": sum(1 for *_, is_late in stored if is_late),
+        "duplicates": len(kept) - len(stored),
+        "rejected": rejected,
+    }
 
 
 # The patrols among those asked for that the user is on duty for, and since when the
@@ -111,13 +120,14 @@ def _insert(user, points):
         "batteries": [p["battery"] for p in points],
     }
     connection = db.session.connection()
-    return connection.exec_driver_sql(INSERT_POINTS, {"user_id": user.id, **columns}).all()
+    late_minutes = current_app.config["LATE_UPLOAD_MINUTES"]
+    return connection.exec_driver_sql(INSERT_POINTS, {"user_id": user.id, "late_minutes": late_minutes, **columns}).all()
 
 
 def _spans(user, stored):
     """{(patrol_id, user_id): (first, last) recorded_at} of the points just stored."""
     spans = {}
-    for patrol_id, recorded_at in stored:
+    for patrol_id, recorded_at, _ in stored:
         first, last = spans.get(patrol_id, (recorded_at, recorded_at))
         spans[patrol_id] = (min(first, recorded_at), max(last, recorded_at))
     return {(patrol_id, user.id): span for patrol_id, span in spans.items()}

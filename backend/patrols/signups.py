@@ -48,13 +48,18 @@ def sign_up(actor, patrol_id, user_id=None):
 
 
 def withdraw(actor, patrol_id, user_id):
+    """Leave a patrol before it starts, or its waitlist at any time. Once it has started,
+    someone confirmed on it stays on its record (check-ins, points, attendance): leaving
+    early is a check-out, which attendance shows as left_early."""
     patrol = get_patrol(actor, patrol_id, for_update=True)
     participant = _holding(patrol, user_id, ParticipantKind.VOLUNTEER)
     if not policies.may_act_for(actor, participant.user, patrol):
         raise AppError("FORBIDDEN")
+    was_confirmed = participant.status == ParticipantStatus.CONFIRMED
+    if was_confirmed and patrol.status == "in_progress":
+        raise AppError("PATROL_ALREADY_STARTED")
     if patrol.status not in ("published", "in_progress"):
         raise AppError("PATROL_NOT_OPEN")
-    was_confirmed = participant.status == ParticipantStatus.CONFIRMED
     now = utcnow()
     participant.status = ParticipantStatus.WITHDRAWN
     participant.withdrawn_at = now
@@ -90,6 +95,8 @@ def assign_officer(actor, patrol_id, user_id, scope):
 def unassign_officer(actor, patrol_id, user_id):
     patrol = get_managed_patrol(actor, patrol_id, for_update=True)
     participant = _holding(patrol, user_id, ParticipantKind.OFFICER)
+    if patrol.status in ("in_progress", "completed"):
+        raise AppError("PATROL_ALREADY_STARTED")  # the officer's duty is on the record, as a volunteer's
     participant.status = ParticipantStatus.WITHDRAWN
     participant.withdrawn_at = utcnow()
     db.session.flush()

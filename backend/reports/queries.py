@@ -53,6 +53,8 @@ def attendance_rows(viewer, filters):
             User.id.label("user_id"),
             User.name.label("name"),
             AttendanceRecord.status.label("status"),
+            # "check_in, points": which facts came late, so hours are not approved unseen.
+            func.nullif(func.array_to_string(AttendanceRecord.late_facts, ", "), "").label("late_uploads"),
             AttendanceRecord.checked_in_at,
             AttendanceRecord.checked_out_at,
             AttendanceRecord.duty_minutes,

@@ -26,6 +26,7 @@ ATTENDANCE_COLUMNS = [
     Column("station", "경찰서", "Station"),
     Column("name", "성명", "Name"),
     Column("status", "출석", "Status"),
+    Column("late_uploads", "늦은 업로드", "Late uploads"),
     Column("checked_in_at", "체크인", "Checked in", "datetime"),
     Column("checked_out_at", "체크아웃", "Checked out", "datetime"),
     Column("duty_minutes", "근무(분)", "Duty (min)", "minutes"),

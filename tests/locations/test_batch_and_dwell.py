@@ -58,7 +58,8 @@ def points_of(db_session, patrol_id, user):
 def test_dwell_minutes_are_exact(running_patrol, volunteers, upload, db_session, zones):
     track = walk(running_patrol.id, utcnow() - timedelta(minutes=90))
     response = upload(volunteers[1], track)
-    assert response.get_json() == {"accepted": len(track), "duplicates": 0, "rejected": []}
+    # The walk ended an hour ago: every point arrives late, kept and flagged.
+    assert response.get_json() == {"accepted": len(track), "late": len(track), "duplicates": 0, "rejected": []}
     assert dwell_of(db_session, running_patrol.id, volunteers[1]) == {zones["women_safe"].id: (945, None)}
     exclusions = [exclusion for _, exclusion in points_of(db_session, running_patrol.id, volunteers[1]) if exclusion]
     assert sorted(exclusions) == ["impossible_jump", "low_accuracy"]
@@ -147,7 +148,8 @@ def test_points_recorded_under_an_earlier_policy_version_stay_valid_after_renewa
     buffered = [fix(running_patrol.id, WOMEN_SAFE_INSIDE, utcnow() - timedelta(minutes=30 - n)) for n in range(3)]
     renewed = client.post("/api/v1/me/consents", json={"policy_version": CURRENT_VERSION}, headers=auth_headers(me))
     assert renewed.status_code == 201
-    assert upload(me, buffered).get_json() == {"accepted": 3, "duplicates": 0, "rejected": []}
+    # Half an hour offline: kept, and flagged as late uploads for an officer to approve.
+    assert upload(me, buffered).get_json() == {"accepted": 3, "late": 3, "duplicates": 0, "rejected": []}
 
 
 def test_a_batch_is_at_most_a_thousand_points(running_patrol, volunteers, upload):

@@ -27,7 +27,10 @@ def position(phone, minute):
     return WOMEN_SAFE_INSIDE if minute < inside_until else OUTSIDE_EVERYTHING
 
 
-def test_a_simulated_patrol(api, chief, officer, patrol_body, make_user, home_station, groups, zones, consent, client, auth_headers, db_session):
+def test_a_simulated_patrol(api, chief, officer, patrol_body, make_user, home_station, groups, zones, consent, client, auth_headers, db_session, app, monkeypatch):
+    # Two hours replayed in seconds: on the server's clock every upload would come in hours
+    # after it was recorded. Late uploads have their own tests (tests/checkins/test_late_uploads.py).
+    monkeypatch.setitem(app.config, "LATE_UPLOAD_MINUTES", 24 * 60)
     phones = [make_user("volunteer", home_station, name=f"순찰대원{n:02d}") for n in range(10)]
     for person in phones:
         groups["jayul"].memberships.append(type(groups["jayul"].memberships[0])(user=person))

@@ -188,15 +188,16 @@ OPERATIONS = [
        #                      admin coord chief offcr leadr volun
        own="                  ok    403   ok    403   ok    ok",  # themself, or by their leader, a chief, an admin
        neighbour="            ok    403   ok    403   404   404"),
-    # On the running patrol (neighbour: one only another group is invited to, without officers)
-    Op("DELETE /patrols/{patrol_id}/signups/me", lambda s: Call(path={"patrol_id": s.running}),
+    # On a patrol not started yet (neighbour: one only another group is invited to, without officers)
+    Op("DELETE /patrols/{patrol_id}/signups/me", lambda s: Call(path={"patrol_id": s.upcoming}),
        #                      admin coord chief offcr leadr volun
        own="                  404   404   404   404   ok    ok"),  # staff hold no volunteer's seat to give up
     Op("DELETE /patrols/{patrol_id}/signups/{user_id}",
-       lambda s: Call(path={"patrol_id": s.running, "user_id": s.person.id}),
+       lambda s: Call(path={"patrol_id": s.upcoming, "user_id": s.person.id}),
        #                      admin coord chief offcr leadr volun
        own="                  ok    403   ok    403   ok    ok",
        neighbour="            ok    403   ok    403   404   404"),
+    # On the running patrol (neighbour: one only another group is invited to, without officers)
     Op("POST /patrols/{patrol_id}/check-in", lambda s: Call(path={"patrol_id": s.running}, json=fix()),
        #                      admin coord chief offcr leadr volun
        own="                  403   403   403   ok    ok    ok",  # only the people on the patrol
@@ -223,11 +224,13 @@ OPERATIONS = [
     Op("GET /checkins", lambda s: Call(query={"patrol_id": s.running}), CHIEFS_AND_OFFICERS, other=CHIEFS_AND_OFFICERS),
     Op("PATCH /checkins/{checkin_id}", lambda s: Call(path={"checkin_id": s.checkin}, json={"review": "approved"}),
        CHIEFS_AND_OFFICERS),
+    Op("GET /checkins/{checkin_id}/reviews", lambda s: Call(path={"checkin_id": s.checkin}), CHIEFS_AND_OFFICERS),
     # After the completed patrol
     Op("GET /patrols/{patrol_id}/attendance", lambda s: Call(path={"patrol_id": s.completed}), EVERYONE),
     Op("PATCH /patrols/{patrol_id}/attendance", lambda s: Call(
         path={"patrol_id": s.completed}, json={"entries": [{"user_id": s.person.id, "status": "present"}]}),
        CHIEFS_AND_OFFICERS),
+    Op("GET /attendance/pending-review", nothing, CHIEFS_AND_OFFICERS, other=None),
     Op("GET /patrols/{patrol_id}/attendance/changes", lambda s: Call(path={"patrol_id": s.completed}), EVERYONE),
     Op("POST /reports/volunteer-hours/approvals", lambda s: Call(json={"group_id": s.group, "month": s.closed_month}), MANAGERS),
     Op("GET /reports/volunteer-hours/approvals", lambda s: Call(query={"group_id": s.group}), STAFF, other=STAFF),

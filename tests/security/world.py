@@ -80,7 +80,7 @@ class Family:
     group: int
     other_group: int
     zone: int  # a zone no patrol uses
-    patrols: dict  # published, other_group_published, draft, running, other_group_running, completed
+    patrols: dict  # published, other_group_published, upcoming, other_group_upcoming, draft, running, other_group_running, completed
     flagged_checkin: int
     feed_token: str  # the volunteer's calendar feed
     closed_feed_token: str  # the leader's first feed, replaced since
@@ -165,6 +165,7 @@ class World:
             non_member=family.outsider,  # of the station, not in `group`
             patrol=family.patrols["published"],
             running=family.patrols["running"],
+            upcoming=family.patrols["upcoming"],
             draft=family.patrols["draft"],
             completed=family.patrols["completed"],
             zone=family.zone,
@@ -193,6 +194,7 @@ class World:
                 non_member=family.volunteer,
                 patrol=family.patrols["other_group_published"],
                 running=family.patrols["other_group_running"],
+                upcoming=family.patrols["other_group_upcoming"],
                 device=someone_else.device_token,
             )
         return objects
@@ -274,6 +276,9 @@ def _family(client, session, password_hash, mark, code, origin):
     patrols = {
         "published": api.patrol(3, [group], officer=officer),
         "other_group_published": api.patrol(3, [other_group]),
+        # Not started, with volunteers on it: who may withdraw whom (nobody leaves a running one).
+        "upcoming": api.patrol(4, [group], officer=officer, volunteers=[leader, volunteer]),
+        "other_group_upcoming": api.patrol(4, [other_group], volunteers=[outsider]),
         "draft": api.patrol(5, [group], officer=officer, publish=False),
         "running": api.patrol(7, [group], officer=officer, volunteers=[leader, volunteer]),
         "other_group_running": api.patrol(7, [other_group], volunteers=[outsider]),
@@ -400,7 +405,7 @@ class _Api:
         return patrol_id
 
     def check_in(self, person, patrol_id, accuracy_m):
-        self.request(person, "POST", f"/patrols/{patrol_id}/check-in", location_fix(self.origin, 30, accuracy_m))
+        self.request(person, "POST", f"/patrols/{patrol_id}/check-in", location_fix(self.origin, 5, accuracy_m))
 
     def send_points(self, person, patrol_id, number):
         """Three points inside the patrol's zone, at coordinates nobody else uses."""
@@ -409,7 +414,7 @@ class _Api:
             lon = round(self.origin[0] + 0.0001 * number + 0.0000137 * (step + 1), 7)
             lat = round(self.origin[1] + 0.0001 * number + 0.0000171 * (step + 1), 7)
             person.coordinates |= {lon, lat}
-            points.append({"patrol_id": patrol_id, **location_fix((lon, lat), 20 - 4 * step)})
+            points.append({"patrol_id": patrol_id, **location_fix((lon, lat), 12 - 4 * step)})
         result = self.request(person, "POST", "/locations:batch", {"points": points})
         assert result["accepted"] == 3, result
 

@@ -1,0 +1,166 @@
+"""Facts that reach the server late are kept but wait for an officer before they count, and
+check-ins and check-outs recorded after the patrol are refused."""
+import csv
+import io
+import subprocess
+import uuid
+from datetime import timedelta
+
+import openpyxl
+import pytest
+
+from backend.core.time import SEOUL, utcnow
+from tests.helpers import assert_problem
+from tests.locations.conftest import fix, offset
+from tests.patrols.conftest import BEOMGYE
+
+WOMEN_SAFE_INSIDE = [126.9560, 37.3865]
+
+
+@pytest.fixture
+def ended_patrol(running_patrol, db_session):
+    """The running patrol, moved so that it ran two hours and ended ten minutes ago."""
+    running_patrol.starts_at = utcnow() - timedelta(hours=2, minutes=10)
+    running_patrol.ends_at = utcnow() - timedelta(minutes=10)
+    db_session.commit()
+    return running_patrol
+
+
+def send(client, auth_headers, user, patrol, kind, recorded_at, where=BEOMGYE):
+    body = {"lon": where[0], "lat": where[1], "accuracy_m": 5, "recorded_at": recorded_at.isoformat(), "client_event_id": str(uuid.uuid4())}
+    return client.post(f"/api/v1/patrols/{patrol.id}/{kind}", json=body, headers=auth_headers(user))
+
+
+def attendance_of(client, auth_headers, viewer, patrol, user):
+    rows = client.get(f"/api/v1/patrols/{patrol.id}/attendance", headers=auth_headers(viewer)).get_json()
+    return next(row for row in rows if row["user_id"] == user.id)
+
+
+def report_row(client, auth_headers, viewer, patrol, user, suffix=""):
+    day = patrol.starts_at.astimezone(SEOUL).date()
+    return client.get(f"/api/v1/reports/attendance?from={day}&to={day}{suffix}", headers=auth_headers(viewer))
+
+
+def test_a_check_in_or_out_recorded_after_the_end_and_its_grace_is_refused(ended_patrol, volunteers, client, auth_headers, app, monkeypatch):
+    monkeypatch.setitem(app.config, "CHECKOUT_GRACE_MINUTES", 5)
+    person = volunteers[1]
+    assert send(client, auth_headers, person, ended_patrol, "check-in", ended_patrol.starts_at).status_code == 201
+    after_grace = ended_patrol.ends_at + timedelta(minutes=6)
+    assert_problem(send(client, auth_headers, person, ended_patrol, "check-out", after_grace), 422, "RECORDED_AFTER_PATROL_END")
+    assert_problem(send(client, auth_headers, volunteers[2], ended_patrol, "check-in", after_grace), 422, "RECORDED_AFTER_PATROL_END")
+    within_grace = ended_patrol.ends_at + timedelta(minutes=4)
+    assert send(client, auth_headers, person, ended_patrol, "check-out", within_grace).status_code == 201
+
+
+def test_a_late_check_in_is_flagged_listed_for_review_and_holds_attendance(running_patrol, volunteers, officer, client, auth_headers):
+    person = volunteers[1]
+    late = send(client, auth_headers, person, running_patrol, "check-in", running_patrol.starts_at).get_json()
+    assert (late["status"], late["reasons"], late["review"]) == ("flagged", ["late_upload"], "pending")
+    on_time = send(client, auth_headers, volunteers[2], running_patrol, "check-in", utcnow() - timedelta(minutes=5)).get_json()
+    assert (on_time["status"], on_time["reasons"]) == ("accepted", [])
+
+    queue = client.get(f"/api/v1/checkins?review=pending&patrol_id={running_patrol.id}", headers=auth_headers(officer)).get_json()
+    assert [c["id"] for c in queue] == [late["id"]]
+    row = attendance_of(client, auth_headers, officer, running_patrol, person)
+    assert (row["status"], row["late_facts"], row["duty_minutes"]) == ("pending_review", ["check_in"], 0)
+
+    client.patch(f"/api/v1/checkins/{late['id']}", json={"review": "approved"}, headers=auth_headers(officer))
+    row = attendance_of(client, auth_headers, officer, running_patrol, person)
+    assert (row["status"], row["late_facts"]) == ("present", ["check_in"])  # approved, and still said
+
+
+def test_late_points_are_kept_flagged_and_counted(running_patrol, volunteers, officer, upload, client, auth_headers):
+    person = volunteers[1]
+    send(client, auth_headers, person, running_patrol, "check-in", utcnow() - timedelta(minutes=5))
+    old = [fix(running_patrol.id, WOMEN_SAFE_INSIDE, utcnow() - timedelta(minutes=40, seconds=15 * n)) for n in range(4)]
+    fresh = [fix(running_patrol.id, WOMEN_SAFE_INSIDE, utcnow() - timedelta(minutes=1, seconds=15 * n)) for n in range(3)]
+    body = upload(person, old + fresh).get_json()
+    assert (body["accepted"], body["late"], body["rejected"]) == (7, 4, [])
+    row = attendance_of(client, auth_headers, officer, running_patrol, person)
+    assert (row["status"], row["late_facts"]) == ("pending_review", ["points"])
+    queue = client.get("/api/v1/attendance/pending-review", headers=auth_headers(officer)).get_json()
+    assert [(r["patrol_id"], r["user_id"], r["late_facts"]) for r in queue] == [(running_patrol.id, person.id, ["points"])]
+    # Withdrawing consent deletes the points, not the record that some came late.
+    client.delete("/api/v1/me/consents", headers=auth_headers(person))
+    assert attendance_of(client, auth_headers, officer, running_patrol, person)["late_facts"] == ["points"]
+
+
+def test_a_no_show_who_uploads_after_the_end_stays_absent_until_an_officer_approves(ended_patrol, volunteers, officer, chief, upload, client, auth_headers):
+    """Ten minutes after the end, a participant who never came sends a check-in dated before
+    the start, a batch of points dated inside the patrol and a check-out."""
+    person = volunteers[1]
+    start, end = ended_patrol.starts_at, ended_patrol.ends_at
+    assert attendance_of(client, auth_headers, officer, ended_patrol, person)["status"] == "no_show"
+
+    checkin = send(client, auth_headers, person, ended_patrol, "check-in", start - timedelta(minutes=5)).get_json()
+    assert checkin["reasons"] == ["late_upload"]
+    points = [fix(ended_patrol.id, WOMEN_SAFE_INSIDE, start + timedelta(minutes=n)) for n in range(0, 100, 2)]
+    assert upload(person, points).get_json()["late"] == len(points)
+    assert send(client, auth_headers, person, ended_patrol, "check-out", end - timedelta(minutes=1)).status_code == 201
+
+    row = attendance_of(client, auth_headers, officer, ended_patrol, person)
+    assert (row["status"], row["duty_minutes"], row["late_facts"]) == ("pending_review", 0, ["check_in", "points"])
+    queue = client.get(f"/api/v1/checkins?review=pending&patrol_id={ended_patrol.id}", headers=auth_headers(officer)).get_json()
+    assert [c["id"] for c in queue] == [checkin["id"]]
+
+    # The coordinator sees it in the report, in every format, before any hours are approved.
+    report = report_row(client, auth_headers, chief, ended_patrol, person).get_json()
+    mine = next(r for r in report["rows"] if r["user_id"] == person.id)
+    assert (mine["status"], mine["late_uploads"], mine["duty_minutes"]) == ("pending_review", "check_in, points", 0)
+    assert {"key": "late_uploads", "ko": "늦은 업로드", "en": "Late uploads", "kind": "text"} in report["columns"]
+    csv_text = report_row(client, auth_headers, chief, ended_patrol, person, "&format=csv&lang=ko").data.decode("utf-8-sig")
+    csv_row = next(r for r in csv.DictReader(io.StringIO(csv_text)) if r["성명"] == person.name)
+    assert (csv_row["출석"], csv_row["늦은 업로드"]) == ("pending_review", "check_in, points")
+    xlsx = report_row(client, auth_headers, chief, ended_patrol, person, "&format=xlsx&lang=en").data
+    sheet = openpyxl.load_workbook(io.BytesIO(xlsx)).worksheets[0]
+    header = [cell.value for cell in sheet[1]]
+    xlsx_row = next(dict(zip(header, (c.value for c in r))) for r in sheet.iter_rows(min_row=2) if r[header.index("Name")].value == person.name)
+    assert (xlsx_row["Status"], xlsx_row["Late uploads"]) == ("pending_review", "check_in, points")
+    pdf = report_row(client, auth_headers, chief, ended_patrol, person, "&format=pdf&lang=en").data
+    pdf_text = subprocess.run(["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
+    assert "Late uploads" in pdf_text and "check_in, points" in pdf_text
+
+    # The officer vouches for it by confirming the attendance: now it counts, and still says so.
+    queue = client.get("/api/v1/attendance/pending-review", headers=auth_headers(officer)).get_json()
+    assert [r["user_id"] for r in queue] == [person.id]
+    confirmed = client.patch(f"/api/v1/patrols/{ended_patrol.id}/attendance", json={"entries": [{"user_id": person.id}]}, headers=auth_headers(officer))
+    assert confirmed.status_code == 200, confirmed.get_json()
+    row = attendance_of(client, auth_headers, officer, ended_patrol, person)
+    assert (row["status"], row["duty_minutes"], row["late_facts"]) == ("present", 119, ["check_in", "points"])
+    assert client.get("/api/v1/attendance/pending-review", headers=auth_headers(officer)).get_json() == []
+    history = client.get(f"/api/v1/checkins/{checkin['id']}/reviews", headers=auth_headers(officer)).get_json()
+    assert [(h["review"], h["reviewed_by_id"]) for h in history] == [("approved", officer.id)]
+    mine = next(r for r in report_row(client, auth_headers, chief, ended_patrol, person).get_json()["rows"] if r["user_id"] == person.id)
+    assert (mine["status"], mine["late_uploads"]) == ("present", "check_in, points")
+
+
+def test_a_rejected_late_check_in_leaves_a_no_show(ended_patrol, volunteers, officer, client, auth_headers):
+    person = volunteers[1]
+    checkin = send(client, auth_headers, person, ended_patrol, "check-in", ended_patrol.starts_at).get_json()
+    client.patch(f"/api/v1/checkins/{checkin['id']}", json={"review": "rejected", "note": "현장에 없었음"}, headers=auth_headers(officer))
+    row = attendance_of(client, auth_headers, officer, ended_patrol, person)
+    assert (row["status"], row["late_facts"]) == ("no_show", ["check_in"])
+
+
+def test_reversing_a_review_keeps_the_earlier_decision(running_patrol, volunteers, officer, chief, client, auth_headers, db_session):
+    flagged = send(client, auth_headers, volunteers[1], running_patrol, "check-in", utcnow(), where=offset(BEOMGYE, 0, 500)).get_json()
+    assert flagged["reasons"] == ["outside_geofence"]
+    url = f"/api/v1/checkins/{flagged['id']}"
+    client.patch(url, json={"review": "rejected", "note": "집결지에 없음"}, headers=auth_headers(officer))
+    latest = client.patch(url, json={"review": "approved", "note": "지하 출구에서 합류 확인"}, headers=auth_headers(chief)).get_json()
+    assert (latest["review"], latest["reviewed_by_id"]) == ("approved", chief.id)
+
+    history = client.get(f"{url}/reviews", headers=auth_headers(officer)).get_json()
+    assert [(h["review"], h["reviewed_by_id"], h["note"]) for h in history] == [
+        ("rejected", officer.id, "집결지에 없음"),
+        ("approved", chief.id, "지하 출구에서 합류 확인"),
+    ]
+    assert_problem(client.get(f"{url}/reviews", headers=auth_headers(volunteers[1])), 403, "FORBIDDEN")
+
+
+def test_the_late_delay_is_a_setting(running_patrol, volunteers, client, auth_headers, app, monkeypatch):
+    monkeypatch.setitem(app.config, "LATE_UPLOAD_MINUTES", 60)
+    body = send(client, auth_headers, volunteers[1], running_patrol, "check-in", utcnow() - timedelta(minutes=50)).get_json()
+    assert (body["status"], body["reasons"]) == ("accepted", [])
+    body = send(client, auth_headers, volunteers[2], running_patrol, "check-in", utcnow() - timedelta(minutes=70)).get_json()
+    assert (body["status"], body["reasons"]) == ("flagged", ["late_upload"])
