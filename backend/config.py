@@ -47,6 +47,9 @@ def default_settings():
         "RATELIMIT_HEADERS_ENABLED": True,
         "RATELIMIT_ENABLED": True,
         "LOCATION_RETENTION_DAYS": 90,
+        # Where zones and meeting points may lie: min lon, min lat, max lon, max lat (WGS84).
+        # The default is generous around the Korean peninsula and islands (Jeju, Ulleungdo, Dokdo).
+        "SERVICE_AREA": "124.0,33.0,132.0,39.0",
         # Firebase service-account JSON (falls back to GOOGLE_APPLICATION_CREDENTIALS).
         "FIREBASE_CREDENTIALS": None,
         # Replaces https://fcm.googleapis.com: for tests and staging against a fake FCM only.
@@ -100,6 +103,7 @@ def _finish(config):
             "production needs Firebase credentials: PATROL_FIREBASE_CREDENTIALS or "
             "GOOGLE_APPLICATION_CREDENTIALS naming a service-account JSON file"
         )
+    config["SERVICE_AREA"] = parse_service_area(config["SERVICE_AREA"])
     config["TESTING"] = env == "testing"
     config["JWT_SECRET_KEY"] = config["SECRET_KEY"]
     config["JWT_ACCESS_TOKEN_EXPIRES"] = timedelta(minutes=int(config["ACCESS_TOKEN_MINUTES"]))
@@ -108,3 +112,18 @@ def _finish(config):
     # Problem+json handlers need the raw exception rather than Flask's default page.
     config["PROPAGATE_EXCEPTIONS"] = False
     config["JWT_ERROR_MESSAGE_KEY"] = "detail"
+
+
+def parse_service_area(value):
+    """PATROL_SERVICE_AREA, "minLon,minLat,maxLon,maxLat" (or a list of four numbers), as a tuple."""
+    parts = value.split(",") if isinstance(value, str) else value
+    try:
+        min_lon, min_lat, max_lon, max_lat = (float(part) for part in parts)
+    except (TypeError, ValueError):
+        raise ConfigError(f"PATROL_SERVICE_AREA must be minLon,minLat,maxLon,maxLat, not {value!r}") from None
+    if not (-180 <= min_lon < max_lon <= 180 and -90 <= min_lat < max_lat <= 90):
+        raise ConfigError(
+            f"PATROL_SERVICE_AREA must be minLon,minLat,maxLon,maxLat with each minimum below its "
+            f"maximum, longitudes within -180..180 and latitudes within -90..90, not {value!r}"
+        )
+    return (min_lon, min_lat, max_lon, max_lat)

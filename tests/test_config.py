@@ -36,3 +36,16 @@ def test_database_url_from_the_environment_uses_psycopg(monkeypatch):
     monkeypatch.setenv("DATABASE_URL", "postgresql://app@db.internal:5432/patrol")
     assert load_config()["SQLALCHEMY_DATABASE_URI"] == "postgresql+psycopg://app@db.internal:5432/patrol"
     assert sqlalchemy_url("postgres://x/y") == "postgresql+psycopg://x/y"
+
+
+def test_the_service_area_defaults_to_korea_and_is_read_from_the_environment(monkeypatch):
+    assert load_config()["SERVICE_AREA"] == (124.0, 33.0, 132.0, 39.0)
+    monkeypatch.setenv("PATROL_SERVICE_AREA", "126.8, 37.2, 127.2, 37.45")
+    assert load_config()["SERVICE_AREA"] == (126.8, 37.2, 127.2, 37.45)
+
+
+@pytest.mark.parametrize("area", ["", "126,37,127", "a,b,c,d", "127,37,126,38", "126,91,127,92", "[1, 2]"])
+def test_a_bad_service_area_is_refused(monkeypatch, area):
+    monkeypatch.setenv("PATROL_SERVICE_AREA", area)
+    with pytest.raises(ConfigError, match="PATROL_SERVICE_AREA"):
+        load_config()

@@ -1,14 +1,10 @@
-from geoalchemy2.shape import to_shape
 from marshmallow import ValidationError, fields, validate, validates_schema
-from shapely.geometry import box
 
-from backend.core.geojson import GeoJSONGeometry
+from backend.core.geojson import GeoJSONGeometry, within_service_area
 from backend.core.schemas import InputSchema, OutputSchema, QuerySchema, UtcDateTime
 from backend.errors import CodedMessage
 from backend.patrols.timing import timing_problem
 
-# Generous bounds around the Korean peninsula and islands (incl. Jeju, Ulleungdo, Dokdo).
-KOREA_BOUNDS = box(124.0, 33.0, 132.0, 39.0)
 STATUSES = ("draft", "published", "in_progress", "completed", "cancelled")
 SCOPES = ("this", "following")
 SCOPE_DESCRIPTION = "For an occurrence of a series: this one only, or this and the later ones"
@@ -44,7 +40,7 @@ def check_times(starts_at, ends_at):
 
 
 def check_in_korea(point):
-    if not KOREA_BOUNDS.covers(to_shape(point)):
+    if not within_service_area(point):
         raise ValidationError(CodedMessage("MEETING_POINT_OUTSIDE_KOREA"), field_name="meeting_point")
 
 
