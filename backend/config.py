@@ -42,7 +42,10 @@ def default_settings():
         "ACCESS_TOKEN_MINUTES": 15,
         "REFRESH_TOKEN_DAYS": 30,
         "LOGIN_FAILURE_LIMIT": "5 per 5 minutes",
-        "LOGIN_ACCOUNT_LOCKOUT_LIMIT": "20 per hour",
+        # Failed sign-ins on one phone in an hour, from any address, before each failing
+        # address waits (1 s, doubling, at most the maximum) to try that phone again.
+        "LOGIN_BACKOFF_AFTER": 10,
+        "LOGIN_BACKOFF_MAX_SECONDS": 900,
         "RATELIMIT_STORAGE_URI": "memory://",
         "RATELIMIT_HEADERS_ENABLED": True,
         "RATELIMIT_ENABLED": True,
@@ -103,6 +106,17 @@ def _finish(config):
             "production needs Firebase credentials: PATROL_FIREBASE_CREDENTIALS or "
             "GOOGLE_APPLICATION_CREDENTIALS naming a service-account JSON file"
         )
+    if "LOGIN_ACCOUNT_LOCKOUT_LIMIT" in config:
+        # Its lockout let anyone lock a known phone out; refusing the setting tells whoever
+        # still sets it that it no longer does anything.
+        raise ConfigError(
+            "PATROL_LOGIN_ACCOUNT_LOCKOUT_LIMIT is gone: the per-phone lockout is now a back-off, "
+            "set by PATROL_LOGIN_BACKOFF_AFTER and PATROL_LOGIN_BACKOFF_MAX_SECONDS"
+        )
+    for name in ("LOGIN_BACKOFF_AFTER", "LOGIN_BACKOFF_MAX_SECONDS"):
+        value = config[name]
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            raise ConfigError(f"PATROL_{name} must be a whole number of at least 1, not {value!r}")
     config["SERVICE_AREA"] = parse_service_area(config["SERVICE_AREA"])
     config["TESTING"] = env == "testing"
     config["JWT_SECRET_KEY"] = config["SECRET_KEY"]

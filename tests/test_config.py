@@ -49,3 +49,16 @@ def test_a_bad_service_area_is_refused(monkeypatch, area):
     monkeypatch.setenv("PATROL_SERVICE_AREA", area)
     with pytest.raises(ConfigError, match="PATROL_SERVICE_AREA"):
         load_config()
+
+
+def test_the_old_account_lockout_setting_is_refused(monkeypatch):
+    monkeypatch.setenv("PATROL_LOGIN_ACCOUNT_LOCKOUT_LIMIT", "20 per hour")
+    with pytest.raises(ConfigError, match="PATROL_LOGIN_BACKOFF_AFTER"):
+        load_config()
+
+
+@pytest.mark.parametrize("name, value", [("PATROL_LOGIN_BACKOFF_AFTER", "0"), ("PATROL_LOGIN_BACKOFF_MAX_SECONDS", "soon")])
+def test_a_bad_back_off_setting_is_refused(monkeypatch, name, value):
+    monkeypatch.setenv(name, value)
+    with pytest.raises(ConfigError, match=name):
+        load_config()
