@@ -2,6 +2,7 @@ import logging
 
 from sqlalchemy import select
 
+from backend.auth import backoff
 from backend.auth.passwords import hash_password, require_strong, verify_password
 from backend.auth.services import end_sessions
 from backend.calendar_feeds.services import close_feed
@@ -52,7 +53,8 @@ def get_user(viewer, user_id):
     return one_or_404(policies.visible_users(viewer).where(User.id == user_id))
 
 
-def update_user(actor, user_id, changes):
+def update_user(actor, user_id, changes, address):
+    """Change `user_id`'s account as `actor` asks, from `address` (for the sign-in back-off)."""
     user = get_user(actor, user_id)
     current_password = changes.pop("current_password", None)
     if not policies.can_manage(actor, user) and not (
@@ -66,20 +68,24 @@ def update_user(actor, user_id, changes):
     if "phone" in changes and changes["phone"] != user.phone:
         _check_phone_free(actor, changes["phone"])
     if "password" in changes:
-        _set_password(actor, user, changes.pop("password"), current_password, changes)
+        _set_password(actor, user, changes.pop("password"), current_password, changes, address)
     for name, value in changes.items():
         setattr(user, name, value)
     db.session.flush()
     return user
 
 
-def _set_password(actor, user, password, current_password, other_changes):
+def _set_password(actor, user, password, current_password, other_changes, address):
     """One's own new password needs the current one (a borrowed phone or a stolen token is not
     enough); someone who manages the account resets it without. Either way every other
     device signs in again and the calendar feed URL stops working (it may have leaked too)."""
     is_own = actor.id == user.id
-    if is_own and not verify_password(user.password_hash, current_password or ""):
-        raise AppError("CURRENT_PASSWORD_WRONG")
+    if is_own:
+        # Guessing the current password here is guessing at sign-in by another door.
+        backoff.refuse_if_held(user.phone, address)
+        if not verify_password(user.password_hash, current_password or ""):
+            backoff.record_failure(user.phone, address)
+            raise AppError("CURRENT_PASSWORD_WRONG")
     require_strong(
         password, phone=other_changes.get("phone", user.phone), name=other_changes.get("name", user.name)
     )

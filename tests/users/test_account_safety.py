@@ -135,3 +135,19 @@ def test_an_admin_is_told_the_phone_is_taken(client, auth_headers, make_user, ho
     make_user("volunteer", other_station, phone="+821034567890")
     body = {**NEW_PERSON, "password": "lantern-okra-walnut", "station_id": home_station.id}
     assert_problem(client.post("/api/v1/users", json=body, headers=auth_headers(admin)), 409, "PHONE_TAKEN")
+
+
+def test_wrong_current_passwords_meet_the_sign_in_back_off(app, client, auth_headers, make_user, home_station, monkeypatch):
+    # A stolen access token guessing the current password is slowed like a guesser at sign-in.
+    monkeypatch.setitem(app.config, "LOGIN_BACKOFF_AFTER", 2)
+    me = make_user("volunteer", home_station)
+    headers = auth_headers(me)
+    url = f"/api/v1/users/{me.id}"
+    for guess in ("guess-one-x", "guess-two-x", "guess-three-x"):
+        wrong = client.patch(url, json={"password": "lantern-okra-walnut", "current_password": guess}, headers=headers)
+        assert_problem(wrong, 403, "CURRENT_PASSWORD_WRONG")
+    held = client.patch(url, json={"password": "lantern-okra-walnut", "current_password": PASSWORD}, headers=headers)
+    assert_problem(held, 429, "RATE_LIMITED")
+    # A manager's reset is not held back by it.
+    chief = make_user("station_chief", home_station)
+    assert client.patch(url, json={"password": "lantern-okra-walnut"}, headers=auth_headers(chief)).status_code == 200
