@@ -1,9 +1,10 @@
 """Password hashing with argon2id (argon2-cffi's recommended parameters), and the strength
 rule for new passwords (zxcvbn's estimate of how many guesses they take)."""
+import threading
+
 import phonenumbers
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from zxcvbn import zxcvbn
 
 from backend.errors import AppError, Bilingual
 
@@ -21,6 +22,10 @@ MAX_LENGTH = 128
 MIN_SCORE = 3
 # Words a guesser tries first against anyone of this service.
 SERVICE_WORDS = ("patrol", "police", "순찰", "방범", "합동순찰", "자율방범대", "경찰", "지구대")
+
+# zxcvbn keeps the user inputs of the password it is judging in a module-level dictionary:
+# two judged at once in threads of one process could swap them.
+_zxcvbn_lock = threading.Lock()
 
 _GENERAL_HINT = Bilingual("It is short or made of predictable parts.", "짧거나 예측하기 쉬운 조합입니다.")
 # What the longest guessable part of the password is, by zxcvbn's match pattern.
@@ -66,7 +71,12 @@ def require_strong(password, *, phone, name):
 def weakness(password, *, phone, name):
     """None if `password` is strong enough for the person with this phone and name; otherwise
     a Bilingual hint saying what makes it guessable."""
-    result = zxcvbn(password, user_inputs=personal_words(phone, name), max_length=MAX_LENGTH)
+    # Imported on first use: its word lists take memory that processes never judging a
+    # password (the push dispatcher, most CLI commands) need not hold.
+    from zxcvbn import zxcvbn
+
+    with _zxcvbn_lock:
+        result = zxcvbn(password, user_inputs=personal_words(phone, name), max_length=MAX_LENGTH)
     if result["score"] >= MIN_SCORE:
         return None
     guessable = [match for match in result["sequence"] if match["pattern"] != "bruteforce"]

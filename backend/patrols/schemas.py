@@ -27,7 +27,7 @@ class PatrolFieldsSchema(InputSchema):
     def times_and_place(self, data, **kwargs):
         check_times(data.get("starts_at"), data.get("ends_at"))
         if "meeting_point" in data:
-            check_in_korea(data["meeting_point"])
+            check_in_service_area(data["meeting_point"])
         if data.get("min_volunteers", 0) > data.get("max_volunteers", 500):
             raise ValidationError("Cannot exceed max_volunteers.", field_name="min_volunteers")
 
@@ -39,7 +39,7 @@ def check_times(starts_at, ends_at):
         raise ValidationError(CodedMessage(code), field_name=field)
 
 
-def check_in_korea(point):
+def check_in_service_area(point):
     if not within_service_area(point):
         raise ValidationError(CodedMessage("MEETING_POINT_OUTSIDE_KOREA"), field_name="meeting_point")
 
