@@ -49,13 +49,19 @@ def default_settings():
         "ACCESS_TOKEN_MINUTES": 15,
         "REFRESH_TOKEN_DAYS": 30,
         "LOGIN_FAILURE_LIMIT": "5 per 5 minutes",
-        "LOGIN_ACCOUNT_LOCKOUT_LIMIT": "20 per hour",
         # Look-ups of certificate numbers from one address: anyone may check, nobody may sweep.
         "CERTIFICATE_CHECK_LIMIT": "30 per hour",
+        # Failed sign-ins on one phone in an hour, from any address, before each failing
+        # address waits (1 s, doubling, at most the maximum) to try that phone again.
+        "LOGIN_BACKOFF_AFTER": 10,
+        "LOGIN_BACKOFF_MAX_SECONDS": 900,
         "RATELIMIT_STORAGE_URI": "memory://",
         "RATELIMIT_HEADERS_ENABLED": True,
         "RATELIMIT_ENABLED": True,
         "LOCATION_RETENTION_DAYS": 90,
+        # Where zones and meeting points may lie: min lon, min lat, max lon, max lat (WGS84).
+        # The default is generous around the Korean peninsula and islands (Jeju, Ulleungdo, Dokdo).
+        "SERVICE_AREA": "124.0,33.0,132.0,39.0",
         # Firebase service-account JSON (falls back to GOOGLE_APPLICATION_CREDENTIALS).
         "FIREBASE_CREDENTIALS": None,
         # Replaces https://fcm.googleapis.com: for tests and staging against a fake FCM only.
@@ -125,6 +131,18 @@ def _finish(config):
         ) from None
     for name in MINUTE_SETTINGS:
         config[name] = _minutes(config, name)
+    if "LOGIN_ACCOUNT_LOCKOUT_LIMIT" in config:
+        # Its lockout let anyone lock a known phone out; refusing the setting tells whoever
+        # still sets it that it no longer does anything.
+        raise ConfigError(
+            "PATROL_LOGIN_ACCOUNT_LOCKOUT_LIMIT is gone: the per-phone lockout is now a back-off, "
+            "set by PATROL_LOGIN_BACKOFF_AFTER and PATROL_LOGIN_BACKOFF_MAX_SECONDS"
+        )
+    for name in ("LOGIN_BACKOFF_AFTER", "LOGIN_BACKOFF_MAX_SECONDS"):
+        value = config[name]
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            raise ConfigError(f"PATROL_{name} must be a whole number of at least 1, not {value!r}")
+    config["SERVICE_AREA"] = parse_service_area(config["SERVICE_AREA"])
     config["TESTING"] = env == "testing"
     config["JWT_SECRET_KEY"] = config["SECRET_KEY"]
     config["JWT_ACCESS_TOKEN_EXPIRES"] = timedelta(minutes=int(config["ACCESS_TOKEN_MINUTES"]))
@@ -141,3 +159,18 @@ def _minutes(config, name):
     if type(value) is not int or not 0 <= value <= MAX_SETTING_MINUTES:
         raise ConfigError(f"PATROL_{name} must be a whole number of minutes from 0 to {MAX_SETTING_MINUTES}, not {value!r}")
     return value
+
+
+def parse_service_area(value):
+    """PATROL_SERVICE_AREA, "minLon,minLat,maxLon,maxLat" (or a list of four numbers), as a tuple."""
+    parts = value.split(",") if isinstance(value, str) else value
+    try:
+        min_lon, min_lat, max_lon, max_lat = (float(part) for part in parts)
+    except (TypeError, ValueError):
+        raise ConfigError(f"PATROL_SERVICE_AREA must be minLon,minLat,maxLon,maxLat, not {value!r}") from None
+    if not (-180 <= min_lon < max_lon <= 180 and -90 <= min_lat < max_lat <= 90):
+        raise ConfigError(
+            f"PATROL_SERVICE_AREA must be minLon,minLat,maxLon,maxLat with each minimum below its "
+            f"maximum, longitudes within -180..180 and latitudes within -90..90, not {value!r}"
+        )
+    return (min_lon, min_lat, max_lon, max_lat)

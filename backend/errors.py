@@ -5,6 +5,7 @@ human sentence in English and Korean; `detail` is given in the caller's language
 (Accept-Language, Korean first when both are equally welcome).
 """
 import logging
+from collections import namedtuple
 
 from flask import g, jsonify, request
 from marshmallow import Schema, fields
@@ -25,10 +26,12 @@ ERROR_CATALOGUE = {
     "TOKEN_EXPIRED": (401, "The token has expired; refresh it or sign in again.", "토큰이 만료되었습니다. 갱신하거나 다시 로그인하세요."),
     "TOKEN_REVOKED": (401, "The token has been revoked; sign in again.", "토큰이 폐기되었습니다. 다시 로그인하세요."),
     "FORBIDDEN": (403, "Your role may not do this.", "이 작업을 할 권한이 없습니다."),
+    "CURRENT_PASSWORD_WRONG": (403, "To change your own password, give your current password correctly in current_password.", "본인 비밀번호를 바꾸려면 current_password에 현재 비밀번호를 정확히 입력하세요."),
     "NOT_FOUND": (404, "Not found.", "찾을 수 없습니다."),
     "METHOD_NOT_ALLOWED": (405, "This method is not allowed here.", "허용되지 않는 메서드입니다."),
     "CONFLICT": (409, "The request conflicts with the current state.", "현재 상태와 충돌하는 요청입니다."),
     "PHONE_TAKEN": (409, "Another account already uses this phone number.", "이미 다른 계정이 사용하는 전화번호입니다."),
+    "PHONE_UNAVAILABLE": (409, "This phone number cannot be used here; an administrator can help.", "이 전화번호는 여기에서 사용할 수 없습니다. 관리자에게 문의하세요."),
     "STATION_CODE_TAKEN": (409, "Another station already uses this code.", "이미 사용 중인 경찰서 코드입니다."),
     "GROUP_NAME_TAKEN": (409, "The station already has a group of this name.", "이미 같은 이름의 단체가 있습니다."),
     "ALREADY_MEMBER": (409, "This person is already a member of the group.", "이미 이 단체의 회원입니다."),
@@ -38,6 +41,7 @@ ERROR_CATALOGUE = {
     "PATROL_NOT_OPEN": (409, "This patrol is not open for sign-up.", "신청할 수 없는 순찰입니다."),
     "PATROL_NOT_EDITABLE": (409, "A cancelled, running or finished patrol cannot be changed.", "취소되었거나 진행 중이거나 끝난 순찰은 변경할 수 없습니다."),
     "PATROL_NOT_DRAFT": (409, "Only a draft patrol can be deleted or published.", "초안 상태의 순찰만 삭제하거나 게시할 수 있습니다."),
+    "PATROL_NOT_BROADCASTABLE": (409, "A draft or finished patrol takes no broadcasts.", "초안이거나 끝난 순찰에는 알림을 보낼 수 없습니다."),
     "CAPACITY_BELOW_CONFIRMED": (409, "More volunteers are confirmed than this capacity.", "확정된 인원보다 정원을 작게 할 수 없습니다."),
     "NOT_A_PARTICIPANT": (403, "Only people on this patrol can do this.", "이 순찰의 참여자만 할 수 있습니다."),
     "CONSENT_REQUIRED": (403, "Location consent is needed first (POST /api/v1/me/consents).", "위치정보 수집 동의가 먼저 필요합니다."),
@@ -54,7 +58,7 @@ ERROR_CATALOGUE = {
     "NOT_INVITED": (403, "Only members of the invited groups may join this patrol.", "초청된 단체의 회원만 참여할 수 있습니다."),
     "PAYLOAD_TOO_LARGE": (413, "The request body is too large.", "요청 본문이 너무 큽니다."),
     "VALIDATION_ERROR": (422, "Some fields are invalid; see errors.", "입력값이 올바르지 않습니다. errors를 확인하세요."),
-    "PASSWORD_TOO_WEAK": (422, "Choose a password that is not only digits and has at least 5 different characters.", "숫자로만 이루어지지 않고 서로 다른 문자가 5개 이상인 비밀번호를 사용하세요."),
+    "PASSWORD_TOO_WEAK": (422, "This password is too easy to guess. {hint} Try three or four unrelated words, or a short sentence.", "추측하기 쉬운 비밀번호입니다. {hint} 서로 관련 없는 단어 서너 개나 짧은 문장을 써 보세요."),
     "INVALID_PHONE": (422, "Not a valid Korean mobile phone number.", "올바른 휴대전화 번호가 아닙니다."),
     "STATION_OUT_OF_SCOPE": (422, "That station is outside your station.", "소속 경찰서 밖의 경찰서입니다."),
     "STATION_PARENT_INVALID": (422, "A sub-unit must belong to a top-level station.", "지구대·파출소는 최상위 경찰서에만 소속될 수 있습니다."),
@@ -64,6 +68,7 @@ ERROR_CATALOGUE = {
     "NOT_A_VOLUNTEER": (422, "Volunteer-hours certificates are issued to volunteers only.", "봉사시간 확인서는 자원봉사자에게만 발급합니다."),
     "CERTIFICATE_GROUP_REQUIRED": (422, "The hours were approved in more than one group this month; name the group (group_id).", "해당 월에 여러 단체에서 승인되었습니다. 단체(group_id)를 지정하세요."),
     "CERTIFICATE_NUMBER_INVALID": (422, "This is not a valid certificate number; check it for typos.", "올바른 확인서 번호가 아닙니다. 오타가 없는지 확인하세요."),
+    "MEMBER_NOT_VOLUNTEER": (422, "A group leader may add only volunteers of the group's station.", "단체 대표는 같은 경찰서 소속 자원봉사자만 추가할 수 있습니다."),
     "NOT_ON_PATROL": (422, "Some people listed are not on this patrol.", "이 순찰에 참여하지 않은 사람이 있습니다."),
     "OUTSIDE_GEOFENCE": (422, "You are too far from the meeting point and the patrol's zones.", "집결지와 순찰 구역에서 너무 멀리 있습니다."),
     "OUTSIDE_PATROL_WINDOW": (422, "Recorded outside the time this patrol takes locations.", "순찰 위치 수집 시간 밖에 기록되었습니다."),
@@ -75,7 +80,7 @@ ERROR_CATALOGUE = {
     "PATROL_ENDS_BEFORE_START": (422, "A patrol must end after it starts.", "순찰 종료 시각은 시작 시각보다 늦어야 합니다."),
     "PATROL_TOO_LONG": (422, "A patrol may last at most 12 hours.", "순찰은 최대 12시간까지 가능합니다."),
     "PATROL_STARTS_IN_PAST": (422, "A patrol cannot start in the past.", "이미 지난 시각에 시작하는 순찰은 만들 수 없습니다."),
-    "MEETING_POINT_OUTSIDE_KOREA": (422, "The meeting point must lie in Korea.", "집결지는 대한민국 안이어야 합니다."),
+    "MEETING_POINT_OUTSIDE_KOREA": (422, "The meeting point must lie within the service area (Korea).", "집결지는 서비스 지역(대한민국) 안이어야 합니다."),
     "ZONE_OUTSIDE_STATION": (422, "A zone named is not one of this station's.", "이 경찰서의 구역이 아닌 구역이 있습니다."),
     "GROUP_OUTSIDE_STATION": (422, "A group named is not one of this station's.", "이 경찰서 소속이 아닌 단체가 있습니다."),
     "OFFICER_OUTSIDE_STATION": (422, "Only officers of this station can be assigned.", "이 경찰서 소속 경찰관만 배정할 수 있습니다."),
@@ -88,6 +93,7 @@ ERROR_CATALOGUE = {
     "GEOMETRY_COORDINATES_OUT_OF_RANGE": (422, "Coordinates must be longitude -180..180 and latitude -90..90.", "좌표는 경도 -180~180, 위도 -90~90 범위여야 합니다."),
     "GEOMETRY_HAS_Z": (422, "Only two-dimensional coordinates are accepted.", "2차원 좌표만 허용됩니다."),
     "GEOMETRY_TYPE_MISMATCH": (422, "This geometry type does not fit the zone kind.", "구역 종류에 맞지 않는 도형 유형입니다."),
+    "ZONE_OUTSIDE_SERVICE_AREA": (422, "A zone must lie within the service area (Korea).", "구역은 서비스 지역(대한민국) 안에 있어야 합니다."),
     "RATE_LIMITED": (429, "Too many requests; try again later.", "요청이 너무 많습니다. 잠시 후 다시 시도하세요."),
     "INTERNAL_ERROR": (500, "Something went wrong on our side.", "서버 오류가 발생했습니다."),
     "SERVICE_UNAVAILABLE": (503, "The service is temporarily unavailable.", "서비스를 일시적으로 사용할 수 없습니다."),
@@ -139,10 +145,15 @@ class CodedMessage(str):
         return message
 
 
+class Bilingual(namedtuple("Bilingual", "en ko")):
+    """A detail's placeholder value in both languages; the caller's language picks one."""
+
+
 def detail_for(code, **params):
     _, english, korean = ERROR_CATALOGUE[code]
     language = request.accept_languages.best_match(["ko", "en"], default="ko")
     text = korean if language == "ko" else english
+    params = {name: getattr(value, language) if isinstance(value, Bilingual) else value for name, value in params.items()}
     return text.format(**params) if params else text
 
 

@@ -59,3 +59,29 @@ def test_minute_settings_from_the_environment(monkeypatch):
     monkeypatch.setenv("PATROL_DUTY_MARGIN_MINUTES", "0")
     config = load_config()
     assert (config["CHECKOUT_GRACE_MINUTES"], config["LATE_UPLOAD_MINUTES"], config["DUTY_MARGIN_MINUTES"]) == (5, 15, 0)
+
+
+def test_the_service_area_defaults_to_korea_and_is_read_from_the_environment(monkeypatch):
+    assert load_config()["SERVICE_AREA"] == (124.0, 33.0, 132.0, 39.0)
+    monkeypatch.setenv("PATROL_SERVICE_AREA", "126.8, 37.2, 127.2, 37.45")
+    assert load_config()["SERVICE_AREA"] == (126.8, 37.2, 127.2, 37.45)
+
+
+@pytest.mark.parametrize("area", ["", "126,37,127", "a,b,c,d", "127,37,126,38", "126,91,127,92", "[1, 2]"])
+def test_a_bad_service_area_is_refused(monkeypatch, area):
+    monkeypatch.setenv("PATROL_SERVICE_AREA", area)
+    with pytest.raises(ConfigError, match="PATROL_SERVICE_AREA"):
+        load_config()
+
+
+def test_the_old_account_lockout_setting_is_refused(monkeypatch):
+    monkeypatch.setenv("PATROL_LOGIN_ACCOUNT_LOCKOUT_LIMIT", "20 per hour")
+    with pytest.raises(ConfigError, match="PATROL_LOGIN_BACKOFF_AFTER"):
+        load_config()
+
+
+@pytest.mark.parametrize("name, value", [("PATROL_LOGIN_BACKOFF_AFTER", "0"), ("PATROL_LOGIN_BACKOFF_MAX_SECONDS", "soon")])
+def test_a_bad_back_off_setting_is_refused(monkeypatch, name, value):
+    monkeypatch.setenv(name, value)
+    with pytest.raises(ConfigError, match=name):
+        load_config()

@@ -1,5 +1,11 @@
 """The demo data loads, loads again without change, and serves the README's walkthrough."""
+import json
+
 from sqlalchemy import func, select
+
+from backend.auth.passwords import weakness
+from backend.cli.seed import SEED_DIR
+from backend.core.phones import normalize_korean_mobile
 
 from backend.notifications.models import OutboxEvent
 from backend.organizations.models import GroupMembership, Station, VolunteerGroup
@@ -46,3 +52,10 @@ def test_demo_volunteer_signs_in_and_lists_zones_near_beomgye_station(app, clien
     names = {feature["properties"]["name"] for feature in response.get_json()["features"]}
     assert "범계역 광장" in names
     assert "안양 일번가" not in names  # another station's, and far away
+
+
+def test_the_demo_password_is_one_the_api_would_accept_for_every_demo_account():
+    demo = json.loads((SEED_DIR / "demo.json").read_text(encoding="utf-8"))
+    for person in demo["users"]:
+        phone = normalize_korean_mobile(person["phone"])
+        assert weakness(demo["demo_password"], phone=phone, name=person["name"]) is None, person["phone"]

@@ -4,6 +4,7 @@ from flask import current_app
 from flask_jwt_extended import create_access_token, create_refresh_token, get_jti
 from sqlalchemy import select, update
 
+from backend.auth import backoff
 from backend.auth.models import AuthSession
 from backend.auth.passwords import hash_password, needs_rehash, verify_password
 from backend.core.auth import session_of
@@ -13,11 +14,14 @@ from backend.extensions import db
 from backend.users.models import User
 
 
-def sign_in(phone, password):
-    """Check the credentials and open a new session with its first pair of tokens."""
+def sign_in(phone, password, address):
+    """Check the credentials, sent from `address`, and open a new session with its first pair
+    of tokens."""
+    backoff.refuse_if_held(phone, address)
     user = db.session.scalar(select(User).where(User.phone == phone))
     password_ok = verify_password(user.password_hash if user else None, password)
     if user is None or not password_ok or not user.is_active:
+        backoff.record_failure(phone, address)
         raise AppError("INVALID_CREDENTIALS")
     if needs_rehash(user.password_hash):
         user.password_hash = hash_password(password)

@@ -7,10 +7,11 @@ then is the shape built and its validity asked of GEOS. Everything is stored in 
 import math
 
 import shapely
+from flask import current_app
 from geoalchemy2.elements import WKBElement, WKTElement
 from geoalchemy2.shape import from_shape, to_shape
 from marshmallow import ValidationError, fields
-from shapely.geometry import mapping, shape
+from shapely.geometry import box, mapping, shape
 from shapely.geometry.base import BaseGeometry
 
 from backend.errors import CodedMessage
@@ -175,3 +176,8 @@ class BBox(fields.Field):
                 "Longitudes must be within -180..180 and latitudes within -90..90, each minimum below its maximum."
             )
         return min_lon, min_lat, max_lon, max_lat
+
+
+def within_service_area(geometry):
+    """Does `geometry` (as GeoJSONGeometry loads it) lie wholly within PATROL_SERVICE_AREA?"""
+    return box(*current_app.config["SERVICE_AREA"]).covers(to_shape(geometry))

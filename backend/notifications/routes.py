@@ -72,6 +72,7 @@ class Broadcast(MethodView):
     @blp.alt_response(429, description=throttled_after("5 per 10 minutes"))
     @blp.arguments(BroadcastSchema)
     @blp.response(202, BroadcastResultSchema)
+    @blp.alt_response(409, description="PATROL_NOT_BROADCASTABLE: the patrol is a draft or has ended")
     def post(self, message, patrol_id):
         """Tell everyone on the patrol something now (station chief, or an officer on it)"""
         return services.broadcast(current_user, patrol_id, message["title"], message["body"])

@@ -56,6 +56,9 @@ def broadcast(actor, patrol_id, title, body):
     is_officer_on_it = any(p.user_id == actor.id for p in patrol.officers)
     if not (is_manager(actor) or is_officer_on_it):
         raise AppError("FORBIDDEN")
+    # A draft has nobody told of it yet, and a finished patrol nobody left to tell.
+    if patrol.status in ("draft", "completed"):
+        raise AppError("PATROL_NOT_BROADCASTABLE")
     # Every broadcast is its own cause: two identical texts are two messages.
     record_event(
         "patrol.broadcast", uuid.uuid4().hex, patrol_id=patrol.id, payload={"title": title, "body": body, "sender_id": actor.id}

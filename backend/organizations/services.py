@@ -2,7 +2,7 @@ from sqlalchemy import select
 
 from backend.core.filters import where_equal
 from backend.core.pagination import paginate
-from backend.core.scopes import one_or_404, station_family_ids, station_is_visible
+from backend.core.scopes import one_or_404, station_is_visible
 from backend.errors import AppError
 from backend.extensions import db
 from backend.organizations import policies
@@ -83,12 +83,10 @@ def add_member(actor, group_id, user_id, is_leader):
     group = get_group(actor, group_id)
     if not policies.can_add_member(actor, group, as_leader=is_leader):
         raise AppError("FORBIDDEN")
-    # Only people of the group's station family may join; others look the same as absent.
-    user = db.session.scalar(
-        select(User).where(User.id == user_id, User.station_id.in_(station_family_ids(group.station_id)))
-    )
+    # Whoever may not be added looks the same as someone absent.
+    user = db.session.scalar(policies.addable_people(actor, group).where(User.id == user_id))
     if user is None:
-        raise AppError("MEMBER_OUTSIDE_STATION")
+        raise AppError("MEMBER_OUTSIDE_STATION" if actor.role in policies.GROUP_MANAGERS else "MEMBER_NOT_VOLUNTEER")
     if policies.membership_of(user, group) is not None:
         raise AppError("ALREADY_MEMBER")
     membership = GroupMembership(group=group, user=user, is_leader=is_leader)

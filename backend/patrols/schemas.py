@@ -1,14 +1,10 @@
-from geoalchemy2.shape import to_shape
 from marshmallow import ValidationError, fields, validate, validates_schema
-from shapely.geometry import box
 
-from backend.core.geojson import GeoJSONGeometry
+from backend.core.geojson import GeoJSONGeometry, within_service_area
 from backend.core.schemas import InputSchema, OutputSchema, QuerySchema, UtcDateTime
 from backend.errors import CodedMessage
 from backend.patrols.timing import timing_problem
 
-# Generous bounds around the Korean peninsula and islands (incl. Jeju, Ulleungdo, Dokdo).
-KOREA_BOUNDS = box(124.0, 33.0, 132.0, 39.0)
 STATUSES = ("draft", "published", "in_progress", "completed", "cancelled")
 SCOPES = ("this", "following")
 SCOPE_DESCRIPTION = "For an occurrence of a series: this one only, or this and the later ones"
@@ -31,7 +27,7 @@ class PatrolFieldsSchema(InputSchema):
     def times_and_place(self, data, **kwargs):
         check_times(data.get("starts_at"), data.get("ends_at"))
         if "meeting_point" in data:
-            check_in_korea(data["meeting_point"])
+            check_in_service_area(data["meeting_point"])
         if data.get("min_volunteers", 0) > data.get("max_volunteers", 500):
             raise ValidationError("Cannot exceed max_volunteers.", field_name="min_volunteers")
 
@@ -43,8 +39,8 @@ def check_times(starts_at, ends_at):
         raise ValidationError(CodedMessage(code), field_name=field)
 
 
-def check_in_korea(point):
-    if not KOREA_BOUNDS.covers(to_shape(point)):
+def check_in_service_area(point):
+    if not within_service_area(point):
         raise ValidationError(CodedMessage("MEETING_POINT_OUTSIDE_KOREA"), field_name="meeting_point")
 
 

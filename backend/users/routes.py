@@ -1,5 +1,6 @@
 from flask.views import MethodView
 from flask_jwt_extended import current_user
+from flask_limiter.util import get_remote_address
 
 from backend.core.auth import login_required
 from backend.core.pagination import PAGE_SIZES
@@ -27,6 +28,7 @@ class Users(MethodView):
     @login_required(*ACCOUNT_MANAGERS)
     @blp.arguments(UserCreateSchema)
     @blp.response(201, UserSchema)
+    @blp.alt_response(409, description="PHONE_TAKEN, or PHONE_UNAVAILABLE for a number you may not use")
     def post(self, data):
         """Create an account (admins, station chiefs, coordinators)"""
         return services.create_user(current_user, data)
@@ -51,9 +53,16 @@ class UserById(MethodView):
     @login_required()
     @blp.arguments(UserUpdateSchema)
     @blp.response(200, UserSchema)
+    @blp.doc(
+        description="A new password ends the person's other sessions and their calendar feed URL. "
+        "Your own needs current_password; a manager resets someone else's without it."
+    )
+    @blp.alt_response(403, description="FORBIDDEN, or CURRENT_PASSWORD_WRONG for your own password")
+    @blp.alt_response(429, description="RATE_LIMITED: wrong current passwords count as failed sign-ins; see Retry-After")
+    @blp.alt_response(409, description="PHONE_TAKEN, or PHONE_UNAVAILABLE for a number you may not use")
     def patch(self, changes, user_id):
         """Change an account; `is_active: false` deactivates it and ends its sessions"""
-        return services.update_user(current_user, user_id, changes)
+        return services.update_user(current_user, user_id, changes, get_remote_address())
 
 
 @blp.route("/me")

@@ -1,6 +1,7 @@
 from flask_jwt_extended import current_user
-from marshmallow import fields, validate
+from marshmallow import ValidationError, fields, validate, validates_schema
 
+from backend.auth.passwords import MAX_LENGTH as MAX_PASSWORD_LENGTH
 from backend.core.schemas import InputSchema, KoreanMobile, OutputSchema, Password, QuerySchema, UtcDateTime, enum_output
 from backend.users.consent_policy import CURRENT_VERSION
 from backend.users.models import Locale, Role
@@ -22,10 +23,20 @@ class UserUpdateSchema(InputSchema):
     name = fields.String(validate=NAME)
     phone = KoreanMobile()
     password = Password()
+    current_password = fields.String(
+        load_only=True,
+        validate=validate.Length(max=MAX_PASSWORD_LENGTH),
+        metadata={"description": "Your present password: required (only) when you change your own password"},
+    )
     role = fields.Enum(Role, by_value=True)
     station_id = fields.Integer()
     locale = fields.Enum(Locale, by_value=True)
     is_active = fields.Boolean()
+
+    @validates_schema
+    def current_password_with_password(self, data, **kwargs):
+        if "current_password" in data and "password" not in data:
+            raise ValidationError("Only sent together with password.", field_name="current_password")
 
 
 class UserQuerySchema(QuerySchema):

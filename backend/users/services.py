@@ -1,7 +1,11 @@
+import logging
+
 from sqlalchemy import select
 
-from backend.auth.passwords import hash_password
+from backend.auth import backoff
+from backend.auth.passwords import hash_password, require_strong, verify_password
 from backend.auth.services import end_sessions
+from backend.calendar_feeds.services import close_feed
 from backend.core.auth import current_session_id
 from backend.core.filters import where_equal
 from backend.core.pagination import paginate
@@ -14,10 +18,13 @@ from backend.organizations.models import GroupMembership
 from backend.users import consent_policy, policies
 from backend.users.models import LocationConsent, Role, User
 
+log = logging.getLogger(__name__)
+
 
 def create_user(actor, data):
     _check_role_and_station(actor, data["role"], data["station_id"])
-    _check_phone_free(data["phone"])
+    _check_phone_free(actor, data["phone"])
+    require_strong(data["password"], phone=data["phone"], name=data["name"])
     user = User(
         name=data["name"],
         phone=data["phone"],
@@ -46,8 +53,10 @@ def get_user(viewer, user_id):
     return one_or_404(policies.visible_users(viewer).where(User.id == user_id))
 
 
-def update_user(actor, user_id, changes):
+def update_user(actor, user_id, changes, address):
+    """Change `user_id`'s account as `actor` asks, from `address` (for the sign-in back-off)."""
     user = get_user(actor, user_id)
+    current_password = changes.pop("current_password", None)
     if not policies.can_manage(actor, user) and not (
         actor.id == user.id and changes.keys() <= policies.SELF_EDITABLE_FIELDS
     ):
@@ -57,15 +66,32 @@ def update_user(actor, user_id, changes):
             actor, changes.get("role", user.role), changes.get("station_id", user.station_id)
         )
     if "phone" in changes and changes["phone"] != user.phone:
-        _check_phone_free(changes["phone"])
+        _check_phone_free(actor, changes["phone"])
     if "password" in changes:
-        user.password_hash = hash_password(changes.pop("password"))
-        # A new password often answers a leak: every other device must sign in again.
-        end_sessions(user, except_session_id=current_session_id() if actor.id == user.id else None)
+        _set_password(actor, user, changes.pop("password"), current_password, changes, address)
     for name, value in changes.items():
         setattr(user, name, value)
     db.session.flush()
     return user
+
+
+def _set_password(actor, user, password, current_password, other_changes, address):
+    """One's own new password needs the current one (a borrowed phone or a stolen token is not
+    enough); someone who manages the account resets it without. Either way every other
+    device signs in again and the calendar feed URL stops working (it may have leaked too)."""
+    is_own = actor.id == user.id
+    if is_own:
+        # Guessing the current password here is guessing at sign-in by another door.
+        backoff.refuse_if_held(user.phone, address)
+        if not verify_password(user.password_hash, current_password or ""):
+            backoff.record_failure(user.phone, address)
+            raise AppError("CURRENT_PASSWORD_WRONG")
+    require_strong(
+        password, phone=other_changes.get("phone", user.phone), name=other_changes.get("name", user.name)
+    )
+    user.password_hash = hash_password(password)
+    end_sessions(user, except_session_id=current_session_id() if is_own else None)
+    close_feed(user)
 
 
 def give_location_consent(user, policy_version):
@@ -110,6 +136,13 @@ def _check_role_and_station(actor, role, station_id):
         raise AppError("STATION_OUT_OF_SCOPE")
 
 
-def _check_phone_free(phone):
-    if db.session.scalar(select(User.id).where(User.phone == phone)) is not None:
+def _check_phone_free(actor, phone):
+    holder_id = db.session.scalar(select(User.id).where(User.phone == phone))
+    if holder_id is None:
+        return
+    if db.session.scalar(policies.visible_users(actor).where(User.id == holder_id)) is not None:
         raise AppError("PHONE_TAKEN")
+    # The number is someone's at a station the caller cannot see: the answer must not say so,
+    # only send them to an admin, who sees every station.
+    log.info("user %s gave a phone held by account %s outside their stations", actor.id, holder_id)
+    raise AppError("PHONE_UNAVAILABLE")

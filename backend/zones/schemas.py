@@ -4,7 +4,7 @@ import json
 
 from marshmallow import INCLUDE, ValidationError, fields, post_dump, post_load, pre_dump, validate, validates_schema
 
-from backend.core.geojson import BBox, GeoJSONGeometry
+from backend.core.geojson import BBox, GeoJSONGeometry, within_service_area
 from backend.core.schemas import InputSchema, OutputSchema, QuerySchema, UtcDateTime, enum_output
 from backend.errors import CodedMessage
 from backend.zones.models import GEOMETRY_TYPES_BY_KIND, ZoneKind
@@ -126,6 +126,8 @@ class ZoneFeatureSchema(InputSchema):
             properties.get("corridor_m"),
             properties["free_properties"],
         )
+        if not within_service_area(data["geometry"]):
+            errors.setdefault("geometry", []).append(CodedMessage("ZONE_OUTSIDE_SERVICE_AREA"))
         if errors:
             raise ValidationError(errors)
 
@@ -137,6 +139,11 @@ class ZonePatchSchema(InputSchema):
     type = fields.String(validate=validate.Equal("Feature"))
     geometry = GeoJSONGeometry(allowed_types=ANY_ZONE_GEOMETRY)
     properties = fields.Nested(ZonePropertiesPatchSchema)
+
+    @validates_schema
+    def in_service_area(self, data, **kwargs):
+        if "geometry" in data and not within_service_area(data["geometry"]):
+            raise ValidationError(CodedMessage("ZONE_OUTSIDE_SERVICE_AREA"), field_name="geometry")
 
 
 class ZoneImportSchema(InputSchema):

@@ -97,28 +97,54 @@ def test_sign_in_validates_the_phone(client):
     assert_problem(sign_in(client, "02-123-4567"), 422, "INVALID_PHONE")
 
 
-def test_an_account_locks_after_failures_from_many_addresses(client, volunteer):
-    # Five failures from each of four addresses stay under the per-address throttle...
-    for address in ("10.0.0.1", "10.0.0.2", "10.0.0.3", "10.0.0.4"):
-        for _ in range(5):
-            failed = client.post(
-                "/api/v1/auth/token",
-                json={"phone": "010-1234-5678", "password": "guess-guess"},
-                environ_base={"REMOTE_ADDR": address},
-            )
-            assert_problem(failed, 401, "INVALID_CREDENTIALS")
-    # ...but the account is now locked, even for the right password from a new address.
-    locked = client.post(
-        "/api/v1/auth/token",
-        json={"phone": "010-1234-5678", "password": PASSWORD},
-        environ_base={"REMOTE_ADDR": "10.0.0.5"},
+def sign_in_from(client, address, password, phone="010-1234-5678"):
+    return client.post(
+        "/api/v1/auth/token", json={"phone": phone, "password": password}, environ_base={"REMOTE_ADDR": address}
     )
-    assert_problem(locked, 429, "RATE_LIMITED")
-    assert int(locked.headers["Retry-After"]) > 0
-    # The lockout is the account's, not the address's: another phone is still only refused.
-    other = client.post(
-        "/api/v1/auth/token",
-        json={"phone": "010-1111-2222", "password": "guess-guess"},
-        environ_base={"REMOTE_ADDR": "10.0.0.5"},
-    )
-    assert_problem(other, 401, "INVALID_CREDENTIALS")
+
+
+def test_guessing_from_many_addresses_cannot_lock_the_owner_out(client, volunteer):
+    # Thirty guesses from fifteen addresses, each staying under its own per-address throttle.
+    answers = {sign_in_from(client, f"10.0.{n // 2}.1", "guess-guess").status_code for n in range(30)}
+    assert answers == {401, 429}  # guessing met the back-off...
+    # ...yet the owner, from their own phone's address, signs in with their password.
+    assert sign_in_from(client, "10.9.9.9", PASSWORD).status_code == 200
+
+
+def held_waits(client, guesses):
+    """Fail once on the phone from each of `guesses` new addresses; after each failure, what
+    Retry-After that address is given when it at once tries the right password (0: let in)."""
+    waits = []
+    for n in range(guesses):
+        address = f"10.2.{n // 200}.{n % 200}"
+        assert_problem(sign_in_from(client, address, "guess-guess"), 401, "INVALID_CREDENTIALS")
+        retry = sign_in_from(client, address, PASSWORD)
+        if retry.status_code == 200:
+            waits.append(0)
+        else:
+            assert_problem(retry, 429, "RATE_LIMITED")
+            waits.append(int(retry.headers["Retry-After"]))
+    return waits
+
+
+def test_guessing_on_one_phone_backs_off_exponentially(app, client, volunteer, monkeypatch):
+    monkeypatch.setitem(app.config, "LOGIN_BACKOFF_AFTER", 3)
+    monkeypatch.setitem(app.config, "LOGIN_BACKOFF_MAX_SECONDS", 100000)
+    waits = held_waits(client, 15)
+    # The phone's first three failures hold nobody back (the right password gets in)...
+    assert waits[:3] == [0, 0, 0]
+    # ...then each failing address waits, twice as long as the one before: 1 s, 2 s, ... (the
+    # throttle's own Retry-After, 300 s, shows until the waits outgrow it).
+    assert all(wait > 0 for wait in waits[3:])
+    assert [round(wait / 2 ** 9) for wait in waits[12:]] == [1, 2, 4]
+    # The hold is on this phone only: the same address may still try another.
+    assert_problem(sign_in_from(client, "10.2.0.14", "guess-guess", phone="010-1111-2222"), 401, "INVALID_CREDENTIALS")
+    # An address that has not failed on the phone is not held back.
+    assert sign_in_from(client, "10.3.0.1", PASSWORD).status_code == 200
+
+
+def test_the_back_off_stops_at_its_maximum(app, client, volunteer, monkeypatch):
+    monkeypatch.setitem(app.config, "LOGIN_BACKOFF_AFTER", 1)
+    monkeypatch.setitem(app.config, "LOGIN_BACKOFF_MAX_SECONDS", 600)
+    waits = held_waits(client, 13)
+    assert [round(wait / 100) for wait in waits[10:]] == [5, 6, 6]  # 512 s, then 600 s

@@ -5,6 +5,7 @@ from sqlalchemy import select, update
 
 from backend.core.time import utcnow
 from backend.notifications.models import Delivery, Device, OutboxEvent
+from backend.patrols.models import Patrol
 from tests.helpers import assert_problem
 from tests.patrols.conftest import seoul
 
@@ -210,6 +211,24 @@ def test_broadcast_reaches_everyone_on_the_patrol(api, chief, officer, patrol_bo
     assert (message["notification"]["title"], message["android"]["priority"]) == ("집결지 변경", "high")
     assert [m["data"]["type"] for m in messages_to(fake_fcm, officer_phone)] == ["patrol.broadcast"]
     assert_problem(client.post(f"/api/v1/patrols/{patrol['id']}/broadcast", json={"title": "x", "body": "y"}, headers=auth_headers(volunteers[1])), 403, "FORBIDDEN")
+
+
+def test_a_draft_or_finished_patrol_takes_no_broadcast(api, chief, officer, patrol_body, client, auth_headers, db_session, dispatch, fake_fcm, phone):
+    officer_phone = phone(officer)
+    message = {"title": "집결지 변경", "body": "범계역 3번 출구"}
+    draft = api.publishable(chief, officer, patrol_body())
+    response = client.post(f"/api/v1/patrols/{draft['id']}/broadcast", json=message, headers=auth_headers(chief))
+    assert_problem(response, 409, "PATROL_NOT_BROADCASTABLE")
+    # Another evening, so the officer can be on both.
+    finished = api.published(chief, officer, patrol_body(starts_at=seoul(5, 20).isoformat(), ends_at=seoul(5, 23).isoformat()))
+    db_session.execute(
+        update(Patrol).where(Patrol.id == finished["id"]).values(starts_at=utcnow() - timedelta(hours=5), ends_at=utcnow() - timedelta(hours=2))
+    )
+    db_session.commit()
+    response = client.post(f"/api/v1/patrols/{finished['id']}/broadcast", json=message, headers=auth_headers(officer))
+    assert_problem(response, 409, "PATROL_NOT_BROADCASTABLE")
+    dispatch()
+    assert [m for m in messages_to(fake_fcm, officer_phone) if m["data"]["type"] == "patrol.broadcast"] == []
 
 
 def test_broadcasts_are_rate_limited(api, chief, officer, patrol_body, client, auth_headers):

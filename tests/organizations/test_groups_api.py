@@ -114,3 +114,26 @@ def test_staff_see_members_with_phones(client, auth_headers, make_user, make_gro
 def test_removing_someone_who_is_not_a_member_is_404(client, auth_headers, chief, make_group, home_station):
     group = make_group(home_station)
     assert_problem(client.delete(f"/api/v1/groups/{group.id}/members/{chief.id}", headers=auth_headers(chief)), 404, "NOT_FOUND")
+
+
+@pytest.mark.parametrize("role", ["officer", "station_chief", "coordinator", "admin"])
+def test_a_leader_adds_no_station_staff(client, auth_headers, make_user, make_group, home_station, role):
+    leader = make_user("volunteer", home_station)
+    group = make_group(home_station, leaders=[leader])
+    staff = make_user(role, None if role == "admin" else home_station)
+    response = client.post(f"/api/v1/groups/{group.id}/members", json={"user_id": staff.id}, headers=auth_headers(leader))
+    assert_problem(response, 422, "MEMBER_NOT_VOLUNTEER")
+    members = client.get(f"/api/v1/groups/{group.id}/members", headers=auth_headers(leader)).get_json()
+    assert [member["user_id"] for member in members] == [leader.id]
+
+
+def test_a_leader_adds_no_volunteer_of_another_station_and_says_no_more(client, auth_headers, make_user, make_group, home_station, other_station):
+    leader = make_user("volunteer", home_station)
+    group = make_group(home_station, leaders=[leader])
+    outsider = make_user("volunteer", other_station)
+    officer = make_user("officer", home_station)
+    headers = auth_headers(leader)
+    # An outsider, a staff member and nobody at all are refused alike.
+    for user_id in (outsider.id, officer.id, 999999):
+        response = client.post(f"/api/v1/groups/{group.id}/members", json={"user_id": user_id}, headers=headers)
+        assert_problem(response, 422, "MEMBER_NOT_VOLUNTEER")

@@ -53,6 +53,12 @@ def test_bad_patrols_are_refused_and_nothing_is_stored(api, chief, patrol_body, 
     assert patrol_count(db_session) == 0
 
 
+def test_the_meeting_point_follows_the_configured_service_area(app, api, chief, patrol_body, monkeypatch):
+    # The same setting as zones: a deployment for Seoul alone refuses a meeting point at 범계역.
+    monkeypatch.setitem(app.config, "SERVICE_AREA", (126.76, 37.42, 127.19, 37.71))
+    assert_problem(api.create(chief, patrol_body()), 422, "MEETING_POINT_OUTSIDE_KOREA")
+
+
 def test_zones_and_groups_must_be_the_stations_own(api, chief, patrol_body, make_group, other_station, db_session):
     foreign_group = make_group(other_station)
     assert_problem(api.create(chief, patrol_body(group_ids=[foreign_group.id])), 422, "GROUP_OUTSIDE_STATION")

@@ -1,5 +1,6 @@
 import pytest
 
+from tests.conftest import PASSWORD
 from tests.helpers import assert_problem
 
 NEW_PERSON = {"name": "김하늘", "phone": "010-3456-7890", "password": "long-enough-1", "role": "volunteer"}
@@ -165,7 +166,9 @@ def test_guessable_passwords_are_refused_with_their_own_code(client, auth_header
 def test_changing_my_password_signs_out_my_other_devices(client, auth_headers, make_user, home_station):
     me = make_user("volunteer", home_station)
     this_phone, old_tablet = auth_headers(me), auth_headers(me)
-    changed = client.patch(f"/api/v1/users/{me.id}", json={"password": "a-brand-new-one"}, headers=this_phone)
+    changed = client.patch(
+        f"/api/v1/users/{me.id}", json={"password": "a-brand-new-one", "current_password": PASSWORD}, headers=this_phone
+    )
     assert changed.status_code == 200
     assert client.get("/api/v1/me", headers=this_phone).status_code == 200
     assert_problem(client.get("/api/v1/me", headers=old_tablet), 401, "TOKEN_REVOKED")

@@ -299,3 +299,40 @@ def test_import_refuses_more_than_a_thousand_features(client, chief_headers, hom
     features = [feature(home_station, SAFE_HOUSE, kind="safe_house")] * 1001
     response = client.post(f"{ZONES}/import", json={"type": "FeatureCollection", "features": features}, headers=chief_headers)
     assert "features" in assert_problem(response, 422, "VALIDATION_ERROR")["errors"]
+
+
+NULL_ISLAND = {"type": "Polygon", "coordinates": [[[0, 0], [0.001, 0], [0.001, 0.001], [0, 0]]]}
+# Starts at 범계역 and runs out to sea west of the peninsula.
+HALF_OUT = {"type": "LineString", "coordinates": [[126.9508, 37.3897], [123.5, 37.3897]]}
+
+
+@pytest.mark.parametrize(
+    "geometry, properties",
+    [
+        (NULL_ISLAND, {}),
+        ({"type": "Point", "coordinates": [0, 0]}, {"kind": "safe_house"}),
+        (HALF_OUT, {"kind": "safe_return_route", "corridor_m": 30}),
+    ],
+    ids=["null-island", "point-at-0-0", "partly-outside"],
+)
+def test_a_zone_outside_the_service_area_is_refused(client, chief_headers, home_station, geometry, properties):
+    response = client.post(ZONES, json=feature(home_station, geometry, **properties), headers=chief_headers)
+    assert "geometry" in assert_problem(response, 422, "ZONE_OUTSIDE_SERVICE_AREA")["errors"]
+    assert listed_ids(client, chief_headers) == []
+
+
+def test_a_zone_cannot_be_moved_or_imported_outside_the_service_area(client, chief_headers, home_station, create):
+    url = f"{ZONES}/{create(feature(home_station))['id']}"
+    assert_problem(client.patch(url, json={"geometry": NULL_ISLAND}, headers=chief_headers), 422, "ZONE_OUTSIDE_SERVICE_AREA")
+    assert client.get(url, headers=chief_headers).get_json()["geometry"] == PLAZA
+    features = [feature(home_station), feature(home_station, NULL_ISLAND)]
+    response = client.post(f"{ZONES}/import", json={"type": "FeatureCollection", "features": features}, headers=chief_headers)
+    assert list(assert_problem(response, 422, "ZONE_OUTSIDE_SERVICE_AREA")["errors"]["features"]) == ["1"]
+
+
+def test_the_service_area_is_the_configured_one(app, client, chief_headers, home_station, monkeypatch):
+    # A deployment covering only Gyeonggi-do south of Seoul takes 범계역 but not Seoul City Hall.
+    monkeypatch.setitem(app.config, "SERVICE_AREA", (126.8, 37.2, 127.2, 37.45))
+    assert client.post(ZONES, json=feature(home_station), headers=chief_headers).status_code == 201
+    outside = feature(home_station, CITY_HALL, kind="safe_house")
+    assert_problem(client.post(ZONES, json=outside, headers=chief_headers), 422, "ZONE_OUTSIDE_SERVICE_AREA")
