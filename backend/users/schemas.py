@@ -1,7 +1,7 @@
 from flask_jwt_extended import current_user
 from marshmallow import fields, validate
 
-from backend.core.schemas import InputSchema, KoreanMobile, OutputSchema, Password, QuerySchema, UtcDateTime, enum_output
+from backend.core.schemas import InputSchema, KoreanMobile, Name, OutputSchema, Password, QuerySchema, Text, UtcDateTime, enum_output
 from backend.users.models import Locale, Role
 from backend.users.policies import can_see_phone
 
@@ -9,7 +9,7 @@ NAME = validate.Length(min=1, max=100)
 
 
 class UserCreateSchema(InputSchema):
-    name = fields.String(required=True, validate=NAME)
+    name = Name(required=True, validate=NAME)
     phone = KoreanMobile(required=True, metadata={"example": "010-1234-5678"})
     password = Password(required=True)
     role = fields.Enum(Role, by_value=True, required=True)
@@ -18,7 +18,7 @@ class UserCreateSchema(InputSchema):
 
 
 class UserUpdateSchema(InputSchema):
-    name = fields.String(validate=NAME)
+    name = Name(validate=NAME)
     phone = KoreanMobile()
     password = Password()
     role = fields.Enum(Role, by_value=True)
@@ -32,7 +32,7 @@ class UserQuerySchema(QuerySchema):
     group_id = fields.Integer()
     role = fields.Enum(Role, by_value=True)
     is_active = fields.Boolean()
-    q = fields.String(validate=validate.Length(min=1, max=100), metadata={"description": "Part of the name"})
+    q = Text(validate=validate.Length(min=1, max=100), metadata={"description": "Part of the name"})
 
 
 class UserSchema(OutputSchema):
@@ -77,4 +77,4 @@ class MeSchema(UserSchema):
 
 
 class ConsentRequestSchema(InputSchema):
-    policy_version = fields.String(required=True, validate=validate.Length(min=1, max=32))
+    policy_version = Text(required=True, validate=validate.Length(min=1, max=32))
