@@ -74,7 +74,7 @@ def test_multi_line_text_refuses_every_control_but_the_line_break(client, sender
 
 def test_names_are_stored_trimmed(client, senders, home_station):
     admin, _ = senders
-    group = client.post("/api/v1/groups", json={"name": "\u3000 범계동 자율방범대 ", "kind": "patrol_association", "station_id": home_station.id}, headers=admin)
+    group = client.post("/api/v1/groups", json={"name": "\u3000 범계동 자율방범대 \r\n", "kind": "patrol_association", "station_id": home_station.id}, headers=admin)
     assert group.status_code == 201, group.get_json()
     assert group.get_json()["name"] == "범계동 자율방범대"
     # Characters that are not controls stay, zero-width joiners of an emoji included.

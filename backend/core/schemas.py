@@ -164,15 +164,15 @@ class Password(fields.String):
 _CONTROLS_BEYOND_C0 = r"\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069"
 SINGLE_LINE_FORBIDDEN = re.compile(rf"[\x00-\x1f{_CONTROLS_BEYOND_C0}]")
 MULTI_LINE_FORBIDDEN = re.compile(rf"[\x00-\x09\x0b-\x1f{_CONTROLS_BEYOND_C0}]")
-# Letters that show nothing: the Hangul fillers and the braille blank. Spaces and format
-# characters (zero-width spaces and joiners, bidi marks) are found by their category.
+# Letters that show nothing: the Hangul fillers and the braille blank. Spaces, and format
+# characters (zero-width spaces and joiners, bidi marks), are found by what Python knows of them.
 _INVISIBLE_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
 
 
 def is_blank(text):
     """True when nothing of the text would show: only spaces and invisible characters."""
     return all(
-        char.isspace() or char in _INVISIBLE_LETTERS or unicodedata.category(char) in ("Cf", "Zs")
+        char.isspace() or char in _INVISIBLE_LETTERS or unicodedata.category(char) == "Cf"
         for char in text
     )
 
@@ -194,10 +194,11 @@ class Text(fields.String):
         text = super()._deserialize(value, attr, data, **kwargs)
         if self.multiline:
             text = text.replace("\r\n", "\n").replace("\r", "\n")
+        # Trimmed first: a line break pasted after a name goes with the spaces around it.
+        text = text.strip()
         forbidden = MULTI_LINE_FORBIDDEN if self.multiline else SINGLE_LINE_FORBIDDEN
         if forbidden.search(text):
             raise ValidationError(CodedMessage("TEXT_CONTROL_CHARACTER"))
-        text = text.strip()
         if not self.allow_blank and is_blank(text):
             raise ValidationError(CodedMessage("TEXT_BLANK"))
         return text
