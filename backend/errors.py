@@ -133,7 +133,8 @@ class CodedMessage(str):
     """
 
     def __new__(cls, code, text=None, **params):
-        message = super().__new__(cls, text or ERROR_CATALOGUE[code][1].format(**params))
+        english = ERROR_CATALOGUE[code][1]
+        message = super().__new__(cls, text or (english.format(**params) if params else english))
         message.code = code
         message.params = params
         return message
