@@ -8,6 +8,9 @@ from sqlalchemy.exc import OperationalError
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from backend.config import load_config
+from backend.core.auth import accept_bearer_in_any_case
+from backend.core.chunked_body import SizedChunkedBody
+from backend.core.json_input import StrictJSONProvider, refuse_unstorable_url
 from backend.core.request_log import configure_logging
 from backend.core.routing import ID_CONVERTERS
 from backend.errors import handle_database_unavailable, register_error_handlers
@@ -20,6 +23,7 @@ REQUEST_ID_PATTERN = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
 def create_app(config=None):
     app = Flask(__name__, static_folder=None)
     app.config.from_mapping(load_config(config))
+    app.json = StrictJSONProvider(app)
     app.json.ensure_ascii = False  # Korean stays readable in responses
     configure_logging(app)  # first, so that its access line is written after everything else
 
@@ -28,6 +32,8 @@ def create_app(config=None):
     register_error_handlers(app)
     _register_request_hooks(app)
     _register_commands(app)
+    if app.config["MAX_CONTENT_LENGTH"]:
+        app.wsgi_app = SizedChunkedBody(app.wsgi_app, app.config["MAX_CONTENT_LENGTH"])
     if app.config["PROXY_HOPS"]:
         # Behind a TLS proxy: client addresses (rate limits) and https URLs (feed links).
         hops = int(app.config["PROXY_HOPS"])
@@ -122,6 +128,9 @@ def _register_request_hooks(app):
     def assign_request_id():
         incoming = request.headers.get("X-Request-ID", "")
         g.request_id = incoming if REQUEST_ID_PATTERN.match(incoming) else uuid.uuid4().hex
+
+    app.before_request(refuse_unstorable_url)
+    app.before_request(accept_bearer_in_any_case)
 
     @app.after_request
     def commit_once(response):

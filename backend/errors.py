@@ -20,6 +20,8 @@ PROBLEM_MIMETYPE = "application/problem+json"
 ERROR_CATALOGUE = {
     "BAD_REQUEST": (400, "The request could not be understood.", "요청을 이해할 수 없습니다."),
     "MALFORMED_JSON": (400, "The request body is not valid JSON.", "요청 본문이 올바른 JSON이 아닙니다."),
+    "JSON_TOO_DEEP": (400, "The JSON body nests arrays and objects more than {max_depth} levels deep.", "JSON 본문의 배열·객체 중첩이 {max_depth}단계를 넘습니다."),
+    "JSON_NUMBER_TOO_LONG": (400, "The JSON body holds a number too long to read.", "JSON 본문에 읽을 수 없을 만큼 긴 숫자가 있습니다."),
     "UNAUTHORIZED": (401, "Sign in to use this endpoint.", "로그인이 필요합니다."),
     "INVALID_CREDENTIALS": (401, "Phone number or password is wrong.", "전화번호 또는 비밀번호가 올바르지 않습니다."),
     "TOKEN_INVALID": (401, "The token is invalid.", "토큰이 올바르지 않습니다."),
@@ -57,8 +59,14 @@ ERROR_CATALOGUE = {
     "NOT_FLAGGED": (409, "Only flagged check-ins are reviewed.", "검토 대상(플래그)인 체크인만 검토할 수 있습니다."),
     "NOT_INVITED": (403, "Only members of the invited groups may join this patrol.", "초청된 단체의 회원만 참여할 수 있습니다."),
     "PAYLOAD_TOO_LARGE": (413, "The request body is too large.", "요청 본문이 너무 큽니다."),
+    "URI_TOO_LONG": (414, "The request line (path and query string) is too long.", "요청 주소(경로와 쿼리 문자열)가 너무 깁니다."),
+    "HEADERS_TOO_LARGE": (431, "The request has too many headers, or a header is too long.", "요청 헤더가 너무 많거나 너무 깁니다."),
     "VALIDATION_ERROR": (422, "Some fields are invalid; see errors.", "입력값이 올바르지 않습니다. errors를 확인하세요."),
     "PASSWORD_TOO_WEAK": (422, "This password is too easy to guess. {hint} Try three or four unrelated words, or a short sentence.", "추측하기 쉬운 비밀번호입니다. {hint} 서로 관련 없는 단어 서너 개나 짧은 문장을 써 보세요."),
+    "UNSTORABLE_TEXT": (422, "Text may not contain the NUL character or an unpaired UTF-16 surrogate.", "텍스트에 NUL 문자나 짝이 없는 UTF-16 서로게이트를 넣을 수 없습니다."),
+    "TEXT_CONTROL_CHARACTER": (422, "Control characters (and, outside multi-line text, line breaks) are not allowed.", "제어 문자(여러 줄 텍스트가 아니면 줄바꿈 포함)는 사용할 수 없습니다."),
+    "TEXT_BLANK": (422, "Must not be empty or only spaces and invisible characters.", "비어 있거나 공백·보이지 않는 문자로만 이루어질 수 없습니다."),
+    "DATE_OUT_OF_RANGE": (422, "Dates must lie in the years {earliest} to {latest}.", "날짜는 {earliest}년부터 {latest}년 사이여야 합니다."),
     "INVALID_PHONE": (422, "Not a valid Korean mobile phone number.", "올바른 휴대전화 번호가 아닙니다."),
     "STATION_OUT_OF_SCOPE": (422, "That station is outside your station.", "소속 경찰서 밖의 경찰서입니다."),
     "STATION_PARENT_INVALID": (422, "A sub-unit must belong to a top-level station.", "지구대·파출소는 최상위 경찰서에만 소속될 수 있습니다."),
@@ -107,8 +115,10 @@ CODE_FOR_STATUS = {
     405: "METHOD_NOT_ALLOWED",
     409: "CONFLICT",
     413: "PAYLOAD_TOO_LARGE",
+    414: "URI_TOO_LONG",
     422: "VALIDATION_ERROR",
     429: "RATE_LIMITED",
+    431: "HEADERS_TOO_LARGE",
     500: "INTERNAL_ERROR",
     503: "SERVICE_UNAVAILABLE",
 }
@@ -136,12 +146,15 @@ class CodedMessage(str):
     """A validation message that also names its error code.
 
     Schemas raise ValidationError(CodedMessage(...)) where the app needs a precise code
-    (a self-intersecting polygon, a bad phone); the 422 answer then carries that code.
+    (a self-intersecting polygon, a bad phone); the 422 answer then carries that code,
+    and its detail the catalogue's sentence filled in with `params`.
     """
 
-    def __new__(cls, code, text=None):
-        message = super().__new__(cls, text or ERROR_CATALOGUE[code][1])
+    def __new__(cls, code, text=None, **params):
+        english = ERROR_CATALOGUE[code][1]
+        message = super().__new__(cls, text or (english.format(**params) if params else english))
         message.code = code
+        message.params = params
         return message
 
 
@@ -157,16 +170,21 @@ def detail_for(code, **params):
     return text.format(**params) if params else text
 
 
-def problem_response(code, *, status=None, errors=None, detail=None, headers=None):
-    status = status or ERROR_CATALOGUE[code][0]
-    body = {
+def problem_body(code, status, detail, request_id):
+    """The members every problem+json answer has."""
+    return {
         "type": "about:blank",
         "title": HTTP_TITLES.get(status, "Error"),
         "status": status,
-        "detail": detail or detail_for(code),
+        "detail": detail,
         "code": code,
-        "request_id": g.get("request_id"),
+        "request_id": request_id,
     }
+
+
+def problem_response(code, *, status=None, errors=None, detail=None, headers=None):
+    status = status or ERROR_CATALOGUE[code][0]
+    body = problem_body(code, status, detail or detail_for(code), g.get("request_id"))
     if errors:
         body["errors"] = errors
     response = jsonify(body)
@@ -185,8 +203,10 @@ HTTP_TITLES = {
     405: "Method Not Allowed",
     409: "Conflict",
     413: "Content Too Large",
+    414: "URI Too Long",
     422: "Unprocessable Content",
     429: "Too Many Requests",
+    431: "Request Header Fields Too Large",
     500: "Internal Server Error",
     503: "Service Unavailable",
 }
@@ -227,12 +247,12 @@ def handle_app_error(error):
 
 def handle_http_exception(error):
     messages = (getattr(error, "data", None) or {}).get("messages")
-    if error.code == 400 and messages and "json" in messages:
-        return problem_response("MALFORMED_JSON")
     if error.code == 422 and messages:
         coded = first_coded_message(messages)
+        if coded is None:
+            return problem_response("VALIDATION_ERROR", errors=field_errors(messages))
         return problem_response(
-            coded.code if coded else "VALIDATION_ERROR", errors=field_errors(messages)
+            coded.code, errors=field_errors(messages), detail=detail_for(coded.code, **coded.params)
         )
     code = CODE_FOR_STATUS.get(error.code)
     if code is None:

@@ -32,4 +32,4 @@ trap 'kill "$DISPATCHER" 2>/dev/null' EXIT
 echo "==> starting gunicorn on ${PATROL_BIND:-127.0.0.1:8000}"
 # No gunicorn access log: the app writes its own (JSON, with request ids), which names
 # routes instead of raw paths, since paths and query strings can carry secrets.
-gunicorn --workers "${PATROL_WORKERS:-2}" --bind "${PATROL_BIND:-127.0.0.1:8000}" wsgi:app
+gunicorn --config gunicorn.conf.py --workers "${PATROL_WORKERS:-2}" --bind "${PATROL_BIND:-127.0.0.1:8000}" wsgi:app

@@ -85,3 +85,11 @@ def test_file_downloads_carry_them_too(client, make_user, home_station, auth_hea
     assert response.status_code == 200
     assert response.headers["X-Content-Type-Options"] == "nosniff"
     assert response.headers["Cache-Control"] == "private, no-store"
+
+
+def test_a_csv_download_names_its_charset_once(client, make_user, home_station, auth_headers):
+    chief = make_user("station_chief", home_station)
+    url = "/api/v1/reports/attendance?from=2026-11-01&to=2026-11-30&format=csv"
+    response = client.get(url, headers=auth_headers(chief))
+    assert response.status_code == 200
+    assert response.headers["Content-Type"] == "text/csv; charset=utf-8"

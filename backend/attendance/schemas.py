@@ -1,24 +1,7 @@
-import re
-from datetime import date
-
-from marshmallow import ValidationError, fields, validate
+from marshmallow import fields, validate
 
 from backend.attendance.models import CORRECTABLE_STATUSES, AttendanceStatus, LateFact
-from backend.core.schemas import InputSchema, OutputSchema, QuerySchema, RowId, UtcDateTime, enum_output
-
-
-class Month(fields.String):
-    """YYYY-MM, loaded as the first day of that month."""
-
-    def _deserialize(self, value, attr, data, **kwargs):
-        text = super()._deserialize(value, attr, data, **kwargs)
-        match = re.fullmatch(r"(\d{4})-(0[1-9]|1[0-2])", text)
-        if not match:
-            raise ValidationError("Give a month as YYYY-MM.")
-        return date(int(match.group(1)), int(match.group(2)), 1)
-
-    def _serialize(self, value, attr, obj, **kwargs):
-        return None if value is None else f"{value:%Y-%m}"
+from backend.core.schemas import InputSchema, Month, OutputSchema, QuerySchema, RowId, Text, UtcDateTime, enum_output
 
 
 class AttendanceSchema(OutputSchema):
@@ -47,7 +30,7 @@ class AttendanceEntrySchema(InputSchema):
     user_id = fields.Integer(required=True)
     status = fields.String(validate=validate.OneOf([status.value for status in CORRECTABLE_STATUSES]))
     duty_minutes = fields.Integer(validate=validate.Range(min=0, max=12 * 60))
-    note = fields.String(validate=validate.Length(max=500), allow_none=True)
+    note = Text(multiline=True, validate=validate.Length(max=500), allow_none=True)
 
 
 class ConfirmSchema(InputSchema):

@@ -2,7 +2,7 @@ from marshmallow import fields, validate
 
 from backend.checkins.models import FLAG_REASONS, CheckInKind, CheckInStatus, Review
 from backend.core.location_input import LocationFixSchema
-from backend.core.schemas import InputSchema, OutputSchema, QuerySchema, UtcDateTime, enum_output
+from backend.core.schemas import InputSchema, OutputSchema, QuerySchema, Text, UtcDateTime, enum_output
 
 
 class CheckInRequestSchema(LocationFixSchema):
@@ -43,7 +43,7 @@ class CheckInReviewSchema(OutputSchema):
 
 class ReviewRequestSchema(InputSchema):
     review = fields.String(required=True, validate=validate.OneOf([Review.APPROVED.value, Review.REJECTED.value]))
-    note = fields.String(validate=validate.Length(max=500), load_default=None)
+    note = Text(multiline=True, validate=validate.Length(max=500), load_default=None)
 
 
 class CheckInQuerySchema(QuerySchema):

@@ -6,7 +6,7 @@ revoked and its user is active, so logout and deactivation take effect at once.
 import functools
 import uuid
 
-from flask import g
+from flask import g, request
 from flask_jwt_extended import current_user, jwt_required
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import contains_eager
@@ -29,6 +29,15 @@ def login_required(*roles):
         return wrapper
 
     return decorator
+
+
+def accept_bearer_in_any_case():
+    """before_request: RFC 9110 makes the scheme of Authorization case-insensitive, while
+    flask-jwt-extended looks for "Bearer" exactly; werkzeug's parse of the header gives the
+    token, which is handed on under the spelling the extension expects."""
+    authorization = request.authorization
+    if authorization is not None and authorization.type == "bearer" and authorization.token:
+        request.environ["HTTP_AUTHORIZATION"] = f"Bearer {authorization.token}"
 
 
 def session_of(jwt_payload):

@@ -1,22 +1,27 @@
 """What every domain's routes share: the Blueprint that reads request bodies, and URL
 converters for row ids."""
 import flask_smorest
-from marshmallow import ValidationError, missing
-from webargs.flaskparser import FlaskParser
+from marshmallow import ValidationError
+from webargs.flaskparser import FlaskParser, is_json_request
 from werkzeug.routing import IntegerConverter
 
+from backend.core.json_input import RefusedJSON, loads
 from backend.core.schemas import DATABASE_INTEGER_MAX
 
 
 class BodyRequiredParser(FlaskParser):
     """Every JSON body the API documents is required. webargs would read a request without
-    one (or whose Content-Type is not JSON) as {}, and a PATCH would succeed doing nothing."""
+    one (or whose Content-Type is not JSON) as {}, and a PATCH would succeed doing nothing.
+    The body is decoded within the app's limits (backend.core.json_input)."""
 
     def load_json(self, req, schema):
-        body = super().load_json(req, schema)
-        if body is missing:
+        body = req.get_data(cache=True) if is_json_request(req) else b""
+        if not body:
             raise ValidationError(["Send a JSON body, with Content-Type: application/json."])
-        return body
+        try:
+            return loads(body)
+        except RefusedJSON as refused:
+            raise refused.as_app_error() from None
 
 
 class Blueprint(flask_smorest.Blueprint):

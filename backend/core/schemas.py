@@ -1,7 +1,9 @@
 """Schema base classes and fields shared by the domains."""
 import math
+import re
+import unicodedata
 import uuid
-from datetime import timezone
+from datetime import date, timezone
 
 from marshmallow import RAISE, Schema, ValidationError, fields, missing, pre_load, validate
 from marshmallow.utils import is_collection
@@ -17,6 +19,27 @@ DATABASE_INTEGER_MAX = 2**31 - 1
 DATABASE_INTEGER = validate.Range(min=-DATABASE_INTEGER_MAX - 1, max=DATABASE_INTEGER_MAX)
 
 
+class CalendarRange(validate.Validator):
+    """Dates and times a request may name. Python's dates end at the year 9999, so a day, a
+    month or a time zone's hours added near that end would overflow; these bounds leave
+    every computation of the app (reports, recurrences, UTC and Seoul times) room to spare."""
+
+    EARLIEST_YEAR = 1900
+    LATEST_YEAR = 2999
+
+    def __call__(self, value):
+        if not self.EARLIEST_YEAR <= value.year <= self.LATEST_YEAR:
+            raise ValidationError(self.refusal())
+        return value
+
+    @classmethod
+    def refusal(cls):
+        return CodedMessage("DATE_OUT_OF_RANGE", earliest=cls.EARLIEST_YEAR, latest=cls.LATEST_YEAR)
+
+
+CALENDAR_RANGE = CalendarRange()
+
+
 class RowId(fields.Integer):
     """The id of a row named in a query or body: a positive integer."""
 
@@ -24,15 +47,42 @@ class RowId(fields.Integer):
         super().__init__(validate=validate.Range(min=1), **kwargs)
 
 
+class Month(fields.String):
+    """YYYY-MM, loaded as the first day of that month."""
+
+    PATTERN = r"^(\d{4})-(0[1-9]|1[0-2])$"
+
+    def __init__(self, **kwargs):
+        kwargs["metadata"] = {"pattern": self.PATTERN, **kwargs.get("metadata", {})}
+        super().__init__(**kwargs)
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        text = super()._deserialize(value, attr, data, **kwargs)
+        match = re.fullmatch(self.PATTERN, text)
+        if not match:
+            raise ValidationError("Give a month as YYYY-MM.")
+        if int(match.group(1)) == 0:
+            raise ValidationError(CalendarRange.refusal())  # no year 0 in Python's calendar
+        return date(int(match.group(1)), int(match.group(2)), 1)
+
+    def _serialize(self, value, attr, obj, **kwargs):
+        return None if value is None else f"{value:%Y-%m}"
+
+
+CALENDAR_FIELDS = (fields.Date, fields.DateTime, Month)
+
+
 class RequestSchema(Schema):
-    """What a request sends. Unknown fields are refused (marshmallow's RAISE), and every
-    integer must fit the database's integer."""
+    """What a request sends. Unknown fields are refused (marshmallow's RAISE), every
+    integer must fit the database's integer, and every date the app's calendar."""
 
     def on_bind_field(self, field_name, field_obj):
         # Fields are shallow copies of the class's: replace the validator list, never append.
         for field in with_inner_fields(field_obj):
             if isinstance(field, fields.Integer) and DATABASE_INTEGER not in field.validators:
                 field.validators = [*field.validators, DATABASE_INTEGER]
+            if isinstance(field, CALENDAR_FIELDS) and CALENDAR_RANGE not in field.validators:
+                field.validators = [*field.validators, CALENDAR_RANGE]
 
 
 class QuerySchema(RequestSchema):
@@ -106,6 +156,60 @@ class Password(fields.String):
             },
             **kwargs,
         )
+
+
+# Besides the C0 controls: DEL and the C1 controls, the line and paragraph separators, and
+# the bidi embeddings, overrides and isolates, which make text display in another order than
+# it is stored in. Multi-line text keeps one C0 character, the line feed.
+_CONTROLS_BEYOND_C0 = r"\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+SINGLE_LINE_FORBIDDEN = re.compile(rf"[\x00-\x1f{_CONTROLS_BEYOND_C0}]")
+MULTI_LINE_FORBIDDEN = re.compile(rf"[\x00-\x09\x0b-\x1f{_CONTROLS_BEYOND_C0}]")
+# Letters that show nothing: the Hangul fillers and the braille blank. Spaces, and format
+# characters (zero-width spaces and joiners, bidi marks), are found by what Python knows of them.
+_INVISIBLE_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
+
+
+def is_blank(text):
+    """True when nothing of the text would show: only spaces and invisible characters."""
+    return all(
+        char.isspace() or char in _INVISIBLE_LETTERS or unicodedata.category(char) == "Cf"
+        for char in text
+    )
+
+
+class Text(fields.String):
+    """Text a person typed, as the app stores it: trimmed, without control characters.
+
+    Multi-line text (notes, broadcast bodies) keeps its line breaks, written as \\n whatever
+    the sender's platform; everything else is one line. Unless `allow_blank`, text of only
+    spaces and invisible characters is refused like an empty one.
+    """
+
+    def __init__(self, *, multiline=False, allow_blank=True, **kwargs):
+        super().__init__(**kwargs)
+        self.multiline = multiline
+        self.allow_blank = allow_blank
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        text = super()._deserialize(value, attr, data, **kwargs)
+        if self.multiline:
+            text = text.replace("\r\n", "\n").replace("\r", "\n")
+        # Trimmed first: a line break pasted after a name goes with the spaces around it.
+        text = text.strip()
+        forbidden = MULTI_LINE_FORBIDDEN if self.multiline else SINGLE_LINE_FORBIDDEN
+        if forbidden.search(text):
+            raise ValidationError(CodedMessage("TEXT_CONTROL_CHARACTER"))
+        if not self.allow_blank and is_blank(text):
+            raise ValidationError(CodedMessage("TEXT_BLANK"))
+        return text
+
+
+class Name(Text):
+    """The name or title of a person, group, station, zone, patrol or broadcast: one line,
+    never blank."""
+
+    def __init__(self, **kwargs):
+        super().__init__(allow_blank=False, **kwargs)
 
 
 def enum_output(enum_class, **kwargs):

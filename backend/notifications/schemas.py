@@ -1,14 +1,14 @@
 from marshmallow import fields, validate
 
-from backend.core.schemas import InputSchema, OutputSchema, QuerySchema, UtcDateTime, enum_output
+from backend.core.schemas import InputSchema, Name, OutputSchema, QuerySchema, Text, UtcDateTime, enum_output
 from backend.notifications.models import DeliveryStatus, Platform
 from backend.users.models import Locale
 
 
 class DeviceRequestSchema(InputSchema):
-    token = fields.String(required=True, validate=validate.Length(min=20, max=4096), metadata={"description": "FCM registration token"})
+    token = Text(required=True, validate=validate.Length(min=20, max=4096), metadata={"description": "FCM registration token"})
     platform = fields.Enum(Platform, by_value=True, required=True)
-    app_version = fields.String(validate=validate.Length(max=32), load_default=None)
+    app_version = Text(validate=validate.Length(max=32), load_default=None)
     locale = fields.Enum(Locale, by_value=True, load_default=None, metadata={"description": "Language of the pushes; default: the account's"})
 
 
@@ -32,8 +32,8 @@ class PreferencesUpdateSchema(InputSchema):
 
 
 class BroadcastSchema(InputSchema):
-    title = fields.String(required=True, validate=validate.Length(min=1, max=100), metadata={"example": "집결지 변경"})
-    body = fields.String(required=True, validate=validate.Length(min=1, max=500), metadata={"example": "범계역 3번 출구로 옮깁니다."})
+    title = Name(required=True, validate=validate.Length(min=1, max=100), metadata={"example": "집결지 변경"})
+    body = Text(multiline=True, allow_blank=False, required=True, validate=validate.Length(min=1, max=500), metadata={"example": "범계역 3번 출구로 옮깁니다."})
 
 
 class BroadcastResultSchema(OutputSchema):

@@ -2,7 +2,7 @@ from flask_jwt_extended import current_user
 from marshmallow import fields, validate
 
 from backend.core.geojson import GeoJSONGeometry
-from backend.core.schemas import InputSchema, OutputSchema, QuerySchema, UtcDateTime, enum_output
+from backend.core.schemas import InputSchema, Name, OutputSchema, QuerySchema, UtcDateTime, enum_output
 from backend.organizations.models import GeofencePolicy, GroupKind
 from backend.users.policies import can_see_phone
 
@@ -10,7 +10,7 @@ NAME = validate.Length(min=1, max=100)
 
 
 class StationCreateSchema(InputSchema):
-    name = fields.String(required=True, validate=NAME, metadata={"example": "안양동안경찰서"})
+    name = Name(required=True, validate=NAME, metadata={"example": "안양동안경찰서"})
     code = fields.String(
         required=True,
         validate=validate.Regexp(r"^[A-Z0-9][A-Z0-9-]{1,31}$"),
@@ -54,7 +54,7 @@ class StationSchema(OutputSchema):
 
 
 class GroupCreateSchema(InputSchema):
-    name = fields.String(required=True, validate=NAME, metadata={"example": "범계동 자율방범대"})
+    name = Name(required=True, validate=NAME, metadata={"example": "범계동 자율방범대"})
     kind = fields.Enum(GroupKind, by_value=True, required=True)
     station_id = fields.Integer(required=True)
 

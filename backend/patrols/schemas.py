@@ -1,7 +1,7 @@
 from marshmallow import ValidationError, fields, validate, validates_schema
 
 from backend.core.geojson import GeoJSONGeometry, within_service_area
-from backend.core.schemas import InputSchema, OutputSchema, QuerySchema, UtcDateTime
+from backend.core.schemas import InputSchema, Name, OutputSchema, QuerySchema, Text, UtcDateTime
 from backend.errors import CodedMessage
 from backend.patrols.timing import timing_problem
 
@@ -11,7 +11,7 @@ SCOPE_DESCRIPTION = "For an occurrence of a series: this one only, or this and t
 
 
 class PatrolFieldsSchema(InputSchema):
-    title = fields.String(validate=validate.Length(min=1, max=200), metadata={"example": "범계역 합동 야간순찰"})
+    title = Name(validate=validate.Length(min=1, max=200), metadata={"example": "범계역 합동 야간순찰"})
     starts_at = fields.AwareDateTime(metadata={"example": "2026-11-27T20:00:00+09:00"})
     ends_at = fields.AwareDateTime(metadata={"example": "2026-11-27T23:00:00+09:00"})
     meeting_point = GeoJSONGeometry(allowed_types=("Point",))
@@ -21,7 +21,7 @@ class PatrolFieldsSchema(InputSchema):
     min_officers = fields.Integer(validate=validate.Range(min=0, max=100))
     min_volunteers = fields.Integer(validate=validate.Range(min=0, max=500))
     max_volunteers = fields.Integer(validate=validate.Range(min=1, max=500), metadata={"description": "Capacity"})
-    notes = fields.String(validate=validate.Length(max=2000))
+    notes = Text(multiline=True, validate=validate.Length(max=2000))
 
     @validates_schema
     def times_and_place(self, data, **kwargs):
@@ -45,7 +45,7 @@ def check_in_service_area(point):
 
 
 class PatrolCreateSchema(PatrolFieldsSchema):
-    title = fields.String(required=True, validate=validate.Length(min=1, max=200))
+    title = Name(required=True, validate=validate.Length(min=1, max=200))
     station_id = fields.Integer(required=True)
     starts_at = fields.AwareDateTime(required=True)
     ends_at = fields.AwareDateTime(required=True)
@@ -56,7 +56,7 @@ class PatrolCreateSchema(PatrolFieldsSchema):
     min_officers = fields.Integer(load_default=1, validate=validate.Range(min=0, max=100))
     min_volunteers = fields.Integer(load_default=0, validate=validate.Range(min=0, max=500))
     max_volunteers = fields.Integer(required=True, validate=validate.Range(min=1, max=500))
-    notes = fields.String(load_default="", validate=validate.Length(max=2000))
+    notes = Text(multiline=True, load_default="", validate=validate.Length(max=2000))
     recurrence = fields.String(
         validate=validate.Length(min=1, max=500),
         metadata={
@@ -76,7 +76,7 @@ class ScopeSchema(InputSchema):
 
 
 class CancelSchema(ScopeSchema):
-    reason = fields.String(required=True, validate=validate.Length(min=1, max=500), metadata={"example": "기상 악화"})
+    reason = Text(allow_blank=False, required=True, validate=validate.Length(min=1, max=500), metadata={"example": "기상 악화"})
 
 
 class PatrolQuerySchema(QuerySchema):

@@ -108,7 +108,7 @@ def export(report, fmt, lang, filename_stem):
         raise ValueError(f"lang must be one of {LANGS}, not {lang!r}")
     if fmt == "csv":
         chunks = copy_csv.csv_chunks(report.query, report.columns, lang, CHUNK_SIZE)
-        response = Response(_in_context(chunks), mimetype="text/csv; charset=utf-8")
+        response = Response(_in_context(chunks), content_type="text/csv; charset=utf-8")
     elif fmt == "xlsx":
         response = _xlsx_response(report, lang)
     elif fmt == "pdf":

@@ -1,7 +1,6 @@
 from marshmallow import ValidationError, fields, validate, validates_schema
 
-from backend.attendance.schemas import Month
-from backend.core.schemas import OutputSchema, QuerySchema, RowId, UtcDateTime
+from backend.core.schemas import Month, OutputSchema, QuerySchema, RowId, UtcDateTime
 from backend.zones.models import ZoneKind
 
 MAX_REPORT_DAYS = 366

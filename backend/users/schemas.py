@@ -2,7 +2,7 @@ from flask_jwt_extended import current_user
 from marshmallow import ValidationError, fields, validate, validates_schema
 
 from backend.auth.passwords import MAX_LENGTH as MAX_PASSWORD_LENGTH
-from backend.core.schemas import InputSchema, KoreanMobile, OutputSchema, Password, QuerySchema, UtcDateTime, enum_output
+from backend.core.schemas import InputSchema, KoreanMobile, Name, OutputSchema, Password, QuerySchema, Text, UtcDateTime, enum_output
 from backend.users.consent_policy import CURRENT_VERSION
 from backend.users.models import Locale, Role
 from backend.users.policies import can_see_phone
@@ -11,7 +11,7 @@ NAME = validate.Length(min=1, max=100)
 
 
 class UserCreateSchema(InputSchema):
-    name = fields.String(required=True, validate=NAME)
+    name = Name(required=True, validate=NAME)
     phone = KoreanMobile(required=True, metadata={"example": "010-1234-5678"})
     password = Password(required=True)
     role = fields.Enum(Role, by_value=True, required=True)
@@ -20,7 +20,7 @@ class UserCreateSchema(InputSchema):
 
 
 class UserUpdateSchema(InputSchema):
-    name = fields.String(validate=NAME)
+    name = Name(validate=NAME)
     phone = KoreanMobile()
     password = Password()
     current_password = fields.String(
@@ -44,7 +44,7 @@ class UserQuerySchema(QuerySchema):
     group_id = fields.Integer()
     role = fields.Enum(Role, by_value=True)
     is_active = fields.Boolean()
-    q = fields.String(validate=validate.Length(min=1, max=100), metadata={"description": "Part of the name"})
+    q = Text(validate=validate.Length(min=1, max=100), metadata={"description": "Part of the name"})
 
 
 class UserSchema(OutputSchema):
@@ -93,7 +93,7 @@ class MeSchema(UserSchema):
 
 
 class ConsentRequestSchema(InputSchema):
-    policy_version = fields.String(
+    policy_version = Text(
         required=True,
         validate=validate.Length(min=1, max=32),
         metadata={"description": "The current version, as GET /consent-policy gives it", "example": CURRENT_VERSION},

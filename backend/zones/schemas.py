@@ -5,7 +5,7 @@ import json
 from marshmallow import INCLUDE, ValidationError, fields, post_dump, post_load, pre_dump, validate, validates_schema
 
 from backend.core.geojson import BBox, GeoJSONGeometry, within_service_area
-from backend.core.schemas import InputSchema, OutputSchema, QuerySchema, UtcDateTime, enum_output
+from backend.core.schemas import InputSchema, Name, OutputSchema, QuerySchema, UtcDateTime, enum_output
 from backend.errors import CodedMessage
 from backend.zones.models import GEOMETRY_TYPES_BY_KIND, ZoneKind
 
@@ -59,17 +59,10 @@ def _free_properties_problem(free_properties):
         return "Free properties must be plain JSON: NaN and Infinity are not numbers there."
     if len(encoded.encode("utf-8")) > MAX_FREE_PROPERTIES_BYTES:
         return f"Free properties may take at most {MAX_FREE_PROPERTIES_BYTES} bytes as JSON."
-    if "\\u0000" in encoded:
-        return "Free properties may not contain the NUL character, which jsonb cannot hold."
     return None
 
 
-def _readable_name(text):
-    if not text.strip() or "\x00" in text:
-        raise ValidationError("Give a name that is not blank.")
-
-
-NAME_RULES = [validate.Length(min=1, max=100), _readable_name]
+NAME_RULES = validate.Length(min=1, max=100)
 CORRIDOR_RULES = validate.Range(min=1, max=500)
 
 
@@ -99,13 +92,13 @@ class _ZonePropertiesBase(InputSchema):
 
 
 class ZonePropertiesSchema(_ZonePropertiesBase):
-    name = fields.String(required=True, validate=NAME_RULES, metadata={"example": "범계역 광장"})
+    name = Name(required=True, validate=NAME_RULES, metadata={"example": "범계역 광장"})
     kind = fields.Enum(ZoneKind, by_value=True, required=True)
     station_id = fields.Integer(required=True, metadata={"description": "Station (or sub-unit) in charge"})
 
 
 class ZonePropertiesPatchSchema(_ZonePropertiesBase):
-    name = fields.String(validate=NAME_RULES)
+    name = Name(validate=NAME_RULES)
     kind = fields.Enum(ZoneKind, by_value=True)
     station_id = fields.Integer()
 

@@ -130,11 +130,18 @@ def test_server_set_properties_and_oversized_free_properties_are_refused(client,
     assert_problem(response, 422, "VALIDATION_ERROR")
 
 
-@pytest.mark.parametrize("raw_note", ['"before\\u0000after"', "NaN"], ids=["nul", "nan"])
-def test_free_properties_jsonb_cannot_hold_are_refused(client, chief_headers, home_station, raw_note):
-    body = json.dumps(feature(home_station, note="x")).replace('"note": "x"', f'"note": {raw_note}')
+def free_note(home_station, raw_note):
+    return json.dumps(feature(home_station, note="x")).replace('"note": "x"', f'"note": {raw_note}')
+
+
+def test_free_properties_jsonb_cannot_hold_are_refused(client, chief_headers, home_station):
+    body = free_note(home_station, "NaN")
     response = client.post(ZONES, data=body, content_type="application/json", headers=chief_headers)
     assert "_schema" in assert_problem(response, 422, "VALIDATION_ERROR")["errors"]["properties"]
+    # The NUL character, which no text of PostgreSQL holds, is refused for every body alike.
+    body = free_note(home_station, '"before\\u0000after"')
+    response = client.post(ZONES, data=body, content_type="application/json", headers=chief_headers)
+    assert "note" in assert_problem(response, 422, "UNSTORABLE_TEXT")["errors"]["properties"]
 
 
 def test_bbox_returns_only_zones_that_intersect_it(client, chief_headers, home_station, create):
