@@ -78,7 +78,10 @@ def _spec_options():
         "info": {
             "description": "Joint night patrols of police stations and citizen volunteer "
             "groups. Errors are application/problem+json with a stable `code`; see "
-            "mobile_api_spec/README.md."
+            "mobile_api_spec/README.md.",
+            # Who answers app developers' questions; the code carries no public licence.
+            "contact": {"name": "Joint Patrol API maintainers (합동순찰 API 관리자)"},
+            "license": {"name": "Proprietary"},
         },
         "servers": [{"url": "/"}],
         "security": [{"bearerAuth": []}],

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Idempotent project setup: virtualenv + Python deps, a reachable PostgreSQL
 # (a private cluster under instance/ when nothing listens locally), PostGIS,
-# and the application database. Writes instance/env.sh for the other scripts.
+# the console's npm packages and the application database. Writes
+# instance/env.sh for the other scripts.
 #
 #   scripts/setup.sh        # run it
 #   . scripts/setup.sh      # or source it: runs it, then imports instance/env.sh
@@ -193,6 +194,21 @@ log "PostGIS available (PostgreSQL $PG_MAJOR)"
 # PDF reports embed a Korean font; the tests read PDFs back with poppler's tools.
 [[ -f /usr/share/fonts/truetype/nanum/NanumGothic.ttf ]] || apt_install fonts-nanum
 command -v pdftotext >/dev/null || apt_install poppler-utils
+
+# --- Console npm packages -----------------------------------------------------
+# console/ is the station console's npm package; the tests run its OpenAPI linter.
+# console/.npmrc makes npm refuse a Node.js older than the packages need.
+command -v node >/dev/null && command -v npm >/dev/null || apt_install nodejs npm
+LOCK_SHA="$(sha256sum console/package-lock.json | cut -d' ' -f1)"
+NPM_STAMP="console/node_modules/.lock.sha256"
+if [[ "$(cat "$NPM_STAMP" 2>/dev/null || true)" == "$LOCK_SHA" ]]; then
+    log "console npm packages up to date"
+else
+    log "installing console npm packages (npm ci, Node.js $(node --version))"
+    (cd console && npm ci --loglevel=error) ||
+        die "npm ci failed in console/ (Redocly CLI needs Node.js 20.19+ or 22.12+; Debian 12's nodejs is 18)"
+    echo "$LOCK_SHA" >"$NPM_STAMP"
+fi
 
 # --- Application database -----------------------------------------------------
 # psql only interpolates :"var" in scripts read from stdin, not in -c.
