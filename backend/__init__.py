@@ -7,7 +7,7 @@ from flask import Flask, g, request
 from sqlalchemy.exc import OperationalError
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from backend.config import load_config
+from backend.config import REFRESH_COOKIE_NAME, load_config
 from backend.core.auth import accept_bearer_in_any_case
 from backend.core.chunked_body import SizedChunkedBody
 from backend.core.json_input import StrictJSONProvider, refuse_unstorable_url
@@ -84,7 +84,9 @@ def _spec_options():
         "security": [{"bearerAuth": []}],
         "components": {
             "securitySchemes": {
-                "bearerAuth": {"type": "http", "scheme": "bearer", "bearerFormat": "JWT"}
+                "bearerAuth": {"type": "http", "scheme": "bearer", "bearerFormat": "JWT"},
+                # A browser's refresh token (POST /auth/token with refresh_token_in=cookie).
+                "refreshCookie": {"type": "apiKey", "in": "cookie", "name": REFRESH_COOKIE_NAME},
             }
         },
     }
