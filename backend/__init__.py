@@ -28,7 +28,7 @@ def create_app(config=None):
     configure_logging(app)  # first, so that its access line is written after everything else
 
     _init_extensions(app)
-    _register_blueprints()
+    _register_blueprints(app)
     register_error_handlers(app)
     _register_request_hooks(app)
     _register_commands(app)
@@ -92,7 +92,8 @@ def _spec_options():
     }
 
 
-def _register_blueprints():
+def _register_blueprints(app):
+    from backend.api_docs.routes import blp as index_blp, pages as docs_pages
     from backend.attendance.routes import blp as attendance_blp
     from backend.auth.routes import blp as auth_blp
     from backend.calendar_feeds.routes import blp as calendar_feeds_blp
@@ -107,6 +108,7 @@ def _register_blueprints():
     from backend.zones.routes import blp as zones_blp
 
     blueprints = (
+        index_blp,
         auth_blp,
         users_blp,
         organizations_blp,
@@ -123,6 +125,7 @@ def _register_blueprints():
     for blueprint in blueprints:
         # Flask replaces a blueprint's own prefix with the one given here, so join them.
         api.register_blueprint(blueprint, url_prefix=API_PREFIX + (blueprint.url_prefix or ""))
+    app.register_blueprint(docs_pages, url_prefix=API_PREFIX)
 
 
 def _register_request_hooks(app):
