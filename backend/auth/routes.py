@@ -81,6 +81,15 @@ class Refresh(MethodView):
     @blp.alt_response(403, description="CSRF_CHECK_FAILED: a refresh by cookie without the X-CSRF-TOKEN header, or with another value than the patrol_refresh_csrf cookie's")
     @blp.doc(
         security=[{"bearerAuth": []}, {"refreshCookie": []}],
+        parameters=[
+            {
+                "in": "header",
+                "name": "X-CSRF-TOKEN",
+                "required": False,
+                "schema": {"type": "string"},
+                "description": "With the refresh cookie only: the patrol_refresh_csrf cookie's value",
+            }
+        ],
         description="Send the refresh token as the bearer token, or, with no Authorization header, "
         "let the browser send its refresh cookie together with the header X-CSRF-TOKEN holding "
         "the patrol_refresh_csrf cookie's value; the new refresh token goes back where the old one "
