@@ -7,7 +7,7 @@ from flask import Flask, g, request
 from sqlalchemy.exc import OperationalError
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from backend.config import load_config
+from backend.config import REFRESH_COOKIE_NAME, load_config
 from backend.core.auth import accept_bearer_in_any_case
 from backend.core.chunked_body import SizedChunkedBody
 from backend.core.json_input import StrictJSONProvider, refuse_unstorable_url
@@ -28,7 +28,7 @@ def create_app(config=None):
     configure_logging(app)  # first, so that its access line is written after everything else
 
     _init_extensions(app)
-    _register_blueprints()
+    _register_blueprints(app)
     register_error_handlers(app)
     _register_request_hooks(app)
     _register_commands(app)
@@ -87,13 +87,16 @@ def _spec_options():
         "security": [{"bearerAuth": []}],
         "components": {
             "securitySchemes": {
-                "bearerAuth": {"type": "http", "scheme": "bearer", "bearerFormat": "JWT"}
+                "bearerAuth": {"type": "http", "scheme": "bearer", "bearerFormat": "JWT"},
+                # A browser's refresh token (POST /auth/token with refresh_token_in=cookie).
+                "refreshCookie": {"type": "apiKey", "in": "cookie", "name": REFRESH_COOKIE_NAME},
             }
         },
     }
 
 
-def _register_blueprints():
+def _register_blueprints(app):
+    from backend.api_docs.routes import blp as index_blp, pages as docs_pages
     from backend.attendance.routes import blp as attendance_blp
     from backend.auth.routes import blp as auth_blp
     from backend.calendar_feeds.routes import blp as calendar_feeds_blp
@@ -108,6 +111,7 @@ def _register_blueprints():
     from backend.zones.routes import blp as zones_blp
 
     blueprints = (
+        index_blp,
         auth_blp,
         users_blp,
         organizations_blp,
@@ -124,6 +128,7 @@ def _register_blueprints():
     for blueprint in blueprints:
         # Flask replaces a blueprint's own prefix with the one given here, so join them.
         api.register_blueprint(blueprint, url_prefix=API_PREFIX + (blueprint.url_prefix or ""))
+    app.register_blueprint(docs_pages, url_prefix=API_PREFIX)
 
 
 def _register_request_hooks(app):

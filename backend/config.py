@@ -13,6 +13,7 @@ DEFAULT_DATABASE_URL = "postgresql://postgres@127.0.0.1:5432/patrol"
 DEVELOPMENT_SECRET_KEY = "development-only-secret-key-do-not-use-in-production"
 MIN_SECRET_KEY_LENGTH = 32
 ENVIRONMENTS = ("development", "testing", "production")
+REFRESH_COOKIE_NAME = "patrol_refresh_token"
 
 
 # Minutes read from PATROL_<name>: whole numbers from 0 to a day.
@@ -148,6 +149,19 @@ def _finish(config):
     config["JWT_ACCESS_TOKEN_EXPIRES"] = timedelta(minutes=int(config["ACCESS_TOKEN_MINUTES"]))
     config["JWT_REFRESH_TOKEN_EXPIRES"] = timedelta(days=int(config["REFRESH_TOKEN_DAYS"]))
     config["JWT_TOKEN_LOCATION"] = ["headers"]
+    # A browser client may ask for its refresh token in a cookie that script cannot read
+    # (POST /auth/token, refresh_token_in=cookie); only the refresh route reads it, and the
+    # cookie goes nowhere but the auth paths.
+    config["JWT_REFRESH_COOKIE_NAME"] = REFRESH_COOKIE_NAME
+    config["JWT_REFRESH_COOKIE_PATH"] = "/api/v1/auth"
+    config["JWT_COOKIE_SECURE"] = True
+    config["JWT_COOKIE_SAMESITE"] = "Strict"
+    # Double submit against cross-site requests: the cookie's token holds a random value
+    # that the client reads from a second, readable cookie and sends back in X-CSRF-TOKEN,
+    # which another site can neither read nor send. It is no credential, so any path may see it.
+    config["JWT_COOKIE_CSRF_PROTECT"] = True
+    config["JWT_REFRESH_CSRF_COOKIE_NAME"] = "patrol_refresh_csrf"
+    config["JWT_REFRESH_CSRF_COOKIE_PATH"] = "/"
     # Problem+json handlers need the raw exception rather than Flask's default page.
     config["PROPAGATE_EXCEPTIONS"] = False
     config["JWT_ERROR_MESSAGE_KEY"] = "detail"

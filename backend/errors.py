@@ -8,6 +8,7 @@ import logging
 from collections import namedtuple
 
 from flask import g, jsonify, request
+from flask_jwt_extended.exceptions import CSRFError
 from marshmallow import Schema, fields
 from sqlalchemy.exc import IntegrityError, OperationalError
 from werkzeug.exceptions import HTTPException
@@ -28,6 +29,7 @@ ERROR_CATALOGUE = {
     "TOKEN_EXPIRED": (401, "The token has expired; refresh it or sign in again.", "토큰이 만료되었습니다. 갱신하거나 다시 로그인하세요."),
     "TOKEN_REVOKED": (401, "The token has been revoked; sign in again.", "토큰이 폐기되었습니다. 다시 로그인하세요."),
     "FORBIDDEN": (403, "Your role may not do this.", "이 작업을 할 권한이 없습니다."),
+    "CSRF_CHECK_FAILED": (403, "A refresh by cookie needs the X-CSRF-TOKEN header, holding the value of the patrol_refresh_csrf cookie.", "쿠키로 토큰을 갱신하려면 patrol_refresh_csrf 쿠키의 값을 X-CSRF-TOKEN 헤더에 담아 보내야 합니다."),
     "CURRENT_PASSWORD_WRONG": (403, "To change your own password, give your current password correctly in current_password.", "본인 비밀번호를 바꾸려면 current_password에 현재 비밀번호를 정확히 입력하세요."),
     "NOT_FOUND": (404, "Not found.", "찾을 수 없습니다."),
     "METHOD_NOT_ALLOWED": (405, "This method is not allowed here.", "허용되지 않는 메서드입니다."),
@@ -264,6 +266,11 @@ def handle_http_exception(error):
     return problem_response(code, headers=headers)
 
 
+def handle_csrf_error(error):
+    # flask-jwt-extended would answer a missing or wrong double-submit value as a missing token.
+    return problem_response("CSRF_CHECK_FAILED")
+
+
 def handle_unexpected_error(error):
     # Never leak stack traces or SQL; the request id ties the log line to the answer.
     log.exception("unhandled error (request_id=%s)", g.get("request_id"))
@@ -309,6 +316,7 @@ def handle_database_unavailable(error):
 
 def register_error_handlers(app):
     app.register_error_handler(AppError, handle_app_error)
+    app.register_error_handler(CSRFError, handle_csrf_error)
     app.register_error_handler(HTTPException, handle_http_exception)
     app.register_error_handler(IntegrityError, handle_integrity_error)
     app.register_error_handler(OperationalError, handle_database_unavailable)

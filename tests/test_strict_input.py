@@ -1,5 +1,7 @@
 """Requests are read strictly: JSON types as sent, numbers the database can hold, a body
 where one is documented. Each case here was found by the fuzzing in test_api_fuzz.py."""
+import re
+
 import pytest
 
 from backend.errors import ERROR_CATALOGUE
@@ -150,3 +152,50 @@ def test_the_bearer_scheme_is_case_insensitive(client, admin_headers, scheme):
     assert response.status_code == 200
     assert_problem(client.get("/api/v1/me", headers={"Authorization": f"{scheme} not-a-token"}), 401, "TOKEN_INVALID")
     assert_problem(client.get("/api/v1/me", headers={"Authorization": f"Basic {token}"}), 401, "UNAUTHORIZED")
+
+
+def test_an_unknown_query_parameter_is_refused_not_ignored(client, admin_headers, home_station):
+    # A misspelt filter once answered the whole, unfiltered list.
+    refused = client.get(f"/api/v1/users?station_id={home_station.id}&is_actve=false", headers=admin_headers)
+    assert assert_problem(refused, 422, "VALIDATION_ERROR")["errors"] == {"is_actve": ["Unknown query parameter."]}
+
+
+def test_an_operation_without_query_parameters_refuses_any(client, admin_headers):
+    refused = assert_problem(client.get("/api/v1/me?verbose=1&b=2", headers=admin_headers), 422, "VALIDATION_ERROR")
+    assert refused["errors"] == {"b": ["Unknown query parameter."], "verbose": ["Unknown query parameter."]}
+    refused = client.post("/api/v1/me/calendar-feed?x=1", headers=admin_headers)
+    assert assert_problem(refused, 422, "VALIDATION_ERROR")["errors"] == {"x": ["Unknown query parameter."]}
+    assert client.get("/api/v1/me", headers=admin_headers).status_code == 200
+
+
+def test_pagination_and_filters_are_known_together(client, admin_headers, home_station):
+    listed = client.get(f"/api/v1/users?station_id={home_station.id}&page=1&page_size=5", headers=admin_headers)
+    assert listed.status_code == 200
+    assert client.get("/api/v1/stations?page=1&page_size=5", headers=admin_headers).status_code == 200
+    refused = client.get("/api/v1/stations?page=1&station_id=1", headers=admin_headers)
+    assert assert_problem(refused, 422, "VALIDATION_ERROR")["errors"] == {"station_id": ["Unknown query parameter."]}
+
+
+def test_every_documented_query_parameter_is_read_by_its_operation(app):
+    # The refusal must never reach a parameter the spec offers: each operation notes what it reads.
+    spec = client_spec(app)
+    views = {rule_path(rule): rule for rule in app.url_map.iter_rules()}
+    checked = 0
+    for path, operations in spec["paths"].items():
+        for method, operation in operations.items():
+            if method == "parameters":
+                continue  # the path's own parameters, shared by its operations
+            documented = {p["name"] for p in operation.get("parameters", []) if p["in"] == "query"}
+            view = app.view_functions[views[path].endpoint]
+            handler = getattr(view.view_class, method) if hasattr(view, "view_class") else view
+            assert getattr(handler, "query_parameters", frozenset()) == documented, (method, path)
+            checked += bool(documented)
+    assert checked > 10
+
+
+def client_spec(app):
+    return app.test_client().get("/api/v1/openapi.json").get_json()
+
+
+def rule_path(rule):
+    return re.sub(r"<(?:[^:>]+:)?([^>]+)>", r"{\1}", rule.rule)

@@ -1,6 +1,12 @@
-from flask import current_app, request
+from flask import after_this_request, current_app, request
 from flask.views import MethodView
-from flask_jwt_extended import get_jwt, jwt_required
+from flask_jwt_extended import (
+    get_jwt,
+    get_jwt_request_location,
+    jwt_required,
+    set_refresh_cookies,
+    unset_refresh_cookies,
+)
 from flask_limiter.util import get_remote_address
 
 from backend.auth import services
@@ -32,6 +38,21 @@ def _failed(response):
     return response.status_code == 401
 
 
+def _deliver(tokens, *, in_cookie):
+    """The new pair of tokens, the refresh token where the client keeps it: in the body, or
+    (browsers) in an HttpOnly cookie that no script, injected ones included, can read."""
+    if not in_cookie:
+        return tokens
+    refresh_token = tokens.pop("refresh_token")
+
+    @after_this_request
+    def set_cookie(response):
+        set_refresh_cookies(response, refresh_token)
+        return response
+
+    return tokens
+
+
 @blp.route("/token")
 class Token(MethodView):
     @blp.doc(security=[])
@@ -47,23 +68,48 @@ class Token(MethodView):
     )
     def post(self, credentials):
         """Sign in with phone and password"""
-        return services.sign_in(credentials["phone"], credentials["password"], get_remote_address())
+        tokens = services.sign_in(credentials["phone"], credentials["password"], get_remote_address())
+        return _deliver(tokens, in_cookie=credentials["refresh_token_in"] == "cookie")
 
 
 @blp.route("/refresh")
 class Refresh(MethodView):
-    @jwt_required(refresh=True)
+    # Only this route reads the cookie: every other one takes its token from the header alone.
+    @jwt_required(refresh=True, locations=["headers", "cookies"])
     @blp.response(200, TokenSchema)
-    @blp.doc(description="Send the refresh token as the bearer token. Each refresh token works once.")
+    @blp.alt_response(401, description="UNAUTHORIZED, TOKEN_INVALID, TOKEN_EXPIRED, or TOKEN_REVOKED (a refresh token used twice ends its session)")
+    @blp.alt_response(403, description="CSRF_CHECK_FAILED: a refresh by cookie without the X-CSRF-TOKEN header, or with another value than the patrol_refresh_csrf cookie's")
+    @blp.doc(
+        security=[{"bearerAuth": []}, {"refreshCookie": []}],
+        parameters=[
+            {
+                "in": "header",
+                "name": "X-CSRF-TOKEN",
+                "required": False,
+                "schema": {"type": "string"},
+                "description": "With the refresh cookie only: the patrol_refresh_csrf cookie's value",
+            }
+        ],
+        description="Send the refresh token as the bearer token, or, with no Authorization header, "
+        "let the browser send its refresh cookie together with the header X-CSRF-TOKEN holding "
+        "the patrol_refresh_csrf cookie's value; the new refresh token goes back where the old one "
+        "came from. Each refresh token works once.",
+    )
     def post(self):
         """Exchange a refresh token for a new pair of tokens"""
-        return services.refresh(get_jwt())
+        return _deliver(services.refresh(get_jwt()), in_cookie=get_jwt_request_location() == "cookies")
 
 
 @blp.route("/logout")
 class Logout(MethodView):
     @jwt_required()
     @blp.response(204)
+    @blp.doc(description="Also clears the refresh cookie of a browser that signed in with refresh_token_in=cookie.")
     def post(self):
         """Sign out: revoke this session's access and refresh tokens"""
         services.sign_out(get_jwt())
+
+        @after_this_request
+        def clear_cookie(response):
+            unset_refresh_cookies(response)
+            return response

@@ -101,6 +101,8 @@ def fix(**extra):
 
 
 OPERATIONS = [
+    # Public: where the spec and the documentation are, the same for everyone.
+    public("GET /", nothing, own="ok"),
     # Signing in and out, and the secret calendar URL
     public("POST /auth/token", lambda s: Call(json={"phone": s.person.phone, "password": PASSWORD}), own="ok"),
     Op("POST /auth/refresh", nothing, EVERYONE, other=None, credential="refresh"),
