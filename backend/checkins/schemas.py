@@ -20,7 +20,7 @@ class CheckInSchema(OutputSchema):
         metadata={"description": "Why a check-in is flagged for review; late_upload: received more than "
                   "PATROL_LATE_UPLOAD_MINUTES after it was recorded or after the patrol ended"},
     )
-    distance_m = fields.Method("rounded_distance", metadata={"description": "From the meeting point, metres"})
+    distance_m = fields.Method("rounded_distance", metadata={"type": "number", "description": "From the meeting point, metres"})
     zone_ids = fields.List(fields.Integer(), metadata={"description": "Patrol zones the fix lies in (within its accuracy)"})
     recorded_at = UtcDateTime()
     received_at = UtcDateTime()

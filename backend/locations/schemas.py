@@ -43,7 +43,7 @@ class BatchResultSchema(OutputSchema):
 class DwellSchema(OutputSchema):
     user_id = fields.Integer()
     zone_id = fields.Integer()
-    minutes = fields.Method("whole_minutes")
+    minutes = fields.Method("whole_minutes", metadata={"type": "number"})
     route_coverage = fields.Float(allow_none=True, metadata={"description": "Safe-return routes: share walked, 0..1"})
 
     def whole_minutes(self, dwell):

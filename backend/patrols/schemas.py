@@ -94,6 +94,10 @@ class OccurrenceSchema(OutputSchema):
     ends_at = UtcDateTime()
 
 
+# The OpenAPI type of a method field giving a list of ids.
+IDS = {"type": "array", "items": {"type": "integer"}}
+
+
 class PatrolSchema(OutputSchema):
     id = fields.Integer()
     title = fields.String()
@@ -104,13 +108,13 @@ class PatrolSchema(OutputSchema):
     ends_at = UtcDateTime()
     meeting_point = GeoJSONGeometry(allowed_types=("Point",))
     meeting_radius_m = fields.Integer()
-    zone_ids = fields.Method("ids_of_zones")
-    group_ids = fields.Method("ids_of_groups")
+    zone_ids = fields.Method("ids_of_zones", metadata=IDS)
+    group_ids = fields.Method("ids_of_groups", metadata=IDS)
     min_officers = fields.Integer()
     min_volunteers = fields.Integer()
     max_volunteers = fields.Integer()
-    confirmed_count = fields.Method("count_confirmed", metadata={"description": "Confirmed volunteers"})
-    waitlisted_count = fields.Method("count_waitlisted")
+    confirmed_count = fields.Method("count_confirmed", metadata={"type": "integer", "description": "Confirmed volunteers"})
+    waitlisted_count = fields.Method("count_waitlisted", metadata={"type": "integer"})
     notes = fields.String()
     revision = fields.Integer(metadata={"description": "Grows when time or place changes"})
     published_at = UtcDateTime(allow_none=True)

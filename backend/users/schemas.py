@@ -53,7 +53,7 @@ class UserSchema(OutputSchema):
     phone = fields.Method(
         "visible_phone",
         allow_none=True,
-        metadata={"description": "E.164; null unless you are this person or station staff"},
+        metadata={"type": "string", "description": "E.164; null unless you are this person or station staff"},
     )
     role = enum_output(Role)
     station_id = fields.Integer(allow_none=True)
