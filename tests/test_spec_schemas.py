@@ -6,6 +6,7 @@ and a property missing from `required` comes out optional.
 """
 import uuid
 
+import jsonschema_rs
 import pytest
 import schemathesis
 
@@ -77,6 +78,33 @@ def test_response_schemas_list_what_every_answer_carries_as_required(spec):
             assert set(schema.get("required", [])) == set(schema["properties"]), name
 
 
+MAIN_REQUESTS = [
+    "POST /api/v1/auth/token",
+    "POST /api/v1/me/consents",
+    "POST /api/v1/devices",
+    "POST /api/v1/patrols/{patrol_id}/signups",
+    "POST /api/v1/patrols/{patrol_id}/check-in",
+    "POST /api/v1/patrols/{patrol_id}/check-out",
+    "POST /api/v1/locations:batch",
+    "POST /api/v1/patrols",
+    "POST /api/v1/zones",
+    "POST /api/v1/groups/{group_id}/members",
+    "POST /api/v1/users",
+    "PATCH /api/v1/patrols/{patrol_id}/attendance",
+    "POST /api/v1/patrols/{patrol_id}/broadcast",
+    "POST /api/v1/reports/volunteer-hours/approvals",
+]
+
+
+@pytest.mark.parametrize("operation", MAIN_REQUESTS)
+def test_main_request_bodies_carry_an_example_their_schema_accepts(spec, operation):
+    method, path = operation.split()
+    media = spec["paths"][path][method.lower()]["requestBody"]["content"]["application/json"]
+    assert "example" in media
+    validator = jsonschema_rs.validator_for({**media["schema"], "components": spec["components"]})
+    assert [error.message for error in validator.iter_errors(media["example"])] == []
+
+
 def _subclass_names(cls):
     for subclass in cls.__subclasses__():
         yield subclass.__name__
@@ -117,8 +145,10 @@ def test_answers_of_a_volunteers_night_carry_every_required_property(
     documented("POST", "/api/v1/patrols/{patrol_id}/check-in", client.post(
         f"/api/v1/patrols/{patrol_id}/check-in", json=event(), headers=headers))
     points = [event(patrol_id=patrol_id, lon=offset(BEOMGYE, 20 * n, 0)[0]) for n in range(3)]
-    documented("POST", "/api/v1/locations:batch", client.post(
+    points.append(event(patrol_id=999_999))  # a patrol they are not on: rejected, the rest taken
+    batch = documented("POST", "/api/v1/locations:batch", client.post(
         "/api/v1/locations:batch", json={"points": points}, headers=headers))
+    assert [point["code"] for point in batch["rejected"]] == ["NOT_A_PARTICIPANT"]
     documented("POST", "/api/v1/patrols/{patrol_id}/check-out", client.post(
         f"/api/v1/patrols/{patrol_id}/check-out", json=event(), headers=headers))
 

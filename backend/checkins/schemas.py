@@ -9,6 +9,15 @@ class CheckInRequestSchema(LocationFixSchema):
     pass
 
 
+CHECK_IN_EXAMPLE = {
+    "lat": 37.3897,
+    "lon": 126.9508,
+    "accuracy_m": 6.5,
+    "recorded_at": "2026-12-18T20:58:12+09:00",
+    "client_event_id": "5f0c6b7e-2a31-4c1e-9d3b-8e2f4a6c1d90",
+}
+
+
 class CheckInSchema(OutputSchema):
     id = fields.Integer()
     patrol_id = fields.Integer()

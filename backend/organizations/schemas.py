@@ -77,6 +77,9 @@ class MemberAddSchema(InputSchema):
     is_leader = fields.Boolean(load_default=False)
 
 
+MEMBER_ADD_EXAMPLE = {"user_id": 42, "is_leader": False}
+
+
 class MemberSchema(OutputSchema):
     user_id = fields.Integer()
     name = fields.String(attribute="user.name")

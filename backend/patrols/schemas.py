@@ -67,6 +67,23 @@ class PatrolCreateSchema(PatrolFieldsSchema):
     )
 
 
+PATROL_CREATE_EXAMPLE = {
+    "title": "범계역 합동 야간순찰",
+    "station_id": 1,
+    "starts_at": "2026-12-18T20:00:00+09:00",
+    "ends_at": "2026-12-18T23:00:00+09:00",
+    "meeting_point": {"type": "Point", "coordinates": [126.9508, 37.3897]},
+    "meeting_radius_m": 100,
+    "zone_ids": [3, 4],
+    "group_ids": [1, 2],
+    "min_officers": 1,
+    "min_volunteers": 4,
+    "max_volunteers": 12,
+    "notes": "범계역 2번 출구 앞 집결, 조끼와 경광봉 지참",
+    "recurrence": "FREQ=WEEKLY;BYDAY=FR;COUNT=8",
+}
+
+
 class PatrolUpdateSchema(PatrolFieldsSchema):
     scope = fields.String(load_default="this", validate=validate.OneOf(SCOPES), metadata={"description": SCOPE_DESCRIPTION})
 
@@ -146,6 +163,9 @@ class PatrolCreatedSchema(PatrolSchema):
 
 class SignupRequestSchema(InputSchema):
     user_id = fields.Integer(metadata={"description": "Whom to sign up (group leaders); yourself when left out"})
+
+
+SIGNUP_REQUEST_EXAMPLE = {}  # signing yourself up; a group leader names "user_id"
 
 
 class SignupResultSchema(OutputSchema):
