@@ -148,7 +148,7 @@ def test_answers_of_a_volunteers_night_carry_every_required_property(
     points.append(event(patrol_id=999_999))  # a patrol they are not on: rejected, the rest taken
     batch = documented("POST", "/api/v1/locations:batch", client.post(
         "/api/v1/locations:batch", json={"points": points}, headers=headers))
-    assert [point["code"] for point in batch["rejected"]] == ["NOT_A_PARTICIPANT"]
+    assert [(point["code"], point["errors"]) for point in batch["rejected"]] == [("NOT_A_PARTICIPANT", None)]
     documented("POST", "/api/v1/patrols/{patrol_id}/check-out", client.post(
         f"/api/v1/patrols/{patrol_id}/check-out", json=event(), headers=headers))
 

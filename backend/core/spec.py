@@ -34,7 +34,7 @@ class GeneratorReadyPlugin(BasePlugin):
             return None
         # marshmallow dumps every dump field of an object that has the attribute, and our
         # answers are built from objects that have them (tests/test_spec_schemas.py checks).
-        return {"required": [field.data_key or name for name, field in instance.dump_fields.items()]}
+        return {"required": [field.data_key or field_name for field_name, field in instance.dump_fields.items()]}
 
 
 def nullable_enum(converter, field, ret, **kwargs):
