@@ -9,6 +9,7 @@ from flask_sqlalchemy import SQLAlchemy
 from flask_talisman import Talisman
 from sqlalchemy import MetaData
 
+from backend.core.spec import GeneratorReadyPlugin
 from backend.errors import PROBLEM_MIMETYPE, ProblemSchema
 
 # Stable constraint names, so migrations can refer to them (CONVENTIONS rule 8).
@@ -69,7 +70,7 @@ PROBLEM_SCHEMA_NAME = "Problem"
 
 db = SQLAlchemy(metadata=MetaData(naming_convention=NAMING_CONVENTION))
 migrate = Migrate()
-api = PatrolApi(spec_kwargs={"extra_plugins": [AsSentPlugin()]})
+api = PatrolApi(spec_kwargs={"extra_plugins": [AsSentPlugin(), GeneratorReadyPlugin()]})
 jwt = JWTManager()
 talisman = Talisman()
 def caller_key():

@@ -41,6 +41,14 @@ schema = schemathesis.openapi.from_path(
                 # caller's); those answer 422 with their own code, which problem_details checks.
                 "positive_data_acceptance": {"expected-statuses": ["2xx", "401", "403", "404", "409", "422"]},
             },
+            "operations": [
+                {
+                    # A batch takes its valid points and answers 200 with each invalid one in
+                    # `rejected` as INVALID_POINT (tests/locations checks those answers).
+                    "include-path": "/api/v1/locations:batch",
+                    "checks": {"negative_data_rejection": {"expected-statuses": ["200", "400", "401", "403", "422", "429"]}},
+                },
+            ],
         }
     ),
 )

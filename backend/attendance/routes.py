@@ -3,6 +3,8 @@ from flask_jwt_extended import current_user
 
 from backend.attendance import services
 from backend.attendance.schemas import (
+    APPROVE_HOURS_EXAMPLE,
+    CONFIRM_EXAMPLE,
     ApproveHoursSchema,
     AttendanceChangeSchema,
     AttendanceSchema,
@@ -29,7 +31,7 @@ class PatrolAttendance(MethodView):
         return services.patrol_attendance(current_user, patrol_id, pagination_parameters)
 
     @login_required(*services.CONFIRMERS)
-    @blp.arguments(ConfirmSchema)
+    @blp.arguments(ConfirmSchema, example=CONFIRM_EXAMPLE)
     @blp.response(200, AttendanceSchema(many=True))
     def patch(self, data, patrol_id):
         """Confirm attendance after the patrol, correcting status, minutes or notes where needed"""
@@ -59,7 +61,7 @@ class AttendanceChanges(MethodView):
 @blp.route("/reports/volunteer-hours/approvals")
 class HoursApprovals(MethodView):
     @login_required(*services.HOURS_APPROVERS)
-    @blp.arguments(ApproveHoursSchema)
+    @blp.arguments(ApproveHoursSchema, example=APPROVE_HOURS_EXAMPLE)
     @blp.response(201, HoursApprovalSchema)
     def post(self, data):
         """Approve a group's volunteer hours for a month that has ended; they are locked from then on"""

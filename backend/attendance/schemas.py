@@ -37,6 +37,14 @@ class ConfirmSchema(InputSchema):
     entries = fields.List(fields.Nested(AttendanceEntrySchema), required=True, validate=validate.Length(min=1, max=500))
 
 
+CONFIRM_EXAMPLE = {
+    "entries": [
+        {"user_id": 42, "status": "present", "duty_minutes": 180},
+        {"user_id": 43, "status": "excused", "note": "가족 병원 동행으로 불참 (사전 연락)"},
+    ]
+}
+
+
 class AttendanceChangeSchema(OutputSchema):
     id = fields.Integer()
     user_id = fields.Integer()
@@ -49,6 +57,9 @@ class AttendanceChangeSchema(OutputSchema):
 class ApproveHoursSchema(InputSchema):
     group_id = fields.Integer(required=True)
     month = Month(required=True, metadata={"example": "2026-11"})
+
+
+APPROVE_HOURS_EXAMPLE = {"group_id": 1, "month": "2026-11"}
 
 
 class HoursApprovalSchema(OutputSchema):

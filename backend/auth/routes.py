@@ -10,7 +10,7 @@ from flask_jwt_extended import (
 from flask_limiter.util import get_remote_address
 
 from backend.auth import services
-from backend.auth.schemas import TokenRequestSchema, TokenSchema
+from backend.auth.schemas import TOKEN_REQUEST_EXAMPLE, TokenRequestSchema, TokenSchema
 from backend.core.phones import normalize_korean_mobile
 from backend.core.routing import Blueprint
 from backend.extensions import limiter
@@ -57,7 +57,7 @@ def _deliver(tokens, *, in_cookie):
 class Token(MethodView):
     @blp.doc(security=[])
     @limiter.limit(_login_failure_limit, key_func=_failed_login_key, deduct_when=_failed)
-    @blp.arguments(TokenRequestSchema)
+    @blp.arguments(TokenRequestSchema, example=TOKEN_REQUEST_EXAMPLE)
     @blp.response(200, TokenSchema)
     @blp.alt_response(401, description="INVALID_CREDENTIALS")
     @blp.alt_response(

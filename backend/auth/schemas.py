@@ -19,6 +19,9 @@ class TokenRequestSchema(InputSchema):
     )
 
 
+TOKEN_REQUEST_EXAMPLE = {"phone": "010-2345-6789", "password": "범계역-순찰-2026"}
+
+
 class TokenSchema(OutputSchema):
     access_token = fields.String(required=True)
     refresh_token = fields.String(

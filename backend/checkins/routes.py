@@ -5,6 +5,7 @@ from backend.checkins import services
 from backend.checkins.models import CheckInKind
 from backend.checkins.policies import REVIEWERS
 from backend.checkins.schemas import (
+    CHECK_IN_EXAMPLE,
     CheckInQuerySchema,
     CheckInRequestSchema,
     CheckInReviewSchema,
@@ -30,7 +31,7 @@ class CheckInView(MethodView):
     @login_required()
     @limiter.limit("30 per minute")
     @blp.alt_response(429, description=throttled_after("30 per minute"))
-    @blp.arguments(CheckInRequestSchema)
+    @blp.arguments(CheckInRequestSchema, example=CHECK_IN_EXAMPLE)
     @blp.response(201, CheckInSchema, description="Recorded: accepted, or flagged for review with reasons")
     @blp.alt_response(200, schema=CheckInSchema, description=RETRY_DESCRIPTION)
     def post(self, fix, patrol_id):
@@ -43,7 +44,7 @@ class CheckOutView(MethodView):
     @login_required()
     @limiter.limit("30 per minute")
     @blp.alt_response(429, description=throttled_after("30 per minute"))
-    @blp.arguments(CheckInRequestSchema)
+    @blp.arguments(CheckInRequestSchema, example=CHECK_IN_EXAMPLE)
     @blp.response(201, CheckInSchema)
     @blp.alt_response(200, schema=CheckInSchema, description=RETRY_DESCRIPTION)
     def post(self, fix, patrol_id):

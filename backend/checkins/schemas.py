@@ -9,6 +9,15 @@ class CheckInRequestSchema(LocationFixSchema):
     pass
 
 
+CHECK_IN_EXAMPLE = {
+    "lat": 37.3897,
+    "lon": 126.9508,
+    "accuracy_m": 6.5,
+    "recorded_at": "2026-12-18T20:58:12+09:00",
+    "client_event_id": "5f0c6b7e-2a31-4c1e-9d3b-8e2f4a6c1d90",
+}
+
+
 class CheckInSchema(OutputSchema):
     id = fields.Integer()
     patrol_id = fields.Integer()
@@ -20,7 +29,7 @@ class CheckInSchema(OutputSchema):
         metadata={"description": "Why a check-in is flagged for review; late_upload: received more than "
                   "PATROL_LATE_UPLOAD_MINUTES after it was recorded or after the patrol ended"},
     )
-    distance_m = fields.Method("rounded_distance", metadata={"description": "From the meeting point, metres"})
+    distance_m = fields.Method("rounded_distance", metadata={"type": "number", "description": "From the meeting point, metres"})
     zone_ids = fields.List(fields.Integer(), metadata={"description": "Patrol zones the fix lies in (within its accuracy)"})
     recorded_at = UtcDateTime()
     received_at = UtcDateTime()

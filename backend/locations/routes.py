@@ -6,7 +6,7 @@ from backend.core.pagination import PAGE_SIZES
 from backend.core.routing import Blueprint
 from backend.extensions import limiter, throttled_after
 from backend.locations import services
-from backend.locations.schemas import BatchResultSchema, BatchSchema, DwellSchema
+from backend.locations.schemas import BATCH_EXAMPLE, BatchResultSchema, BatchSchema, DwellSchema
 
 blp = Blueprint("locations", __name__, description="Location points during patrols, and the time spent in zones")
 
@@ -16,7 +16,7 @@ class LocationBatch(MethodView):
     @login_required()
     @limiter.limit("120 per minute")
     @blp.alt_response(429, description=throttled_after("120 per minute"))
-    @blp.arguments(BatchSchema)
+    @blp.arguments(BatchSchema, example=BATCH_EXAMPLE)
     @blp.response(200, BatchResultSchema)
     def post(self, batch):
         """Upload up to 1,000 buffered points, in any order, retrying with the same ids"""

@@ -21,12 +21,23 @@ class BatchSchema(InputSchema):
     )
 
 
+BATCH_EXAMPLE = {
+    "points": [
+        {"patrol_id": 7, "lat": 37.3897, "lon": 126.9508, "accuracy_m": 8.0, "recorded_at": "2026-12-18T21:10:00+09:00",
+         "client_event_id": "0b6d9a52-7c1e-4f4b-a1e5-3c2d8f9e0a11", "speed_mps": 1.3, "battery": 82},
+        {"patrol_id": 7, "lat": 37.3903, "lon": 126.9521, "accuracy_m": 11.0, "recorded_at": "2026-12-18T21:10:30+09:00",
+         "client_event_id": "0b6d9a52-7c1e-4f4b-a1e5-3c2d8f9e0a12", "speed_mps": 1.2, "battery": 82},
+    ]
+}
+
+
 class RejectedPointSchema(OutputSchema):
     index = fields.Integer(metadata={"description": "The point's position in `points`, from 0"})
     client_event_id = fields.UUID(allow_none=True, metadata={"description": "null when the point sent none that is valid"})
     code = fields.String(metadata={"enum": REJECTION_CODES})
     errors = fields.Dict(
-        metadata={"description": "INVALID_POINT only: field name -> messages, as in a 422 problem"}
+        allow_none=True,
+        metadata={"description": "INVALID_POINT: field name -> messages, as in a 422 problem; otherwise null"},
     )
 
 
@@ -43,7 +54,7 @@ class BatchResultSchema(OutputSchema):
 class DwellSchema(OutputSchema):
     user_id = fields.Integer()
     zone_id = fields.Integer()
-    minutes = fields.Method("whole_minutes")
+    minutes = fields.Method("whole_minutes", metadata={"type": "number"})
     route_coverage = fields.Float(allow_none=True, metadata={"description": "Safe-return routes: share walked, 0..1"})
 
     def whole_minutes(self, dwell):

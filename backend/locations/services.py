@@ -53,7 +53,7 @@ def ingest(user, points):
             rejected.append({"index": index, "client_event_id": _sent_event_id(point.sent), "code": "INVALID_POINT",
                              "errors": point.messages})
         elif code := _rejection(point, windows, consent_granted):
-            rejected.append({"index": index, "client_event_id": point["client_event_id"], "code": code})
+            rejected.append({"index": index, "client_event_id": point["client_event_id"], "code": code, "errors": None})
         else:
             kept.append(point)
     stored = _insert(user, kept) if kept else []

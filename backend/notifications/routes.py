@@ -7,6 +7,8 @@ from backend.core.routing import Blueprint
 from backend.extensions import limiter, throttled_after
 from backend.notifications import services
 from backend.notifications.schemas import (
+    BROADCAST_EXAMPLE,
+    DEVICE_REQUEST_EXAMPLE,
     BroadcastResultSchema,
     BroadcastSchema,
     DeliveryQuerySchema,
@@ -24,7 +26,7 @@ blp = Blueprint("notifications", __name__, description="Push notifications: devi
 @blp.route("/devices")
 class Devices(MethodView):
     @login_required()
-    @blp.arguments(DeviceRequestSchema)
+    @blp.arguments(DeviceRequestSchema, example=DEVICE_REQUEST_EXAMPLE)
     @blp.response(201, DeviceSchema)
     @blp.alt_response(200, schema=DeviceSchema, description="The token was known: refreshed (and now yours)")
     def post(self, data):
@@ -70,7 +72,7 @@ class Broadcast(MethodView):
     @login_required(Role.ADMIN, Role.STATION_CHIEF, Role.OFFICER)
     @limiter.limit("5 per 10 minutes")
     @blp.alt_response(429, description=throttled_after("5 per 10 minutes"))
-    @blp.arguments(BroadcastSchema)
+    @blp.arguments(BroadcastSchema, example=BROADCAST_EXAMPLE)
     @blp.response(202, BroadcastResultSchema)
     @blp.alt_response(409, description="PATROL_NOT_BROADCASTABLE: the patrol is a draft or has ended")
     def post(self, message, patrol_id):

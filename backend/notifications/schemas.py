@@ -12,6 +12,14 @@ class DeviceRequestSchema(InputSchema):
     locale = fields.Enum(Locale, by_value=True, load_default=None, metadata={"description": "Language of the pushes; default: the account's"})
 
 
+DEVICE_REQUEST_EXAMPLE = {
+    "token": "fMEP0vJqS0qW3xY7bZ1c2d:APA91bH-example-registration-token",
+    "platform": "android",
+    "app_version": "1.4.2",
+    "locale": "ko",
+}
+
+
 class DeviceSchema(OutputSchema):
     token = fields.String()
     platform = enum_output(Platform)
@@ -34,6 +42,9 @@ class PreferencesUpdateSchema(InputSchema):
 class BroadcastSchema(InputSchema):
     title = Name(required=True, validate=validate.Length(min=1, max=100), metadata={"example": "집결지 변경"})
     body = Text(multiline=True, allow_blank=False, required=True, validate=validate.Length(min=1, max=500), metadata={"example": "범계역 3번 출구로 옮깁니다."})
+
+
+BROADCAST_EXAMPLE = {"title": "집결지 변경", "body": "범계역 3번 출구 앞으로 옮깁니다.\n20시 50분까지 모여 주세요."}
 
 
 class BroadcastResultSchema(OutputSchema):

@@ -7,6 +7,7 @@ from backend.core.routing import Blueprint
 from backend.organizations import services
 from backend.organizations.policies import GROUP_MANAGERS
 from backend.organizations.schemas import (
+    MEMBER_ADD_EXAMPLE,
     GroupCreateSchema,
     GroupQuerySchema,
     GroupSchema,
@@ -95,7 +96,7 @@ class GroupMembers(MethodView):
         return services.list_members(current_user, group_id, pagination_parameters)
 
     @login_required(*MEMBER_MANAGERS)
-    @blp.arguments(MemberAddSchema)
+    @blp.arguments(MemberAddSchema, example=MEMBER_ADD_EXAMPLE)
     @blp.response(201, MemberSchema)
     def post(self, data, group_id):
         """Add a member; group leaders may add members but not appoint leaders"""

@@ -77,11 +77,14 @@ class MemberAddSchema(InputSchema):
     is_leader = fields.Boolean(load_default=False)
 
 
+MEMBER_ADD_EXAMPLE = {"user_id": 42, "is_leader": False}
+
+
 class MemberSchema(OutputSchema):
     user_id = fields.Integer()
     name = fields.String(attribute="user.name")
     role = fields.String(attribute="user.role")
-    phone = fields.Method("visible_phone", allow_none=True, metadata={"description": "Null unless you may see it"})
+    phone = fields.Method("visible_phone", allow_none=True, metadata={"type": "string", "description": "Null unless you may see it"})
     is_leader = fields.Boolean()
     joined_at = UtcDateTime()
 

@@ -7,6 +7,8 @@ from backend.core.routing import Blueprint
 from backend.patrols import services, signups
 from backend.patrols.policies import PATROL_MANAGERS
 from backend.patrols.schemas import (
+    PATROL_CREATE_EXAMPLE,
+    SIGNUP_REQUEST_EXAMPLE,
     CancelSchema,
     OfficerRequestSchema,
     PatrolCreatedSchema,
@@ -26,7 +28,7 @@ blp = Blueprint("patrols", __name__, description="Joint patrols: schedule, publi
 @blp.route("/patrols")
 class Patrols(MethodView):
     @login_required(*PATROL_MANAGERS)
-    @blp.arguments(PatrolCreateSchema)
+    @blp.arguments(PatrolCreateSchema, example=PATROL_CREATE_EXAMPLE)
     @blp.response(201, PatrolCreatedSchema)
     def post(self, data):
         """Create a draft patrol, or a series of them with `recurrence`"""
@@ -87,7 +89,7 @@ class PatrolCancel(MethodView):
 @blp.route("/patrols/<id:patrol_id>/signups")
 class PatrolSignups(MethodView):
     @login_required()
-    @blp.arguments(SignupRequestSchema)
+    @blp.arguments(SignupRequestSchema, example=SIGNUP_REQUEST_EXAMPLE)
     @blp.response(201, SignupResultSchema)
     def post(self, data, patrol_id):
         """Sign up yourself, or (group leaders) a member of your group"""

@@ -67,6 +67,23 @@ class PatrolCreateSchema(PatrolFieldsSchema):
     )
 
 
+PATROL_CREATE_EXAMPLE = {
+    "title": "범계역 합동 야간순찰",
+    "station_id": 1,
+    "starts_at": "2026-12-18T20:00:00+09:00",
+    "ends_at": "2026-12-18T23:00:00+09:00",
+    "meeting_point": {"type": "Point", "coordinates": [126.9508, 37.3897]},
+    "meeting_radius_m": 100,
+    "zone_ids": [3, 4],
+    "group_ids": [1, 2],
+    "min_officers": 1,
+    "min_volunteers": 4,
+    "max_volunteers": 12,
+    "notes": "범계역 2번 출구 앞 집결, 조끼와 경광봉 지참",
+    "recurrence": "FREQ=WEEKLY;BYDAY=FR;COUNT=8",
+}
+
+
 class PatrolUpdateSchema(PatrolFieldsSchema):
     scope = fields.String(load_default="this", validate=validate.OneOf(SCOPES), metadata={"description": SCOPE_DESCRIPTION})
 
@@ -94,6 +111,10 @@ class OccurrenceSchema(OutputSchema):
     ends_at = UtcDateTime()
 
 
+# The OpenAPI type of a method field giving a list of ids.
+IDS = {"type": "array", "items": {"type": "integer"}}
+
+
 class PatrolSchema(OutputSchema):
     id = fields.Integer()
     title = fields.String()
@@ -104,13 +125,13 @@ class PatrolSchema(OutputSchema):
     ends_at = UtcDateTime()
     meeting_point = GeoJSONGeometry(allowed_types=("Point",))
     meeting_radius_m = fields.Integer()
-    zone_ids = fields.Method("ids_of_zones")
-    group_ids = fields.Method("ids_of_groups")
+    zone_ids = fields.Method("ids_of_zones", metadata=IDS)
+    group_ids = fields.Method("ids_of_groups", metadata=IDS)
     min_officers = fields.Integer()
     min_volunteers = fields.Integer()
     max_volunteers = fields.Integer()
-    confirmed_count = fields.Method("count_confirmed", metadata={"description": "Confirmed volunteers"})
-    waitlisted_count = fields.Method("count_waitlisted")
+    confirmed_count = fields.Method("count_confirmed", metadata={"type": "integer", "description": "Confirmed volunteers"})
+    waitlisted_count = fields.Method("count_waitlisted", metadata={"type": "integer"})
     notes = fields.String()
     revision = fields.Integer(metadata={"description": "Grows when time or place changes"})
     published_at = UtcDateTime(allow_none=True)
@@ -142,6 +163,9 @@ class PatrolCreatedSchema(PatrolSchema):
 
 class SignupRequestSchema(InputSchema):
     user_id = fields.Integer(metadata={"description": "Whom to sign up (group leaders); yourself when left out"})
+
+
+SIGNUP_REQUEST_EXAMPLE = {}  # signing yourself up; a group leader names "user_id"
 
 
 class SignupResultSchema(OutputSchema):

@@ -8,6 +8,8 @@ from backend.core.routing import Blueprint
 from backend.users import consent_policy, services
 from backend.users.models import Role
 from backend.users.schemas import (
+    CONSENT_REQUEST_EXAMPLE,
+    USER_CREATE_EXAMPLE,
     ConsentPolicySchema,
     ConsentRequestSchema,
     ConsentSchema,
@@ -26,7 +28,7 @@ ACCOUNT_MANAGERS = (Role.ADMIN, Role.STATION_CHIEF, Role.COORDINATOR)
 @blp.route("/users")
 class Users(MethodView):
     @login_required(*ACCOUNT_MANAGERS)
-    @blp.arguments(UserCreateSchema)
+    @blp.arguments(UserCreateSchema, example=USER_CREATE_EXAMPLE)
     @blp.response(201, UserSchema)
     @blp.alt_response(409, description="PHONE_TAKEN, or PHONE_UNAVAILABLE for a number you may not use")
     def post(self, data):
@@ -77,7 +79,7 @@ class Me(MethodView):
 @blp.route("/me/consents")
 class MyConsents(MethodView):
     @login_required()
-    @blp.arguments(ConsentRequestSchema)
+    @blp.arguments(ConsentRequestSchema, example=CONSENT_REQUEST_EXAMPLE)
     @blp.response(201, ConsentSchema)
     @blp.alt_response(409, description="CONSENT_POLICY_OUTDATED: not the current version of GET /consent-policy")
     def post(self, data):

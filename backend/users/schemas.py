@@ -19,6 +19,16 @@ class UserCreateSchema(InputSchema):
     locale = fields.Enum(Locale, by_value=True, load_default=Locale.KO)
 
 
+USER_CREATE_EXAMPLE = {
+    "name": "김민지",
+    "phone": "010-3456-7890",
+    "password": "밤길-함께-걸어요",
+    "role": "volunteer",
+    "station_id": 1,
+    "locale": "ko",
+}
+
+
 class UserUpdateSchema(InputSchema):
     name = Name(validate=NAME)
     phone = KoreanMobile()
@@ -53,7 +63,7 @@ class UserSchema(OutputSchema):
     phone = fields.Method(
         "visible_phone",
         allow_none=True,
-        metadata={"description": "E.164; null unless you are this person or station staff"},
+        metadata={"type": "string", "description": "E.164; null unless you are this person or station staff"},
     )
     role = enum_output(Role)
     station_id = fields.Integer(allow_none=True)
@@ -98,6 +108,9 @@ class ConsentRequestSchema(InputSchema):
         validate=validate.Length(min=1, max=32),
         metadata={"description": "The current version, as GET /consent-policy gives it", "example": CURRENT_VERSION},
     )
+
+
+CONSENT_REQUEST_EXAMPLE = {"policy_version": CURRENT_VERSION}
 
 
 class PolicyTextSchema(OutputSchema):

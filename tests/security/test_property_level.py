@@ -53,7 +53,8 @@ def test_points_for_another_stations_patrol_are_not_stored(client, world):
     response = client.post(API + "/locations:batch", json={"points": [point]},
                            headers={"Authorization": f"Bearer {volunteer.access_token}"})
     assert response.get_json() == {
-        "accepted": 0, "late": 0, "duplicates": 0, "rejected": [{"index": 0, "client_event_id": point["client_event_id"], "code": "NOT_A_PARTICIPANT"}]
+        "accepted": 0, "late": 0, "duplicates": 0,
+        "rejected": [{"index": 0, "client_event_id": point["client_event_id"], "code": "NOT_A_PARTICIPANT", "errors": None}],
     }
 
 
