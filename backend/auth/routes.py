@@ -6,7 +6,8 @@ from flask_limiter.util import get_remote_address
 from backend.auth import services
 from backend.auth.schemas import TokenRequestSchema, TokenSchema
 from backend.core.phones import normalize_korean_mobile
-from backend.core.routing import Blueprint
+from backend.core.auth import TOKEN_PROBLEMS
+from backend.core.routing import Blueprint, problems
 from backend.extensions import limiter
 
 blp = Blueprint("auth", __name__, url_prefix="/auth", description="Sign in, refresh, sign out")
@@ -34,17 +35,19 @@ def _failed(response):
 
 @blp.route("/token")
 class Token(MethodView):
+    operation_ids = {"post": "signIn"}
+
     @blp.doc(security=[])
     @limiter.limit(_login_failure_limit, key_func=_failed_login_key, deduct_when=_failed)
     @blp.arguments(TokenRequestSchema)
     @blp.response(200, TokenSchema)
-    @blp.alt_response(401, description="INVALID_CREDENTIALS")
     @blp.alt_response(
         429,
         description="RATE_LIMITED after repeated failures for one phone from one address (5 in 5 "
         "minutes), or, once a phone has had many failures (10 in an hour), for an address that "
         "has just failed on it (a back-off that doubles, at most 15 minutes); see Retry-After",
     )
+    @problems("INVALID_CREDENTIALS")
     def post(self, credentials):
         """Sign in with phone and password"""
         return services.sign_in(credentials["phone"], credentials["password"], get_remote_address())
@@ -52,9 +55,12 @@ class Token(MethodView):
 
 @blp.route("/refresh")
 class Refresh(MethodView):
+    operation_ids = {"post": "refreshTokens"}
+
     @jwt_required(refresh=True)
     @blp.response(200, TokenSchema)
     @blp.doc(description="Send the refresh token as the bearer token. Each refresh token works once.")
+    @problems(*TOKEN_PROBLEMS)
     def post(self):
         """Exchange a refresh token for a new pair of tokens"""
         return services.refresh(get_jwt())
@@ -62,8 +68,11 @@ class Refresh(MethodView):
 
 @blp.route("/logout")
 class Logout(MethodView):
+    operation_ids = {"post": "signOut"}
+
     @jwt_required()
     @blp.response(204)
+    @problems(*TOKEN_PROBLEMS)
     def post(self):
         """Sign out: revoke this session's access and refresh tokens"""
         services.sign_out(get_jwt())

@@ -3,7 +3,7 @@ from flask.views import MethodView
 from flask_jwt_extended import current_user
 
 from backend.core.auth import login_required
-from backend.core.routing import Blueprint
+from backend.core.routing import Blueprint, problems
 from backend.extensions import limiter
 from backend.reports import certificates, services, xlsx
 from backend.reports.schemas import (
@@ -50,6 +50,7 @@ class VolunteerHoursReport(MethodView):
     @blp.arguments(VolunteerHoursQuerySchema, location="query")
     @downloads("csv", "xlsx", "pdf")
     @blp.response(200, ReportSchema, description=FILE_DESCRIPTION + "; pdf is a volunteer's certificate of the approved month")
+    @problems("CERTIFICATE_PERSON_REQUIRED", "NOT_A_VOLUNTEER", "HOURS_NOT_APPROVED", "CERTIFICATE_GROUP_REQUIRED")
     def get(self, query):
         """Confirmed and approved volunteer minutes per person and group for a month"""
         return services.volunteer_hours_report(current_user, query)
@@ -81,12 +82,15 @@ def _certificate_check_limit():
 
 @blp.route("/certificates/<number>")
 class CertificateCheck(MethodView):
+    operation_ids = {"get": "checkCertificate"}
+
     @blp.doc(security=[])
     @limiter.limit(_certificate_check_limit)
     @blp.response(200, CertificateCheckSchema)
     @blp.alt_response(422, description="CERTIFICATE_NUMBER_INVALID: not a number we could have printed (a typo)")
     @blp.alt_response(404, description="NOT_FOUND: no certificate has this number")
     @blp.alt_response(429, description="RATE_LIMITED: too many look-ups from one address; wait Retry-After seconds")
+    @problems("CERTIFICATE_NUMBER_INVALID")
     def get(self, number):
         """Check a volunteer-hours certificate by its number (no sign-in): genuine or not, for whom and for what"""
         return certificates.check(number)
