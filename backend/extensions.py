@@ -78,7 +78,7 @@ class ProblemCodesPlugin(BasePlugin):
             codes = ["VALIDATION_ERROR", *codes]
             documented = None
         listed = ", ".join(f"`{code}`" for code in codes)
-        prose = documented["description"] if documented else None
+        prose = documented["description"].rstrip(".") if documented else None
         return {
             "description": f"{prose}. Codes: {listed}" if prose else f"Codes: {listed}",
             "content": {PROBLEM_MIMETYPE: {"schema": PROBLEM_SCHEMA_NAME}},

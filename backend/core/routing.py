@@ -51,7 +51,7 @@ def operation_id(view_class, method):
     if is_collection and method == "get":
         return f"list{noun}"
     if is_collection and method == "post":
-        noun = re.sub(r"ies$", "y", noun) if noun.endswith("ies") else noun[:-1]
+        noun = noun[:-3] + "y" if noun.endswith("ies") else noun[:-1]
     return VERB_OF_METHOD[method] + noun
 
 
@@ -63,7 +63,8 @@ class Blueprint(flask_smorest.Blueprint):
         register = super().route(rule, **kwargs)
 
         def decorator(view_class):
-            assert issubclass(view_class, MethodView), "routes are MethodViews (CONVENTIONS rule 1)"
+            if not issubclass(view_class, MethodView):
+                raise TypeError("routes are MethodViews (CONVENTIONS rule 1)")
             for method in map(str.lower, view_class.methods):
                 documented = self.doc(operationId=operation_id(view_class, method))(getattr(view_class, method))
                 if "<" in rule:
