@@ -9,8 +9,9 @@ from flask_sqlalchemy import SQLAlchemy
 from flask_talisman import Talisman
 from sqlalchemy import MetaData
 
+from backend.core.routing import PROBLEM_CODES_KEY
 from backend.core.spec import GeneratorReadyPlugin
-from backend.errors import PROBLEM_MIMETYPE, ProblemSchema
+from backend.errors import ERROR_CATALOGUE, PROBLEM_MIMETYPE, ProblemSchema
 
 # Stable constraint names, so migrations can refer to them (CONVENTIONS rule 8).
 NAMING_CONVENTION = {
@@ -56,6 +57,35 @@ class AsSentPlugin(BasePlugin):
                     response["content"] = {PROBLEM_MIMETYPE: {"schema": PROBLEM_SCHEMA_NAME}}
 
 
+class ProblemCodesPlugin(BasePlugin):
+    """Turns the codes an operation declares (backend.core.routing.problems, the role gate,
+    a row id in the path) into one problem+json response per status, whose description
+    lists the stable codes it may carry. A status documented otherwise too (a shared 422,
+    an alt_response's prose) keeps its words, with the codes added."""
+
+    def operation_helper(self, path=None, operations=None, **kwargs):
+        for operation in (operations or {}).values():
+            codes_by_status = {}
+            for code in operation.pop(PROBLEM_CODES_KEY, {}):
+                codes_by_status.setdefault(ERROR_CATALOGUE[code][0], []).append(code)
+            responses = operation.setdefault("responses", {})
+            for status, codes in sorted(codes_by_status.items()):
+                responses[str(status)] = self._problem_response(responses.get(str(status)), codes)
+
+    @staticmethod
+    def _problem_response(documented, codes):
+        if documented == "UNPROCESSABLE_ENTITY" or (isinstance(documented, dict) and "$ref" in documented):
+            # The shared 422 of every request body: its own code stays listed first.
+            codes = ["VALIDATION_ERROR", *codes]
+            documented = None
+        listed = ", ".join(f"`{code}`" for code in codes)
+        prose = documented["description"].rstrip(".") if documented else None
+        return {
+            "description": f"{prose}. Codes: {listed}" if prose else f"Codes: {listed}",
+            "content": {PROBLEM_MIMETYPE: {"schema": PROBLEM_SCHEMA_NAME}},
+        }
+
+
 def is_error_status(status):
     return str(status) == "default" or int(status) >= 400
 
@@ -70,7 +100,7 @@ PROBLEM_SCHEMA_NAME = "Problem"
 
 db = SQLAlchemy(metadata=MetaData(naming_convention=NAMING_CONVENTION))
 migrate = Migrate()
-api = PatrolApi(spec_kwargs={"extra_plugins": [AsSentPlugin(), GeneratorReadyPlugin()]})
+api = PatrolApi(spec_kwargs={"extra_plugins": [ProblemCodesPlugin(), AsSentPlugin(), GeneratorReadyPlugin()]})
 jwt = JWTManager()
 talisman = Talisman()
 def caller_key():

@@ -41,13 +41,6 @@ def lint_findings():
     return dict(findings)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="operation-operationId, operation-4xx-response and nullable-type-sibling are fixed by the "
-    "operationId, per-operation error response, typed field and nullable enum changes merged "
-    "alongside; remove this mark once they are in",
-)
 def test_committed_spec_has_no_lint_findings():
     findings = lint_findings()
     report = "\n".join(

@@ -15,7 +15,7 @@ from backend.attendance.schemas import (
 )
 from backend.core.auth import login_required
 from backend.core.pagination import PAGE_SIZES
-from backend.core.routing import Blueprint
+from backend.core.routing import Blueprint, problems
 from backend.users.models import STAFF_ROLES, Role
 
 blp = Blueprint("attendance", __name__, description="Attendance per patrol, its confirmation, and volunteer hours")
@@ -23,6 +23,8 @@ blp = Blueprint("attendance", __name__, description="Attendance per patrol, its 
 
 @blp.route("/patrols/<id:patrol_id>/attendance")
 class PatrolAttendance(MethodView):
+    operation_ids = {"patch": "confirmPatrolAttendance"}
+
     @login_required()
     @blp.response(200, AttendanceSchema(many=True))
     @blp.paginate(**PAGE_SIZES)
@@ -33,6 +35,7 @@ class PatrolAttendance(MethodView):
     @login_required(*services.CONFIRMERS)
     @blp.arguments(ConfirmSchema, example=CONFIRM_EXAMPLE)
     @blp.response(200, AttendanceSchema(many=True))
+    @problems("PATROL_NOT_FINISHED", "NOT_ON_PATROL", "DUTY_EXCEEDS_PATROL")
     def patch(self, data, patrol_id):
         """Confirm attendance after the patrol, correcting status, minutes or notes where needed"""
         return services.confirm(current_user, patrol_id, data["entries"])
@@ -40,6 +43,8 @@ class PatrolAttendance(MethodView):
 
 @blp.route("/attendance/pending-review")
 class PendingReview(MethodView):
+    operation_ids = {"get": "listAttendancePendingReview"}
+
     @login_required(*services.CONFIRMERS)
     @blp.response(200, AttendanceSchema(many=True))
     @blp.paginate(**PAGE_SIZES)
@@ -60,9 +65,12 @@ class AttendanceChanges(MethodView):
 
 @blp.route("/reports/volunteer-hours/approvals")
 class HoursApprovals(MethodView):
+    operation_ids = {"post": "approveHours"}
+
     @login_required(*services.HOURS_APPROVERS)
     @blp.arguments(ApproveHoursSchema, example=APPROVE_HOURS_EXAMPLE)
     @blp.response(201, HoursApprovalSchema)
+    @problems("NOT_FOUND", "MONTH_NOT_ENDED", "HOURS_ALREADY_APPROVED")
     def post(self, data):
         """Approve a group's volunteer hours for a month that has ended; they are locked from then on"""
         return services.approve_hours(current_user, data["group_id"], data["month"])
@@ -78,9 +86,12 @@ class HoursApprovals(MethodView):
 
 @blp.route("/reports/volunteer-hours/approvals/<id:approval_id>/revoke")
 class HoursApprovalRevocation(MethodView):
+    operation_ids = {"post": "revokeHoursApproval"}
+
     @login_required(Role.ADMIN)
     @blp.arguments(RevokeApprovalSchema)
     @blp.response(200, HoursApprovalSchema)
+    @problems("APPROVAL_ALREADY_REVOKED")
     def post(self, data, approval_id):
         """Revoke an approval with a reason (admins): the month unlocks and its certificates stop being current"""
         return services.revoke_approval(current_user, approval_id, data["reason"])

@@ -12,7 +12,8 @@ from flask_limiter.util import get_remote_address
 from backend.auth import services
 from backend.auth.schemas import TOKEN_REQUEST_EXAMPLE, TokenRequestSchema, TokenSchema
 from backend.core.phones import normalize_korean_mobile
-from backend.core.routing import Blueprint
+from backend.core.auth import TOKEN_PROBLEMS
+from backend.core.routing import Blueprint, problems
 from backend.extensions import limiter
 
 blp = Blueprint("auth", __name__, url_prefix="/auth", description="Sign in, refresh, sign out")
@@ -55,17 +56,19 @@ def _deliver(tokens, *, in_cookie):
 
 @blp.route("/token")
 class Token(MethodView):
+    operation_ids = {"post": "signIn"}
+
     @blp.doc(security=[])
     @limiter.limit(_login_failure_limit, key_func=_failed_login_key, deduct_when=_failed)
     @blp.arguments(TokenRequestSchema, example=TOKEN_REQUEST_EXAMPLE)
     @blp.response(200, TokenSchema)
-    @blp.alt_response(401, description="INVALID_CREDENTIALS")
     @blp.alt_response(
         429,
         description="RATE_LIMITED after repeated failures for one phone from one address (5 in 5 "
         "minutes), or, once a phone has had many failures (10 in an hour), for an address that "
         "has just failed on it (a back-off that doubles, at most 15 minutes); see Retry-After",
     )
+    @problems("INVALID_CREDENTIALS")
     def post(self, credentials):
         """Sign in with phone and password"""
         tokens = services.sign_in(credentials["phone"], credentials["password"], get_remote_address())
@@ -74,11 +77,11 @@ class Token(MethodView):
 
 @blp.route("/refresh")
 class Refresh(MethodView):
+    operation_ids = {"post": "refreshTokens"}
+
     # Only this route reads the cookie: every other one takes its token from the header alone.
     @jwt_required(refresh=True, locations=["headers", "cookies"])
     @blp.response(200, TokenSchema)
-    @blp.alt_response(401, description="UNAUTHORIZED, TOKEN_INVALID, TOKEN_EXPIRED, or TOKEN_REVOKED (a refresh token used twice ends its session)")
-    @blp.alt_response(403, description="CSRF_CHECK_FAILED: a refresh by cookie without the X-CSRF-TOKEN header, or with another value than the patrol_refresh_csrf cookie's")
     @blp.doc(
         security=[{"bearerAuth": []}, {"refreshCookie": []}],
         parameters=[
@@ -93,8 +96,10 @@ class Refresh(MethodView):
         description="Send the refresh token as the bearer token, or, with no Authorization header, "
         "let the browser send its refresh cookie together with the header X-CSRF-TOKEN holding "
         "the patrol_refresh_csrf cookie's value; the new refresh token goes back where the old one "
-        "came from. Each refresh token works once.",
+        "came from. Each refresh token works once (TOKEN_REVOKED: a refresh token used twice ends "
+        "its session).",
     )
+    @problems(*TOKEN_PROBLEMS, "CSRF_CHECK_FAILED")
     def post(self):
         """Exchange a refresh token for a new pair of tokens"""
         return _deliver(services.refresh(get_jwt()), in_cookie=get_jwt_request_location() == "cookies")
@@ -102,9 +107,12 @@ class Refresh(MethodView):
 
 @blp.route("/logout")
 class Logout(MethodView):
+    operation_ids = {"post": "signOut"}
+
     @jwt_required()
     @blp.response(204)
     @blp.doc(description="Also clears the refresh cookie of a browser that signed in with refresh_token_in=cookie.")
+    @problems(*TOKEN_PROBLEMS)
     def post(self):
         """Sign out: revoke this session's access and refresh tokens"""
         services.sign_out(get_jwt())

@@ -18,6 +18,8 @@ FEED_DESCRIPTION = (
 
 @blp.route("/me/calendar-feed")
 class MyCalendarFeed(MethodView):
+    operation_ids = {"post": "openMyCalendarFeed", "delete": "closeMyCalendarFeed"}
+
     @login_required()
     @blp.response(201, CalendarFeedSchema)
     @blp.doc(description="Calling it again gives a new URL and ends the old one at once.")
@@ -39,7 +41,7 @@ class CalendarFeedFile(MethodView):
     # Only misses count: a calendar app refreshing a real feed is never throttled, while
     # someone guessing URLs is, per address.
     @limiter.limit("60 per minute", deduct_when=lambda response: response.status_code == 404)
-    @blp.response(200, {"type": "string"}, content_type="text/calendar", description=FEED_DESCRIPTION)
+    @blp.response(200, {"type": "string", "format": "binary"}, content_type="text/calendar", description=FEED_DESCRIPTION)
     @blp.alt_response(404, description="NOT_FOUND: the URL is unknown or was replaced or closed")
     @blp.alt_response(429, description="RATE_LIMITED; see Retry-After")
     def get(self, token):

@@ -14,7 +14,7 @@ from backend.checkins.schemas import (
 )
 from backend.core.auth import login_required
 from backend.core.pagination import PAGE_SIZES
-from backend.core.routing import Blueprint
+from backend.core.routing import Blueprint, problems
 from backend.extensions import limiter, throttled_after
 
 blp = Blueprint("checkins", __name__, description="Check-in and check-out at a patrol, and their review")
@@ -28,12 +28,15 @@ def _answer(checkin, is_new):
 
 @blp.route("/patrols/<id:patrol_id>/check-in")
 class CheckInView(MethodView):
+    operation_ids = {"post": "checkIn"}
+
     @login_required()
     @limiter.limit("30 per minute")
     @blp.alt_response(429, description=throttled_after("30 per minute"))
     @blp.arguments(CheckInRequestSchema, example=CHECK_IN_EXAMPLE)
     @blp.response(201, CheckInSchema, description="Recorded: accepted, or flagged for review with reasons")
     @blp.alt_response(200, schema=CheckInSchema, description=RETRY_DESCRIPTION)
+    @problems("NOT_A_PARTICIPANT", "CONSENT_REQUIRED", "OUTSIDE_PATROL_WINDOW", "RECORDED_AFTER_PATROL_END", "RECORDED_IN_FUTURE", "OUTSIDE_GEOFENCE", "IDEMPOTENCY_MISMATCH")
     def post(self, fix, patrol_id):
         """Check in at a patrol from the phone"""
         return _answer(*services.record(current_user, patrol_id, CheckInKind.CHECK_IN, fix))
@@ -41,12 +44,15 @@ class CheckInView(MethodView):
 
 @blp.route("/patrols/<id:patrol_id>/check-out")
 class CheckOutView(MethodView):
+    operation_ids = {"post": "checkOut"}
+
     @login_required()
     @limiter.limit("30 per minute")
     @blp.alt_response(429, description=throttled_after("30 per minute"))
     @blp.arguments(CheckInRequestSchema, example=CHECK_IN_EXAMPLE)
     @blp.response(201, CheckInSchema)
     @blp.alt_response(200, schema=CheckInSchema, description=RETRY_DESCRIPTION)
+    @problems("NOT_A_PARTICIPANT", "CONSENT_REQUIRED", "OUTSIDE_PATROL_WINDOW", "RECORDED_AFTER_PATROL_END", "RECORDED_IN_FUTURE", "OUTSIDE_GEOFENCE", "IDEMPOTENCY_MISMATCH", "NOT_CHECKED_IN")
     def post(self, fix, patrol_id):
         """Check out of a patrol from the phone"""
         return _answer(*services.record(current_user, patrol_id, CheckInKind.CHECK_OUT, fix))
@@ -65,9 +71,12 @@ class CheckIns(MethodView):
 
 @blp.route("/checkins/<id:checkin_id>")
 class CheckInReview(MethodView):
+    operation_ids = {"patch": "reviewCheckIn"}
+
     @login_required(*REVIEWERS)
     @blp.arguments(ReviewRequestSchema)
     @blp.response(200, CheckInSchema)
+    @problems("NOT_FLAGGED")
     def patch(self, data, checkin_id):
         """Approve or reject a flagged check-in (a later decision may reverse an earlier one; both are kept)"""
         return services.review_checkin(current_user, checkin_id, data["review"], data["note"])

@@ -11,14 +11,20 @@ from flask_jwt_extended import current_user, jwt_required
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import contains_eager
 
+from backend.core.routing import problems
 from backend.errors import AppError, problem_response
+
+# What any route behind a token may answer before it runs.
+TOKEN_PROBLEMS = ("UNAUTHORIZED", "TOKEN_INVALID", "TOKEN_EXPIRED", "TOKEN_REVOKED")
 from backend.extensions import db, jwt
 
 
 def login_required(*roles):
-    """Route-level permission: a valid access token, and one of `roles` if any are named."""
+    """Route-level permission: a valid access token, and one of `roles` if any are named.
+    The spec documents the 401 and, for a role gate, the 403 from here."""
 
     def decorator(view):
+        @problems(*TOKEN_PROBLEMS, *(("FORBIDDEN",) if roles else ()))
         @functools.wraps(view)
         @jwt_required()
         def wrapper(*args, **kwargs):

@@ -1,7 +1,10 @@
-"""What every domain's routes share: the Blueprint that reads request bodies and refuses
-unknown query parameters, and URL converters for row ids."""
+"""What every domain's routes share: the Blueprint that reads request bodies, refuses
+unknown query parameters, and names and documents each operation; URL converters for row ids."""
+import re
+
 import flask_smorest
 from flask import current_app, request
+from flask.views import MethodView
 from marshmallow import ValidationError
 from webargs.flaskparser import FlaskParser, is_json_request
 from werkzeug.routing import IntegerConverter
@@ -29,6 +32,34 @@ class BodyRequiredParser(FlaskParser):
             raise refused.as_app_error() from None
 
 
+# The spec extension that carries an operation's error codes from the decorators to
+# backend.extensions.ProblemCodesPlugin, which turns them into documented responses.
+PROBLEM_CODES_KEY = "x-problem-codes"
+
+VERB_OF_METHOD = {"get": "get", "post": "create", "put": "replace", "patch": "update", "delete": "delete"}
+
+
+def problems(*codes):
+    """Document the ERROR_CATALOGUE codes a view may answer, each under its own status."""
+    return flask_smorest.Blueprint.doc(**{PROBLEM_CODES_KEY: dict.fromkeys(codes, True)})
+
+
+def operation_id(view_class, method):
+    """The operationId of `method` on a MethodView: its `operation_ids` entry where the view
+    names one, else a verb for the method and the class name less a `ById`/`View` ending
+    (Patrols: listPatrols, createPatrol; PatrolById: getPatrol, updatePatrol)."""
+    explicit = getattr(view_class, "operation_ids", {}).get(method)
+    if explicit:
+        return explicit
+    noun = re.sub(r"(By[A-Z]\w*|View)$", "", view_class.__name__)
+    is_collection = noun.endswith("s")
+    if is_collection and method == "get":
+        return f"list{noun}"
+    if is_collection and method == "post":
+        noun = noun[:-3] + "y" if noun.endswith("ies") else noun[:-1]
+    return VERB_OF_METHOD[method] + noun
+
+
 class Blueprint(flask_smorest.Blueprint):
     """Request bodies are required, and query strings hold only what the operation reads.
 
@@ -44,6 +75,25 @@ class Blueprint(flask_smorest.Blueprint):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.before_request(refuse_unknown_query_parameters)
+
+    def route(self, rule, **kwargs):
+        """Every operation gets its operationId here, a 422 (unknown query parameters), and a 404
+        where its path names a row."""
+        register = super().route(rule, **kwargs)
+
+        def decorator(view_class):
+            if not issubclass(view_class, MethodView):
+                raise TypeError("routes are MethodViews (CONVENTIONS rule 1)")
+            for method in map(str.lower, view_class.methods):
+                documented = self.doc(operationId=operation_id(view_class, method))(getattr(view_class, method))
+                # Any operation refuses query parameters it does not read.
+                documented = problems("VALIDATION_ERROR")(documented)
+                if "<" in rule:
+                    documented = problems("NOT_FOUND")(documented)
+                setattr(view_class, method, documented)
+            return register(view_class)
+
+        return decorator
 
     def arguments(self, schema, *, location="json", **kwargs):
         decorator = super().arguments(schema, location=location, **kwargs)

@@ -13,6 +13,8 @@ blp = Blueprint("locations", __name__, description="Location points during patro
 
 @blp.route("/locations:batch")
 class LocationBatch(MethodView):
+    operation_ids = {"post": "uploadLocationBatch"}
+
     @login_required()
     @limiter.limit("120 per minute")
     @blp.alt_response(429, description=throttled_after("120 per minute"))

@@ -3,7 +3,7 @@ from flask_jwt_extended import current_user
 
 from backend.core.auth import login_required
 from backend.core.pagination import PAGE_SIZES
-from backend.core.routing import Blueprint
+from backend.core.routing import Blueprint, problems
 from backend.extensions import limiter, throttled_after
 from backend.notifications import services
 from backend.notifications.schemas import (
@@ -25,6 +25,8 @@ blp = Blueprint("notifications", __name__, description="Push notifications: devi
 
 @blp.route("/devices")
 class Devices(MethodView):
+    operation_ids = {"post": "registerDevice"}
+
     @login_required()
     @blp.arguments(DeviceRequestSchema, example=DEVICE_REQUEST_EXAMPLE)
     @blp.response(201, DeviceSchema)
@@ -53,6 +55,8 @@ class DeviceByToken(MethodView):
 
 @blp.route("/me/notification-preferences")
 class Preferences(MethodView):
+    operation_ids = {"get": "getNotificationPreferences", "patch": "updateNotificationPreferences"}
+
     @login_required()
     @blp.response(200, PreferencesSchema)
     def get(self):
@@ -69,12 +73,15 @@ class Preferences(MethodView):
 
 @blp.route("/patrols/<id:patrol_id>/broadcast")
 class Broadcast(MethodView):
+    operation_ids = {"post": "broadcastToPatrol"}
+
     @login_required(Role.ADMIN, Role.STATION_CHIEF, Role.OFFICER)
     @limiter.limit("5 per 10 minutes")
     @blp.alt_response(429, description=throttled_after("5 per 10 minutes"))
     @blp.arguments(BroadcastSchema, example=BROADCAST_EXAMPLE)
     @blp.response(202, BroadcastResultSchema)
     @blp.alt_response(409, description="PATROL_NOT_BROADCASTABLE: the patrol is a draft or has ended")
+    @problems("PATROL_NOT_BROADCASTABLE")
     def post(self, message, patrol_id):
         """Tell everyone on the patrol something now (station chief, or an officer on it)"""
         return services.broadcast(current_user, patrol_id, message["title"], message["body"])
@@ -82,6 +89,8 @@ class Broadcast(MethodView):
 
 @blp.route("/admin/notifications")
 class Deliveries(MethodView):
+    operation_ids = {"get": "listNotificationDeliveries"}
+
     @login_required(Role.ADMIN)
     @blp.arguments(DeliveryQuerySchema, location="query")
     @blp.response(200, DeliverySchema(many=True))
@@ -93,8 +102,11 @@ class Deliveries(MethodView):
 
 @blp.route("/admin/notifications/<bigid:delivery_id>/requeue")
 class Requeue(MethodView):
+    operation_ids = {"post": "requeueNotificationDelivery"}
+
     @login_required(Role.ADMIN)
     @blp.response(200, DeliverySchema)
+    @problems("DELIVERY_NOT_DEAD")
     def post(self, delivery_id):
         """Send a dead delivery again"""
         return services.requeue(delivery_id)

@@ -3,7 +3,7 @@ from flask_jwt_extended import current_user
 
 from backend.core.auth import login_required
 from backend.core.pagination import PAGE_SIZES
-from backend.core.routing import Blueprint
+from backend.core.routing import Blueprint, problems
 from backend.organizations import services
 from backend.organizations.policies import GROUP_MANAGERS
 from backend.organizations.schemas import (
@@ -27,6 +27,7 @@ class Stations(MethodView):
     @login_required(Role.ADMIN)
     @blp.arguments(StationCreateSchema)
     @blp.response(201, StationSchema)
+    @problems("STATION_PARENT_INVALID", "STATION_CODE_TAKEN")
     def post(self, data):
         """Create a station or a 지구대/파출소 under one (admins)"""
         return services.create_station(data)
@@ -60,6 +61,7 @@ class Groups(MethodView):
     @login_required(*GROUP_MANAGERS)
     @blp.arguments(GroupCreateSchema)
     @blp.response(201, GroupSchema)
+    @problems("STATION_OUT_OF_SCOPE", "GROUP_NAME_TAKEN")
     def post(self, data):
         """Create a volunteer group"""
         return services.create_group(current_user, data)
@@ -88,6 +90,8 @@ MEMBER_MANAGERS = (*GROUP_MANAGERS, Role.VOLUNTEER)
 
 @blp.route("/groups/<id:group_id>/members")
 class GroupMembers(MethodView):
+    operation_ids = {"post": "addGroupMember"}
+
     @login_required()
     @blp.response(200, MemberSchema(many=True))
     @blp.paginate(**PAGE_SIZES)
@@ -98,6 +102,7 @@ class GroupMembers(MethodView):
     @login_required(*MEMBER_MANAGERS)
     @blp.arguments(MemberAddSchema, example=MEMBER_ADD_EXAMPLE)
     @blp.response(201, MemberSchema)
+    @problems("MEMBER_OUTSIDE_STATION", "MEMBER_NOT_VOLUNTEER", "ALREADY_MEMBER")
     def post(self, data, group_id):
         """Add a member; group leaders may add members but not appoint leaders"""
         return services.add_member(current_user, group_id, data["user_id"], data["is_leader"])
@@ -105,6 +110,8 @@ class GroupMembers(MethodView):
 
 @blp.route("/groups/<id:group_id>/members/<id:user_id>")
 class GroupMember(MethodView):
+    operation_ids = {"delete": "removeGroupMember"}
+
     @login_required()
     @blp.response(204)
     def delete(self, group_id, user_id):

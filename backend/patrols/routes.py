@@ -3,7 +3,7 @@ from flask_jwt_extended import current_user
 
 from backend.core.auth import login_required
 from backend.core.pagination import PAGE_SIZES
-from backend.core.routing import Blueprint
+from backend.core.routing import Blueprint, problems
 from backend.patrols import services, signups
 from backend.patrols.policies import PATROL_MANAGERS
 from backend.patrols.schemas import (
@@ -30,6 +30,7 @@ class Patrols(MethodView):
     @login_required(*PATROL_MANAGERS)
     @blp.arguments(PatrolCreateSchema, example=PATROL_CREATE_EXAMPLE)
     @blp.response(201, PatrolCreatedSchema)
+    @problems("STATION_OUT_OF_SCOPE", "PATROL_STARTS_IN_PAST", "PATROL_ENDS_BEFORE_START", "PATROL_TOO_LONG", "ZONE_OUTSIDE_STATION", "GROUP_OUTSIDE_STATION")
     def post(self, data):
         """Create a draft patrol, or a series of them with `recurrence`"""
         return services.create_patrol(current_user, data)
@@ -54,12 +55,14 @@ class PatrolById(MethodView):
     @login_required(*PATROL_MANAGERS)
     @blp.arguments(PatrolUpdateSchema)
     @blp.response(200, PatrolSchema)
+    @problems("PATROL_NOT_EDITABLE", "CAPACITY_BELOW_CONFIRMED", "PATROL_STARTS_IN_PAST", "PATROL_ENDS_BEFORE_START", "PATROL_TOO_LONG", "ZONE_OUTSIDE_STATION", "GROUP_OUTSIDE_STATION")
     def patch(self, changes, patrol_id):
         """Change a patrol (or it and the later occurrences of its series)"""
         return services.update_patrol(current_user, patrol_id, changes)
 
     @login_required(*PATROL_MANAGERS)
     @blp.response(204)
+    @problems("PATROL_NOT_DRAFT")
     def delete(self, patrol_id):
         """Delete a draft patrol"""
         services.delete_patrol(current_user, patrol_id)
@@ -67,10 +70,13 @@ class PatrolById(MethodView):
 
 @blp.route("/patrols/<id:patrol_id>/publish")
 class PatrolPublish(MethodView):
+    operation_ids = {"post": "publishPatrol"}
+
     @login_required(*PATROL_MANAGERS)
     @blp.arguments(ScopeSchema)
     @blp.response(200, PatrolSchema)
     @blp.alt_response(409, description="PAIRING_RULE: errors.gaps lists what is missing")
+    @problems("PATROL_NOT_DRAFT", "PATROL_STARTS_IN_PAST", "PAIRING_RULE")
     def post(self, data, patrol_id):
         """Publish a draft: the invited groups can now sign up"""
         return services.publish_patrol(current_user, patrol_id, data["scope"])
@@ -78,6 +84,8 @@ class PatrolPublish(MethodView):
 
 @blp.route("/patrols/<id:patrol_id>/cancel")
 class PatrolCancel(MethodView):
+    operation_ids = {"post": "cancelPatrol"}
+
     @login_required(*PATROL_MANAGERS)
     @blp.arguments(CancelSchema)
     @blp.response(200, PatrolSchema)
@@ -88,9 +96,12 @@ class PatrolCancel(MethodView):
 
 @blp.route("/patrols/<id:patrol_id>/signups")
 class PatrolSignups(MethodView):
+    operation_ids = {"post": "signUpForPatrol"}
+
     @login_required()
     @blp.arguments(SignupRequestSchema, example=SIGNUP_REQUEST_EXAMPLE)
     @blp.response(201, SignupResultSchema)
+    @problems("PATROL_NOT_OPEN", "NOT_INVITED", "ALREADY_SIGNED_UP", "SCHEDULE_CONFLICT")
     def post(self, data, patrol_id):
         """Sign up yourself, or (group leaders) a member of your group"""
         return signups.sign_up(current_user, patrol_id, data.get("user_id"))
@@ -98,8 +109,11 @@ class PatrolSignups(MethodView):
 
 @blp.route("/patrols/<id:patrol_id>/signups/me")
 class MySignup(MethodView):
+    operation_ids = {"delete": "withdrawMySignup"}
+
     @login_required()
     @blp.response(204)
+    @problems("PATROL_ALREADY_STARTED", "PATROL_NOT_OPEN")
     def delete(self, patrol_id):
         """Withdraw from a patrol"""
         signups.withdraw(current_user, patrol_id, current_user.id)
@@ -107,8 +121,11 @@ class MySignup(MethodView):
 
 @blp.route("/patrols/<id:patrol_id>/signups/<id:user_id>")
 class PatrolSignup(MethodView):
+    operation_ids = {"delete": "removePatrolSignup"}
+
     @login_required()
     @blp.response(204)
+    @problems("PATROL_ALREADY_STARTED", "PATROL_NOT_OPEN")
     def delete(self, patrol_id, user_id):
         """Withdraw someone (yourself, a member of your group, or anyone as station chief)"""
         signups.withdraw(current_user, patrol_id, user_id)
@@ -116,9 +133,12 @@ class PatrolSignup(MethodView):
 
 @blp.route("/patrols/<id:patrol_id>/officers")
 class PatrolOfficers(MethodView):
+    operation_ids = {"post": "addPatrolOfficer"}
+
     @login_required(*PATROL_MANAGERS)
     @blp.arguments(OfficerRequestSchema)
     @blp.response(201, RosterSchema)
+    @problems("OFFICER_OUTSIDE_STATION", "PATROL_NOT_EDITABLE", "ALREADY_SIGNED_UP", "SCHEDULE_CONFLICT")
     def post(self, data, patrol_id):
         """Assign an officer of the station (to this occurrence or the following ones too)"""
         return signups.assign_officer(current_user, patrol_id, data["user_id"], data["scope"])
@@ -126,8 +146,11 @@ class PatrolOfficers(MethodView):
 
 @blp.route("/patrols/<id:patrol_id>/officers/<id:user_id>")
 class PatrolOfficer(MethodView):
+    operation_ids = {"delete": "removePatrolOfficer"}
+
     @login_required(*PATROL_MANAGERS)
     @blp.response(204)
+    @problems("PATROL_ALREADY_STARTED")
     def delete(self, patrol_id, user_id):
         """Take an officer off a patrol"""
         signups.unassign_officer(current_user, patrol_id, user_id)

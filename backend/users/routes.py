@@ -4,7 +4,7 @@ from flask_limiter.util import get_remote_address
 
 from backend.core.auth import login_required
 from backend.core.pagination import PAGE_SIZES
-from backend.core.routing import Blueprint
+from backend.core.routing import Blueprint, problems
 from backend.users import consent_policy, services
 from backend.users.models import Role
 from backend.users.schemas import (
@@ -31,6 +31,7 @@ class Users(MethodView):
     @blp.arguments(UserCreateSchema, example=USER_CREATE_EXAMPLE)
     @blp.response(201, UserSchema)
     @blp.alt_response(409, description="PHONE_TAKEN, or PHONE_UNAVAILABLE for a number you may not use")
+    @problems("ROLE_NOT_ASSIGNABLE", "STATION_OUT_OF_SCOPE", "PHONE_TAKEN", "PHONE_UNAVAILABLE", "PASSWORD_TOO_WEAK")
     def post(self, data):
         """Create an account (admins, station chiefs, coordinators)"""
         return services.create_user(current_user, data)
@@ -62,6 +63,7 @@ class UserById(MethodView):
     @blp.alt_response(403, description="FORBIDDEN, or CURRENT_PASSWORD_WRONG for your own password")
     @blp.alt_response(429, description="RATE_LIMITED: wrong current passwords count as failed sign-ins; see Retry-After")
     @blp.alt_response(409, description="PHONE_TAKEN, or PHONE_UNAVAILABLE for a number you may not use")
+    @problems("FORBIDDEN", "CURRENT_PASSWORD_WRONG", "ROLE_NOT_ASSIGNABLE", "STATION_OUT_OF_SCOPE", "PHONE_TAKEN", "PHONE_UNAVAILABLE", "PASSWORD_TOO_WEAK")
     def patch(self, changes, user_id):
         """Change an account; `is_active: false` deactivates it and ends its sessions"""
         return services.update_user(current_user, user_id, changes, get_remote_address())
@@ -78,10 +80,13 @@ class Me(MethodView):
 
 @blp.route("/me/consents")
 class MyConsents(MethodView):
+    operation_ids = {"post": "giveConsent", "delete": "withdrawConsent"}
+
     @login_required()
     @blp.arguments(ConsentRequestSchema, example=CONSENT_REQUEST_EXAMPLE)
     @blp.response(201, ConsentSchema)
     @blp.alt_response(409, description="CONSENT_POLICY_OUTDATED: not the current version of GET /consent-policy")
+    @problems("CONSENT_POLICY_OUTDATED")
     def post(self, data):
         """Consent to location collection during patrols under the current policy version"""
         return services.give_location_consent(current_user, data["policy_version"])

@@ -3,7 +3,7 @@ from flask_jwt_extended import current_user
 
 from backend.core.auth import login_required
 from backend.core.pagination import PAGE_SIZES
-from backend.core.routing import Blueprint
+from backend.core.routing import Blueprint, problems
 from backend.zones import services
 from backend.zones.policies import ZONE_EDITORS
 from backend.zones.schemas import (
@@ -31,6 +31,7 @@ class Zones(MethodView):
     @blp.arguments(ZoneFeatureSchema, example=FEATURE_EXAMPLE)
     @blp.response(201, ZoneOutSchema)
     @blp.alt_response(422, description="GEOMETRY_* codes, STATION_OUT_OF_SCOPE or VALIDATION_ERROR")
+    @problems("GEOMETRY_INVALID", "GEOMETRY_SELF_INTERSECTION", "GEOMETRY_RING_NOT_CLOSED", "GEOMETRY_COORDINATES_OUT_OF_RANGE", "GEOMETRY_HAS_Z", "GEOMETRY_TYPE_MISMATCH", "ZONE_OUTSIDE_SERVICE_AREA", "STATION_OUT_OF_SCOPE")
     def post(self, feature):
         """Create a zone from a GeoJSON Feature"""
         return services.create_zone(current_user, feature)
@@ -46,10 +47,13 @@ class Zones(MethodView):
 
 @blp.route("/import")
 class ZoneImport(MethodView):
+    operation_ids = {"post": "importZones"}
+
     @login_required(*ZONE_EDITORS)
     @blp.arguments(ZoneImportSchema)
     @blp.response(201, ZoneImportResultSchema)
     @blp.alt_response(422, description="Nothing is stored; errors name the feature by its index")
+    @problems("GEOMETRY_INVALID", "GEOMETRY_SELF_INTERSECTION", "GEOMETRY_RING_NOT_CLOSED", "GEOMETRY_COORDINATES_OUT_OF_RANGE", "GEOMETRY_HAS_Z", "GEOMETRY_TYPE_MISMATCH", "ZONE_OUTSIDE_SERVICE_AREA", "STATION_OUT_OF_SCOPE")
     def post(self, collection):
         """Import a FeatureCollection of zones, all or nothing"""
         return services.import_zones(current_user, collection["features"])
@@ -72,6 +76,7 @@ class ZoneById(MethodView):
         "becomes another kind. The merged zone must still fit its kind. id, created_at and "
         "updated_at are set by the server and refused here."
     )
+    @problems("GEOMETRY_INVALID", "GEOMETRY_SELF_INTERSECTION", "GEOMETRY_RING_NOT_CLOSED", "GEOMETRY_COORDINATES_OUT_OF_RANGE", "GEOMETRY_HAS_Z", "GEOMETRY_TYPE_MISMATCH", "ZONE_OUTSIDE_SERVICE_AREA", "STATION_OUT_OF_SCOPE")
     def patch(self, changes, zone_id):
         """Change a zone's geometry or properties"""
         return services.update_zone(current_user, zone_id, changes)

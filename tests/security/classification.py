@@ -244,6 +244,20 @@ OPERATIONS = [
        EVERYONE, other=EVERYONE),
     Op("GET /reports/volunteer-hours", lambda s: Call(query={"month": s.month, "group_id": s.group}), EVERYONE, other=EVERYONE),
     Op("GET /reports/zone-coverage", lambda s: Call(query={"from": s.days[0], "to": s.days[1]}), STAFF, other=None),
+    # Reports as files: the same answers as the JSON reports above, one operation per file type
+    *(Op(f"GET /reports/attendance.{file_format}",
+         lambda s: Call(query={"from": s.days[0], "to": s.days[1], "station_id": s.station}), EVERYONE, other=EVERYONE)
+      for file_format in ("csv", "xlsx", "pdf")),
+    *(Op(f"GET /reports/volunteer-hours.{file_format}",
+         lambda s: Call(query={"month": s.month, "group_id": s.group}), EVERYONE, other=EVERYONE)
+      for file_format in ("csv", "xlsx")),
+    # The certificate of the group's volunteer for the approved month: a leader sees only their own
+    Op("GET /reports/volunteer-hours.pdf",
+       lambda s: Call(query={"month": s.approved_month, "group_id": s.group, "user_id": s.person.id}),
+       "ok    ok    ok    ok    404   ok"),
+    *(Op(f"GET /reports/zone-coverage.{file_format}",
+         lambda s: Call(query={"from": s.days[0], "to": s.days[1]}), STAFF, other=None)
+      for file_format in ("csv", "xlsx")),
     # Administration
     Op("GET /admin/location-access", nothing, ADMINS, other=None),
     Op("GET /admin/notifications", nothing, ADMINS, other=None),

@@ -139,6 +139,7 @@ class World:
     month: str  # of the completed patrols, YYYY-MM
     days: tuple  # (first, last) Korean dates around the completed patrols
     closed_month: str  # last month: over, and not approved for any group
+    approved_month: str  # the month before: approved for each family's group
 
     def caller(self, role):
         if role == ANONYMOUS:
@@ -178,6 +179,7 @@ class World:
             month=self.month,
             days=self.days,
             closed_month=self.closed_month,
+            approved_month=self.approved_month,
             approval=family.approval,
             certificate=family.certificate,
         )
@@ -240,6 +242,7 @@ def build_world(client, session, password_hash):
         month=f"{completed:%Y-%m}",
         days=(str(completed.date() - timedelta(days=1)), str(completed.date() + timedelta(days=1))),
         closed_month=f"{_months_ago(1):%Y-%m}",
+        approved_month=f"{_months_ago(2):%Y-%m}",
     )
 
 
