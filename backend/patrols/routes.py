@@ -8,6 +8,7 @@ from backend.patrols import services, signups
 from backend.patrols.policies import PATROL_MANAGERS
 from backend.patrols.schemas import (
     CancelSchema,
+    MyPatrolSchema,
     OfficerRequestSchema,
     PatrolCreatedSchema,
     PatrolCreateSchema,
@@ -15,6 +16,7 @@ from backend.patrols.schemas import (
     PatrolSchema,
     PatrolUpdateSchema,
     RosterSchema,
+    ScheduleConflictSchema,
     ScopeSchema,
     SignupRequestSchema,
     SignupResultSchema,
@@ -89,6 +91,7 @@ class PatrolSignups(MethodView):
     @login_required()
     @blp.arguments(SignupRequestSchema)
     @blp.response(201, SignupResultSchema)
+    @blp.alt_response(409, schema=ScheduleConflictSchema, description="SCHEDULE_CONFLICT names the patrol held at that time")
     def post(self, data, patrol_id):
         """Sign up yourself, or (group leaders) a member of your group"""
         return signups.sign_up(current_user, patrol_id, data.get("user_id"))
@@ -117,6 +120,7 @@ class PatrolOfficers(MethodView):
     @login_required(*PATROL_MANAGERS)
     @blp.arguments(OfficerRequestSchema)
     @blp.response(201, RosterSchema)
+    @blp.alt_response(409, schema=ScheduleConflictSchema, description="SCHEDULE_CONFLICT names the patrol held at that time")
     def post(self, data, patrol_id):
         """Assign an officer of the station (to this occurrence or the following ones too)"""
         return signups.assign_officer(current_user, patrol_id, data["user_id"], data["scope"])
@@ -143,10 +147,10 @@ class PatrolRoster(MethodView):
 @blp.route("/me/patrols")
 class MyPatrols(MethodView):
     @login_required()
-    @blp.response(200, PatrolSchema(many=True))
+    @blp.response(200, MyPatrolSchema(many=True))
     @blp.paginate(**PAGE_SIZES)
     def get(self, pagination_parameters):
-        """Patrols you are on: upcoming first, then past ones"""
+        """Patrols you are on: upcoming first, then past ones, each with where you stand"""
         return signups.my_patrols(current_user, pagination_parameters)
 
 
