@@ -4,6 +4,7 @@ from flask_jwt_extended import current_user
 from backend.core.auth import login_required
 from backend.core.pagination import PAGE_SIZES
 from backend.core.routing import Blueprint
+from backend.errors import PROBLEM_MIMETYPE
 from backend.patrols import services, signups
 from backend.patrols.policies import PATROL_MANAGERS
 from backend.patrols.schemas import (
@@ -21,6 +22,8 @@ from backend.patrols.schemas import (
     SignupRequestSchema,
     SignupResultSchema,
 )
+
+CONFLICT_DESCRIPTION = "SCHEDULE_CONFLICT names the patrol held at that time in conflicting_patrol; ALREADY_SIGNED_UP and the patrol's state answer 409 too"
 
 blp = Blueprint("patrols", __name__, description="Joint patrols: schedule, publish, sign up, roster")
 
@@ -91,7 +94,7 @@ class PatrolSignups(MethodView):
     @login_required()
     @blp.arguments(SignupRequestSchema)
     @blp.response(201, SignupResultSchema)
-    @blp.alt_response(409, schema=ScheduleConflictSchema, description="SCHEDULE_CONFLICT names the patrol held at that time")
+    @blp.alt_response(409, schema=ScheduleConflictSchema, content_type=PROBLEM_MIMETYPE, description=CONFLICT_DESCRIPTION)
     def post(self, data, patrol_id):
         """Sign up yourself, or (group leaders) a member of your group"""
         return signups.sign_up(current_user, patrol_id, data.get("user_id"))
@@ -120,7 +123,7 @@ class PatrolOfficers(MethodView):
     @login_required(*PATROL_MANAGERS)
     @blp.arguments(OfficerRequestSchema)
     @blp.response(201, RosterSchema)
-    @blp.alt_response(409, schema=ScheduleConflictSchema, description="SCHEDULE_CONFLICT names the patrol held at that time")
+    @blp.alt_response(409, schema=ScheduleConflictSchema, content_type=PROBLEM_MIMETYPE, description=CONFLICT_DESCRIPTION)
     def post(self, data, patrol_id):
         """Assign an officer of the station (to this occurrence or the following ones too)"""
         return signups.assign_officer(current_user, patrol_id, data["user_id"], data["scope"])
