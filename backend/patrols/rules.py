@@ -93,7 +93,6 @@ def gaps_by_patrol(patrols, language):
 
 def staffing_gaps(patrol, language):
     """What the patrol still lacks, as a list of gaps (empty when fully staffed)."""
-    db.session.flush()  # the rules read the database: officers just assigned must count
     return gaps_by_patrol([patrol], language)[patrol.id]
 
 

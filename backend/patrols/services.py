@@ -31,8 +31,9 @@ from backend.zones.models import Zone
 
 REMINDERS = {"patrol.reminder_24h": timedelta(hours=24), "patrol.reminder_2h": timedelta(hours=2)}
 # Changing any of these tells everyone on the patrol.
-# Lists answer every patrol's zones: one query for the page, not one per patrol.
-ZONES_OF_THE_PAGE = selectinload(Patrol.zones)
+# What a listed patrol answers besides its own columns (zones, groups, counts of people),
+# loaded in one query each for the whole page rather than one per patrol.
+WHAT_A_PAGE_SHOWS = (selectinload(Patrol.zones), selectinload(Patrol.groups), selectinload(Patrol.participants))
 TIME_AND_PLACE = ("starts_at", "ends_at", "meeting_point", "meeting_radius_m", "meeting_place_name")
 
 
@@ -61,7 +62,7 @@ def create_patrol(actor, data):
 
 
 def list_patrols(viewer, filters, pagination):
-    statement = policies.visible_patrols(viewer).order_by(Patrol.starts_at, Patrol.id).options(ZONES_OF_THE_PAGE)
+    statement = policies.visible_patrols(viewer).order_by(Patrol.starts_at, Patrol.id).options(*WHAT_A_PAGE_SHOWS)
     statement = where_equal(statement, Patrol, filters, "station_id", "status")
     if "from_" in filters:
         statement = statement.where(Patrol.ends_at > filters["from_"])

@@ -20,7 +20,7 @@ from backend.patrols.models import (
     patrol_groups,
 )
 from backend.patrols.schemas import ConflictingPatrolSchema
-from backend.patrols.services import ZONES_OF_THE_PAGE, get_managed_patrol, get_patrol, occurrences_in_scope
+from backend.patrols.services import WHAT_A_PAGE_SHOWS, get_managed_patrol, get_patrol, occurrences_in_scope
 from backend.patrols.waitlist import fill_from_waitlist, waitlist_positions
 from backend.users.models import Role, User
 from backend.users.policies import visible_users
@@ -132,7 +132,7 @@ def my_patrols(viewer, pagination):
         select(Patrol)
         .where(Patrol.id.in_(mine))
         .order_by(is_past, case((is_past, -seconds), else_=seconds), Patrol.id)
-        .options(ZONES_OF_THE_PAGE)
+        .options(*WHAT_A_PAGE_SHOWS)
     )
     page = paginate(statement, pagination)
     _note_my_signups(viewer, page)
@@ -168,7 +168,7 @@ def open_patrols(viewer, pagination):
             Patrol.id.not_in(mine),
         )
         .order_by(Patrol.starts_at, Patrol.id)
-        .options(ZONES_OF_THE_PAGE)
+        .options(*WHAT_A_PAGE_SHOWS)
     )
     return paginate(statement, pagination)
 

@@ -5,7 +5,7 @@ from datetime import datetime
 
 import pytest
 
-from tests.helpers import assert_problem
+from tests.helpers import assert_problem, count_selects
 from tests.patrols.conftest import seoul
 
 PATROLS = "/api/v1/patrols"
@@ -169,3 +169,23 @@ def test_a_conflict_on_a_patrol_the_caller_may_not_see_gives_only_its_time(api, 
     body = assert_problem(api.sign_up(leader, ours["id"], user_id=member.id), 409, "SCHEDULE_CONFLICT")
     assert body["conflicting_patrol"] == {"starts_at": elsewhere["starts_at"], "ends_at": elsewhere["ends_at"]}
     assert "평촌역" not in str(body)
+
+
+def test_a_longer_page_costs_no_more_queries(api, chief, officer, patrol_body, volunteers, get, db_session):
+    """Gaps, zones and where I stand come for the whole page at once, not patrol by patrol."""
+
+    def selects_for(actor, url):
+        selects = []
+        with count_selects(db_session, selects):
+            assert get(actor, url).status_code == 200
+        return len(selects)
+
+    def add_patrol(day):
+        patrol = api.published(chief, officer, patrol_body(starts_at=seoul(day, 20).isoformat(), ends_at=seoul(day, 23).isoformat()))
+        api.sign_up(volunteers[1], patrol["id"])
+
+    add_patrol(3)
+    one = {url: selects_for(volunteers[1], url) for url in ("/api/v1/me/patrols", PATROLS, f"{PATROLS}?has_gaps=false")}
+    for day in (4, 5, 6):
+        add_patrol(day)
+    assert {url: selects_for(volunteers[1], url) for url in one} == one
