@@ -9,6 +9,7 @@ from backend.patrols import services, signups
 from backend.patrols.policies import PATROL_MANAGERS
 from backend.patrols.schemas import (
     CancelSchema,
+    MyPatrolQuerySchema,
     MyPatrolSchema,
     OfficerRequestSchema,
     PatrolCreatedSchema,
@@ -150,11 +151,12 @@ class PatrolRoster(MethodView):
 @blp.route("/me/patrols")
 class MyPatrols(MethodView):
     @login_required()
+    @blp.arguments(MyPatrolQuerySchema, location="query")
     @blp.response(200, MyPatrolSchema(many=True))
     @blp.paginate(**PAGE_SIZES)
-    def get(self, pagination_parameters):
+    def get(self, filters, pagination_parameters):
         """Patrols you are on: upcoming first, then past ones, each with where you stand"""
-        return signups.my_patrols(current_user, pagination_parameters)
+        return signups.my_patrols(current_user, filters, pagination_parameters)
 
 
 @blp.route("/me/patrols/open")

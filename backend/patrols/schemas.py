@@ -101,6 +101,10 @@ class PatrolQuerySchema(QuerySchema):
     )
 
 
+class MyPatrolQuerySchema(QuerySchema):
+    include_withdrawn = fields.Boolean(metadata={"description": "true: also the patrols you withdrew from"})
+
+
 class OccurrenceSchema(OutputSchema):
     id = fields.Integer()
     starts_at = UtcDateTime()

@@ -119,12 +119,15 @@ def roster(patrol, language):
     }
 
 
-def my_patrols(viewer, pagination):
-    """Patrols I am on (or was, until they were cancelled): upcoming first, soonest first."""
+def my_patrols(viewer, filters, pagination):
+    """Patrols I am on (or was, until they were cancelled, and with include_withdrawn until I
+    withdrew): upcoming first, soonest first."""
     now = utcnow()
+    statuses = [*HOLDING, ParticipantStatus.PATROL_CANCELLED.value]
+    if filters.get("include_withdrawn"):
+        statuses.append(ParticipantStatus.WITHDRAWN.value)
     mine = select(PatrolParticipant.patrol_id).where(
-        PatrolParticipant.user_id == viewer.id,
-        PatrolParticipant.status.in_([*HOLDING, ParticipantStatus.PATROL_CANCELLED.value]),
+        PatrolParticipant.user_id == viewer.id, PatrolParticipant.status.in_(statuses)
     )
     is_past = Patrol.ends_at <= now
     seconds = extract("epoch", Patrol.starts_at)

@@ -52,6 +52,16 @@ def test_my_cancelled_patrols_say_so(api, chief, officer, patrol_body, volunteer
     assert mine["my_signup"]["status"] == "patrol_cancelled"
 
 
+def test_patrols_i_withdrew_from_are_listed_when_asked(api, chief, officer, patrol_body, volunteers, get):
+    patrol = api.published(chief, officer, patrol_body())
+    api.sign_up(volunteers[1], patrol["id"])
+    api.withdraw(volunteers[1], patrol["id"])
+    assert get(volunteers[1], "/api/v1/me/patrols").get_json() == []
+    (mine,) = get(volunteers[1], "/api/v1/me/patrols?include_withdrawn=true").get_json()
+    assert mine["my_signup"] == {"kind": "volunteer", "status": "withdrawn", "waitlist_position": None}
+    assert_problem(get(volunteers[1], "/api/v1/me/patrols?include_withdrawn=sometimes"), 422, "VALIDATION_ERROR")
+
+
 def test_a_patrol_names_its_meeting_place_and_zones(api, chief, patrol_body, zones, client, auth_headers, get):
     body = patrol_body(meeting_place_name="  범계역 2번 출구 ", zone_ids=[zones["plaza"].id, zones["women_safe"].id])
     created = api.create(chief, body).get_json()
