@@ -118,12 +118,14 @@ class ZoneRefSchema(OutputSchema):
 
 
 class GapSchema(OutputSchema):
-    rule = fields.String(metadata={"enum": list(rules.GAP_RULES)})
-    code = fields.String(metadata={"enum": rules.GAP_CODES, "description": "Stable code to branch on"})
-    needed = fields.Integer()
-    have = fields.Integer()
-    blocks_publishing = fields.Boolean()
-    message = fields.String(metadata={"description": "In the reader's language (Accept-Language, else the account's locale)"})
+    rule = fields.String(required=True, metadata={"enum": list(rules.GAP_RULES)})
+    code = fields.String(required=True, metadata={"enum": rules.GAP_CODES, "description": "Stable code to branch on"})
+    needed = fields.Integer(required=True)
+    have = fields.Integer(required=True)
+    blocks_publishing = fields.Boolean(required=True)
+    message = fields.String(
+        required=True, metadata={"description": "In the reader's language (Accept-Language, else the account's locale)"}
+    )
 
 
 class PatrolSchema(OutputSchema):

@@ -201,6 +201,7 @@ class ZoneCollectionSchema(OutputSchema):
     type = fields.Constant("FeatureCollection")
     features = fields.List(fields.Nested(ZoneOutSchema))
     truncated = fields.Boolean(
+        required=True,
         metadata={"description": f"all=true only: true when the station has more than {MAX_MAP_ZONES} zones and the rest were left out"}
     )
 
