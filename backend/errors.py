@@ -7,7 +7,7 @@ human sentence in English and Korean; `detail` is given in the caller's language
 import logging
 from collections import namedtuple
 
-from flask import g, jsonify, request
+from flask import g, has_request_context, jsonify, request
 from flask_jwt_extended.exceptions import CSRFError
 from marshmallow import Schema, fields
 from sqlalchemy.exc import IntegrityError, OperationalError
@@ -133,7 +133,7 @@ class AppError(Exception):
     keeping (a stolen token detected and its session ended): then pass keep_changes=True.
     """
 
-    def __init__(self, code, errors=None, *, keep_changes=False, **params):
+    def __init__(self, code, errors=None, *, keep_changes=False, members=None, **params):
         super().__init__(code)
         if code not in ERROR_CATALOGUE:
             raise ValueError(f"unknown error code {code}")
@@ -141,6 +141,8 @@ class AppError(Exception):
         self.status = ERROR_CATALOGUE[code][0]
         self.errors = errors
         self.keep_changes = keep_changes
+        # Extra members of the problem body (RFC 9457 extensions), e.g. conflicting_patrol.
+        self.members = members or {}
         self.params = params
 
 
@@ -164,9 +166,18 @@ class Bilingual(namedtuple("Bilingual", "en ko")):
     """A detail's placeholder value in both languages; the caller's language picks one."""
 
 
+def reader_language(user=None):
+    """"ko" or "en": what the request's Accept-Language prefers (Korean when both are equally
+    welcome), else the signed-in person's locale, else Korean."""
+    language = request.accept_languages.best_match(["ko", "en"]) if has_request_context() else None
+    if language is None and user is not None and user.locale is not None:
+        language = str(user.locale)
+    return language or "ko"
+
+
 def detail_for(code, **params):
     _, english, korean = ERROR_CATALOGUE[code]
-    language = request.accept_languages.best_match(["ko", "en"], default="ko")
+    language = reader_language()
     text = korean if language == "ko" else english
     params = {name: getattr(value, language) if isinstance(value, Bilingual) else value for name, value in params.items()}
     return text.format(**params) if params else text
@@ -184,9 +195,9 @@ def problem_body(code, status, detail, request_id):
     }
 
 
-def problem_response(code, *, status=None, errors=None, detail=None, headers=None):
+def problem_response(code, *, status=None, errors=None, detail=None, headers=None, members=None):
     status = status or ERROR_CATALOGUE[code][0]
-    body = problem_body(code, status, detail or detail_for(code), g.get("request_id"))
+    body = {**(members or {}), **problem_body(code, status, detail or detail_for(code), g.get("request_id"))}
     if errors:
         body["errors"] = errors
     response = jsonify(body)
@@ -243,7 +254,7 @@ def field_errors(messages):
 def handle_app_error(error):
     g.keep_changes = error.keep_changes
     return problem_response(
-        error.code, errors=error.errors, detail=detail_for(error.code, **error.params)
+        error.code, errors=error.errors, detail=detail_for(error.code, **error.params), members=error.members
     )
 
 

@@ -61,7 +61,7 @@ class ProblemCodesPlugin(BasePlugin):
     """Turns the codes an operation declares (backend.core.routing.problems, the role gate,
     a row id in the path) into one problem+json response per status, whose description
     lists the stable codes it may carry. A status documented otherwise too (a shared 422,
-    an alt_response's prose) keeps its words, with the codes added."""
+    an alt_response's prose and schema) keeps its words, with the codes added."""
 
     def operation_helper(self, path=None, operations=None, **kwargs):
         for operation in (operations or {}).values():
@@ -70,20 +70,21 @@ class ProblemCodesPlugin(BasePlugin):
                 codes_by_status.setdefault(ERROR_CATALOGUE[code][0], []).append(code)
             responses = operation.setdefault("responses", {})
             for status, codes in sorted(codes_by_status.items()):
-                responses[str(status)] = self._problem_response(responses.get(str(status)), codes)
+                # flask-smorest keys the responses of its decorators by int, apispec's by str.
+                documented = responses.pop(status, None) or responses.get(str(status))
+                responses[str(status)] = self._problem_response(documented, codes)
 
     @staticmethod
     def _problem_response(documented, codes):
         if documented == "UNPROCESSABLE_ENTITY" or (isinstance(documented, dict) and "$ref" in documented):
             # The shared 422 of every request body: its own code stays listed first.
-            codes = ["VALIDATION_ERROR", *codes]
+            codes = list(dict.fromkeys(["VALIDATION_ERROR", *codes]))
             documented = None
         listed = ", ".join(f"`{code}`" for code in codes)
         prose = documented["description"].rstrip(".") if documented else None
-        return {
-            "description": f"{prose}. Codes: {listed}" if prose else f"Codes: {listed}",
-            "content": {PROBLEM_MIMETYPE: {"schema": PROBLEM_SCHEMA_NAME}},
-        }
+        # A problem with members of its own (a schedule conflict names the patrol) keeps its schema.
+        content = (documented or {}).get("content") or {PROBLEM_MIMETYPE: {"schema": PROBLEM_SCHEMA_NAME}}
+        return {"description": f"{prose}. Codes: {listed}" if prose else f"Codes: {listed}", "content": content}
 
 
 def is_error_status(status):

@@ -1,4 +1,7 @@
 """Assertions shared by the tests."""
+from contextlib import contextmanager
+
+from sqlalchemy import event
 
 
 def assert_problem(response, status, code):
@@ -10,3 +13,19 @@ def assert_problem(response, status, code):
     assert body["status"] == status
     assert body["request_id"]
     return body
+
+
+@contextmanager
+def count_selects(session, selects):
+    """Record the SELECT statements sent on the test's connection meanwhile."""
+    connection = session.connection()
+
+    def record(_conn, _cursor, statement, *_args):
+        if statement.lstrip().upper().startswith("SELECT"):
+            selects.append(statement)
+
+    event.listen(connection, "before_cursor_execute", record)
+    try:
+        yield
+    finally:
+        event.remove(connection, "before_cursor_execute", record)

@@ -65,6 +65,7 @@ class Patrol(db.Model):
     ends_at = sa.Column(sa.DateTime(timezone=True), nullable=False)
     meeting_point = sa.Column(Geometry("POINT", srid=4326, spatial_index=False), nullable=False)
     meeting_radius_m = sa.Column(sa.Integer, nullable=False, server_default="100")
+    meeting_place_name = sa.Column(sa.String(200))  # e.g. 범계역 2번 출구
     min_officers = sa.Column(sa.Integer, nullable=False, server_default="1")
     min_volunteers = sa.Column(sa.Integer, nullable=False, server_default="0")
     max_volunteers = sa.Column(sa.Integer, nullable=False)

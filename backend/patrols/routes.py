@@ -4,12 +4,15 @@ from flask_jwt_extended import current_user
 from backend.core.auth import login_required
 from backend.core.pagination import PAGE_SIZES
 from backend.core.routing import Blueprint, problems
+from backend.errors import PROBLEM_MIMETYPE
 from backend.patrols import services, signups
 from backend.patrols.policies import PATROL_MANAGERS
 from backend.patrols.schemas import (
     PATROL_CREATE_EXAMPLE,
     SIGNUP_REQUEST_EXAMPLE,
     CancelSchema,
+    MyPatrolQuerySchema,
+    MyPatrolSchema,
     OfficerRequestSchema,
     PatrolCreatedSchema,
     PatrolCreateSchema,
@@ -17,10 +20,13 @@ from backend.patrols.schemas import (
     PatrolSchema,
     PatrolUpdateSchema,
     RosterSchema,
+    ScheduleConflictSchema,
     ScopeSchema,
     SignupRequestSchema,
     SignupResultSchema,
 )
+
+CONFLICT_DESCRIPTION = "SCHEDULE_CONFLICT names the patrol held at that time in conflicting_patrol"
 
 blp = Blueprint("patrols", __name__, description="Joint patrols: schedule, publish, sign up, roster")
 
@@ -102,6 +108,7 @@ class PatrolSignups(MethodView):
     @blp.arguments(SignupRequestSchema, example=SIGNUP_REQUEST_EXAMPLE)
     @blp.response(201, SignupResultSchema)
     @problems("PATROL_NOT_OPEN", "NOT_INVITED", "ALREADY_SIGNED_UP", "SCHEDULE_CONFLICT")
+    @blp.alt_response(409, schema=ScheduleConflictSchema, content_type=PROBLEM_MIMETYPE, description=CONFLICT_DESCRIPTION)
     def post(self, data, patrol_id):
         """Sign up yourself, or (group leaders) a member of your group"""
         return signups.sign_up(current_user, patrol_id, data.get("user_id"))
@@ -139,6 +146,7 @@ class PatrolOfficers(MethodView):
     @blp.arguments(OfficerRequestSchema)
     @blp.response(201, RosterSchema)
     @problems("OFFICER_OUTSIDE_STATION", "PATROL_NOT_EDITABLE", "ALREADY_SIGNED_UP", "SCHEDULE_CONFLICT")
+    @blp.alt_response(409, schema=ScheduleConflictSchema, content_type=PROBLEM_MIMETYPE, description=CONFLICT_DESCRIPTION)
     def post(self, data, patrol_id):
         """Assign an officer of the station (to this occurrence or the following ones too)"""
         return signups.assign_officer(current_user, patrol_id, data["user_id"], data["scope"])
@@ -168,11 +176,12 @@ class PatrolRoster(MethodView):
 @blp.route("/me/patrols")
 class MyPatrols(MethodView):
     @login_required()
-    @blp.response(200, PatrolSchema(many=True))
+    @blp.arguments(MyPatrolQuerySchema, location="query")
+    @blp.response(200, MyPatrolSchema(many=True))
     @blp.paginate(**PAGE_SIZES)
-    def get(self, pagination_parameters):
-        """Patrols you are on: upcoming first, then past ones"""
-        return signups.my_patrols(current_user, pagination_parameters)
+    def get(self, filters, pagination_parameters):
+        """Patrols you are on: upcoming first, then past ones, each with where you stand"""
+        return signups.my_patrols(current_user, filters, pagination_parameters)
 
 
 @blp.route("/me/patrols/open")

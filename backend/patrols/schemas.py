@@ -1,13 +1,21 @@
-from marshmallow import ValidationError, fields, validate, validates_schema
+from flask_jwt_extended import current_user
+from marshmallow import ValidationError, fields, pre_dump, validate, validates_schema
 
 from backend.core.geojson import GeoJSONGeometry, within_service_area
-from backend.core.schemas import InputSchema, Name, OutputSchema, QuerySchema, Text, UtcDateTime
-from backend.errors import CodedMessage
+from backend.core.schemas import InputSchema, Name, OutputSchema, QuerySchema, Text, UtcDateTime, enum_output
+from backend.errors import CodedMessage, ProblemSchema, reader_language
+from backend.patrols import rules
+from backend.patrols.models import ParticipantKind, ParticipantStatus
 from backend.patrols.timing import timing_problem
+from backend.zones.models import ZoneKind
 
 STATUSES = ("draft", "published", "in_progress", "completed", "cancelled")
 SCOPES = ("this", "following")
 SCOPE_DESCRIPTION = "For an occurrence of a series: this one only, or this and the later ones"
+MEETING_PLACE_NAME = {
+    "validate": validate.Length(min=1, max=200),
+    "metadata": {"description": "Where people meet, in words (null: none given)", "example": "범계역 2번 출구"},
+}
 
 
 class PatrolFieldsSchema(InputSchema):
@@ -16,6 +24,7 @@ class PatrolFieldsSchema(InputSchema):
     ends_at = fields.AwareDateTime(metadata={"example": "2026-11-27T23:00:00+09:00"})
     meeting_point = GeoJSONGeometry(allowed_types=("Point",))
     meeting_radius_m = fields.Integer(validate=validate.Range(min=10, max=2000))
+    meeting_place_name = Name(allow_none=True, **MEETING_PLACE_NAME)
     zone_ids = fields.List(fields.Integer(), validate=validate.Length(max=50))
     group_ids = fields.List(fields.Integer(), validate=validate.Length(max=50))
     min_officers = fields.Integer(validate=validate.Range(min=0, max=100))
@@ -51,6 +60,7 @@ class PatrolCreateSchema(PatrolFieldsSchema):
     ends_at = fields.AwareDateTime(required=True)
     meeting_point = GeoJSONGeometry(allowed_types=("Point",), required=True)
     meeting_radius_m = fields.Integer(load_default=100, validate=validate.Range(min=10, max=2000))
+    meeting_place_name = Name(allow_none=True, load_default=None, **MEETING_PLACE_NAME)
     zone_ids = fields.List(fields.Integer(), load_default=list, validate=validate.Length(max=50))
     group_ids = fields.List(fields.Integer(), load_default=list, validate=validate.Length(max=50))
     min_officers = fields.Integer(load_default=1, validate=validate.Range(min=0, max=100))
@@ -103,6 +113,13 @@ class PatrolQuerySchema(QuerySchema):
     group_id = fields.Integer()
     zone_id = fields.Integer()
     status = fields.String(validate=validate.OneOf(STATUSES))
+    has_gaps = fields.Boolean(
+        metadata={"description": "true: only patrols the pairing rules still find short (see gaps); false: only fully staffed ones"}
+    )
+
+
+class MyPatrolQuerySchema(QuerySchema):
+    include_withdrawn = fields.Boolean(metadata={"description": "true: also the patrols you withdrew from"})
 
 
 class OccurrenceSchema(OutputSchema):
@@ -115,6 +132,23 @@ class OccurrenceSchema(OutputSchema):
 IDS = {"type": "array", "items": {"type": "integer"}}
 
 
+class ZoneRefSchema(OutputSchema):
+    id = fields.Integer(required=True)
+    name = fields.String(required=True)
+    kind = enum_output(ZoneKind, required=True)
+
+
+class GapSchema(OutputSchema):
+    rule = fields.String(required=True, metadata={"enum": list(rules.GAP_RULES)})
+    code = fields.String(required=True, metadata={"enum": rules.GAP_CODES, "description": "Stable code to branch on"})
+    needed = fields.Integer(required=True)
+    have = fields.Integer(required=True)
+    blocks_publishing = fields.Boolean(required=True)
+    message = fields.String(
+        required=True, metadata={"description": "In the reader's language (Accept-Language, else the account's locale)"}
+    )
+
+
 class PatrolSchema(OutputSchema):
     id = fields.Integer()
     title = fields.String()
@@ -125,13 +159,16 @@ class PatrolSchema(OutputSchema):
     ends_at = UtcDateTime()
     meeting_point = GeoJSONGeometry(allowed_types=("Point",))
     meeting_radius_m = fields.Integer()
+    meeting_place_name = fields.String(allow_none=True, metadata={"example": "범계역 2번 출구"})
     zone_ids = fields.Method("ids_of_zones", metadata=IDS)
+    zones = fields.List(fields.Nested(ZoneRefSchema), metadata={"description": "The zones of zone_ids, named"})
     group_ids = fields.Method("ids_of_groups", metadata=IDS)
     min_officers = fields.Integer()
     min_volunteers = fields.Integer()
     max_volunteers = fields.Integer()
     confirmed_count = fields.Method("count_confirmed", metadata={"type": "integer", "description": "Confirmed volunteers"})
     waitlisted_count = fields.Method("count_waitlisted", metadata={"type": "integer"})
+    gaps = fields.List(fields.Nested(GapSchema), metadata={"description": "What the pairing rules still miss (empty when fully staffed)"})
     notes = fields.String()
     revision = fields.Integer(metadata={"description": "Grows when time or place changes"})
     published_at = UtcDateTime(allow_none=True)
@@ -140,6 +177,15 @@ class PatrolSchema(OutputSchema):
     created_by_id = fields.Integer()
     created_at = UtcDateTime()
     updated_at = UtcDateTime()
+
+    @pre_dump(pass_collection=True)
+    def find_gaps(self, data, many, **kwargs):
+        """The gaps of every patrol answered, in one query."""
+        patrols = data if many else [data]
+        gaps = rules.gaps_by_patrol(patrols, reader_language(current_user))
+        for patrol in patrols:
+            patrol.gaps = gaps[patrol.id]
+        return data
 
     def ids_of_zones(self, patrol):
         return [zone.id for zone in patrol.zones]
@@ -152,6 +198,34 @@ class PatrolSchema(OutputSchema):
 
     def count_waitlisted(self, patrol):
         return len(patrol.waitlist)
+
+
+class MySignupSchema(OutputSchema):
+    kind = enum_output(ParticipantKind, required=True)
+    status = enum_output(ParticipantStatus, required=True)
+    waitlist_position = fields.Integer(
+        required=True, allow_none=True, metadata={"description": "Place on the waitlist, from 1; null unless waitlisted"}
+    )
+
+
+class MyPatrolSchema(PatrolSchema):
+    my_signup = fields.Nested(MySignupSchema, metadata={"description": "Where you stand on this patrol"})
+
+
+class ConflictingPatrolSchema(OutputSchema):
+    """The patrol someone already holds at that time; its id and title only for callers who may see it."""
+
+    id = fields.Integer()
+    title = fields.String()
+    starts_at = UtcDateTime(required=True)
+    ends_at = UtcDateTime(required=True)
+
+
+class ScheduleConflictSchema(ProblemSchema):
+    conflicting_patrol = fields.Nested(
+        ConflictingPatrolSchema,
+        metadata={"description": "SCHEDULE_CONFLICT: the patrol the person already holds at that time (left out when a concurrent sign-up won the race)"},
+    )
 
 
 class PatrolCreatedSchema(PatrolSchema):
@@ -181,14 +255,6 @@ class RosterPersonSchema(OutputSchema):
     user_id = fields.Integer()
     name = fields.String()
     position = fields.Integer(allow_none=True, metadata={"description": "Place on the waitlist, from 1; null for the others"})
-
-
-class GapSchema(OutputSchema):
-    rule = fields.String(metadata={"enum": ["min_officers", "min_volunteers", "night_women_safe_zone_officer"]})
-    needed = fields.Integer()
-    have = fields.Integer()
-    blocks_publishing = fields.Boolean()
-    message = fields.String()
 
 
 class RosterSchema(OutputSchema):

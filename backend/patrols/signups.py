@@ -7,7 +7,7 @@ from sqlalchemy import case, extract, select
 from backend.core.pagination import paginate
 from backend.core.scopes import one_or_404, station_family_ids
 from backend.core.time import utcnow
-from backend.errors import AppError
+from backend.errors import AppError, reader_language
 from backend.extensions import db
 from backend.patrols import policies, rules
 from backend.patrols.models import (
@@ -19,8 +19,9 @@ from backend.patrols.models import (
     PatrolState,
     patrol_groups,
 )
-from backend.patrols.services import get_managed_patrol, get_patrol, occurrences_in_scope
-from backend.patrols.waitlist import fill_from_waitlist
+from backend.patrols.schemas import ConflictingPatrolSchema
+from backend.patrols.services import WHAT_A_PAGE_SHOWS, get_managed_patrol, get_patrol, occurrences_in_scope
+from backend.patrols.waitlist import fill_from_waitlist, waitlist_positions
 from backend.users.models import Role, User
 from backend.users.policies import visible_users
 
@@ -89,7 +90,7 @@ def assign_officer(actor, patrol_id, user_id, scope):
         participant.status = ParticipantStatus.CONFIRMED
         participant.confirmed_at = utcnow()
     db.session.flush()
-    return roster(patrol)
+    return roster(patrol, reader_language(actor))
 
 
 def unassign_officer(actor, patrol_id, user_id):
@@ -103,10 +104,10 @@ def unassign_officer(actor, patrol_id, user_id):
 
 
 def patrol_roster(viewer, patrol_id):
-    return roster(get_patrol(viewer, patrol_id))
+    return roster(get_patrol(viewer, patrol_id), reader_language(viewer))
 
 
-def roster(patrol):
+def roster(patrol, language):
     def person(participant, position=None):
         return {"user_id": participant.user_id, "name": participant.user.name, "position": position}
 
@@ -114,16 +115,19 @@ def roster(patrol):
         "confirmed": [person(p) for p in patrol.confirmed_volunteers],
         "waitlisted": [person(p, n) for n, p in enumerate(patrol.waitlist, start=1)],
         "officers": [person(p) for p in patrol.officers],
-        "gaps": rules.staffing_gaps(patrol),
+        "gaps": rules.staffing_gaps(patrol, language),
     }
 
 
-def my_patrols(viewer, pagination):
-    """Patrols I am on (or was, until they were cancelled): upcoming first, soonest first."""
+def my_patrols(viewer, filters, pagination):
+    """Patrols I am on (or was, until they were cancelled, and with include_withdrawn until I
+    withdrew): upcoming first, soonest first."""
     now = utcnow()
+    statuses = [*HOLDING, ParticipantStatus.PATROL_CANCELLED.value]
+    if filters.get("include_withdrawn"):
+        statuses.append(ParticipantStatus.WITHDRAWN.value)
     mine = select(PatrolParticipant.patrol_id).where(
-        PatrolParticipant.user_id == viewer.id,
-        PatrolParticipant.status.in_([*HOLDING, ParticipantStatus.PATROL_CANCELLED.value]),
+        PatrolParticipant.user_id == viewer.id, PatrolParticipant.status.in_(statuses)
     )
     is_past = Patrol.ends_at <= now
     seconds = extract("epoch", Patrol.starts_at)
@@ -131,8 +135,25 @@ def my_patrols(viewer, pagination):
         select(Patrol)
         .where(Patrol.id.in_(mine))
         .order_by(is_past, case((is_past, -seconds), else_=seconds), Patrol.id)
+        .options(*WHAT_A_PAGE_SHOWS)
     )
-    return paginate(statement, pagination)
+    page = paginate(statement, pagination)
+    _note_my_signups(viewer, page)
+    return page
+
+
+def _note_my_signups(viewer, patrols):
+    """Set `my_signup` on each patrol of a page: how the viewer is on it, in one query."""
+    ids = [patrol.id for patrol in patrols]
+    line = waitlist_positions(ids)
+    rows = db.session.execute(
+        select(PatrolParticipant.patrol_id, PatrolParticipant.kind, PatrolParticipant.status, line.c.position)
+        .outerjoin(line, (line.c.patrol_id == PatrolParticipant.patrol_id) & (line.c.user_id == PatrolParticipant.user_id))
+        .where(PatrolParticipant.user_id == viewer.id, PatrolParticipant.patrol_id.in_(ids))
+    ).all()
+    signups = {row.patrol_id: {"kind": row.kind, "status": row.status, "waitlist_position": row.position} for row in rows}
+    for patrol in patrols:
+        patrol.my_signup = signups.get(patrol.id)
 
 
 def open_patrols(viewer, pagination):
@@ -150,6 +171,7 @@ def open_patrols(viewer, pagination):
             Patrol.id.not_in(mine),
         )
         .order_by(Patrol.starts_at, Patrol.id)
+        .options(*WHAT_A_PAGE_SHOWS)
     )
     return paginate(statement, pagination)
 
@@ -166,8 +188,9 @@ def _hold_seat(patrol, user, actor, kind):
     participant = next((p for p in patrol.participants if p.user_id == user.id), None)
     if participant is not None and participant.status in HOLDING_STATUSES:
         raise AppError("ALREADY_SIGNED_UP")
-    if _has_clash(user, patrol):
-        raise AppError("SCHEDULE_CONFLICT")
+    clash = _clash(user, patrol)
+    if clash is not None:
+        raise AppError("SCHEDULE_CONFLICT", members={"conflicting_patrol": _as_seen_by(actor, clash)})
     if participant is None:
         participant = PatrolParticipant(user=user)
         patrol.participants.append(participant)
@@ -180,11 +203,24 @@ def _hold_seat(patrol, user, actor, kind):
     return participant
 
 
-def _has_clash(user, patrol):
-    clash = select(PatrolParticipant.id).where(
-        PatrolParticipant.user_id == user.id,
-        PatrolParticipant.patrol_id != patrol.id,
-        PatrolParticipant.status.in_(HOLDING),
-        PatrolParticipant.period.op("&&")(Range(patrol.starts_at, patrol.ends_at, bounds="[)")),
+def _clash(user, patrol):
+    """The patrol `user` already holds that overlaps `patrol`, or None."""
+    clash = (
+        select(Patrol)
+        .join(PatrolParticipant, PatrolParticipant.patrol_id == Patrol.id)
+        .where(
+            PatrolParticipant.user_id == user.id,
+            PatrolParticipant.patrol_id != patrol.id,
+            PatrolParticipant.status.in_(HOLDING),
+            PatrolParticipant.period.op("&&")(Range(patrol.starts_at, patrol.ends_at, bounds="[)")),
+        )
+        .order_by(Patrol.starts_at, Patrol.id)
     )
-    return db.session.scalar(clash.limit(1)) is not None
+    return db.session.scalars(clash.limit(1)).first()
+
+
+def _as_seen_by(actor, patrol):
+    """The patrol for a problem body: its time always, its id and title only if `actor` may see it."""
+    visible = db.session.scalar(policies.visible_patrols(actor).where(Patrol.id == patrol.id).with_only_columns(Patrol.id))
+    only = None if visible is not None else ("starts_at", "ends_at")
+    return ConflictingPatrolSchema(only=only).dump(patrol)

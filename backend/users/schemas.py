@@ -92,7 +92,7 @@ class ConsentSchema(OutputSchema):
 
 
 class MeSchema(UserSchema):
-    station_name = fields.String(attribute="station.name", allow_none=True)
+    station_name = fields.Method("name_of_station", allow_none=True, metadata={"type": "string"})
     groups = fields.List(fields.Nested(MembershipBriefSchema), attribute="memberships")
     location_consent = fields.Nested(
         ConsentSchema,
@@ -100,6 +100,9 @@ class MeSchema(UserSchema):
         allow_none=True,
         metadata={"description": "The consent in force, or null: location data is refused without it"},
     )
+
+    def name_of_station(self, user):
+        return user.station.name if user.station else None  # admins belong to no station
 
 
 class ConsentRequestSchema(InputSchema):

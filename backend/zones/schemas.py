@@ -13,6 +13,8 @@ ZONE_FIELDS = ("name", "kind", "station_id", "corridor_m")
 READ_ONLY_PROPERTIES = ("id", "created_at", "updated_at")
 MAX_FREE_PROPERTIES_BYTES = 8 * 1024
 MAX_IMPORT_FEATURES = 1000
+# The most zones one map request answers (all=true); a station's zones rarely come near it.
+MAX_MAP_ZONES = 2000
 ANY_ZONE_GEOMETRY = ("Point", "LineString", "Polygon", "MultiPolygon")
 
 FEATURE_EXAMPLE = {
@@ -152,6 +154,17 @@ class ZoneQuerySchema(QuerySchema):
     kind = fields.Enum(ZoneKind, by_value=True)
     station_id = fields.Integer()
     bbox = BBox(metadata={"description": "Only zones intersecting minLon,minLat,maxLon,maxLat"})
+    all = fields.Boolean(
+        metadata={
+            "description": f"true (with station_id): every zone of the station in one FeatureCollection, for a map, "
+            f"page and page_size aside; at most {MAX_MAP_ZONES}, with truncated: true when there are more"
+        }
+    )
+
+    @validates_schema
+    def all_of_one_station(self, data, **kwargs):
+        if data.get("all") and "station_id" not in data:
+            raise ValidationError("all=true needs station_id.", field_name="station_id")
 
 
 class ZoneOutPropertiesSchema(OutputSchema):
@@ -187,10 +200,10 @@ class ZoneOutSchema(OutputSchema):
 class ZoneCollectionSchema(OutputSchema):
     type = fields.Constant("FeatureCollection")
     features = fields.List(fields.Nested(ZoneOutSchema))
-
-    @pre_dump
-    def as_collection(self, zones, **kwargs):
-        return {"features": zones}
+    truncated = fields.Boolean(
+        required=True,
+        metadata={"description": f"all=true only: true when the station has more than {MAX_MAP_ZONES} zones and the rest were left out"}
+    )
 
 
 class ZoneImportResultSchema(OutputSchema):

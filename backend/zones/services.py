@@ -9,19 +9,25 @@ from backend.errors import AppError, first_coded_message
 from backend.extensions import db
 from backend.zones import policies
 from backend.zones.models import Zone
-from backend.zones.schemas import ZONE_FIELDS, zone_errors
+from backend.zones.schemas import MAX_MAP_ZONES, ZONE_FIELDS, zone_errors
 
 OUT_OF_SCOPE_MESSAGE = "No station with this id is within your scope."
 
 
 def list_zones(user, filters, pagination):
+    """A FeatureCollection: one page of the zones, or with all=true the first MAX_MAP_ZONES."""
     statement = policies.visible_zones(user).order_by(Zone.id)
     statement = where_equal(statement, Zone, filters, "kind", "station_id")
     if "bbox" in filters:
         # Plain geometry against an envelope in the column's SRID, so the GIST index is used.
         envelope = func.ST_MakeEnvelope(*filters["bbox"], 4326)
         statement = statement.where(func.ST_Intersects(Zone.geom, envelope))
-    return paginate(statement, pagination)
+    if filters.get("all"):
+        # One page as large as the cap: X-Pagination still gives the true total.
+        pagination.page, pagination.page_size = 1, MAX_MAP_ZONES
+        zones = paginate(statement, pagination)
+        return {"features": zones, "truncated": pagination.item_count > len(zones)}
+    return {"features": paginate(statement, pagination), "truncated": False}
 
 
 def get_zone(user, zone_id):

@@ -1,16 +1,15 @@
 """The secret calendar feed: what a phone's calendar shows, and how the URL is ended."""
 import hashlib
-from contextlib import contextmanager
 from datetime import timedelta
 
 import pytest
 from icalendar import Calendar
-from sqlalchemy import event, select, update
+from sqlalchemy import select, update
 
 from backend.calendar_feeds.models import CalendarFeed
 from backend.core.time import utcnow
 from backend.patrols.models import Patrol
-from tests.helpers import assert_problem
+from tests.helpers import assert_problem, count_selects
 from tests.patrols.conftest import BEOMGYE, seoul
 
 FEED = "/api/v1/me/calendar-feed"
@@ -43,22 +42,6 @@ def feed(client, auth_headers):
 
 def uid(patrol):
     return f"patrol-{patrol['id']}@joint-patrol"
-
-
-@contextmanager
-def count_selects(session, selects):
-    """Record the SELECT statements sent on the test's connection meanwhile."""
-    connection = session.connection()
-
-    def record(_conn, _cursor, statement, *_args):
-        if statement.lstrip().upper().startswith("SELECT"):
-            selects.append(statement)
-
-    event.listen(connection, "before_cursor_execute", record)
-    try:
-        yield
-    finally:
-        event.remove(connection, "before_cursor_execute", record)
 
 
 def token_of(url):

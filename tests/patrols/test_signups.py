@@ -25,7 +25,14 @@ def test_roster_shows_names_officers_and_gaps(api, chief, officer, patrol_body, 
     assert roster["confirmed"] == [{"user_id": volunteers[1].id, "name": "자원봉사자2", "position": None}]
     assert roster["officers"] == [{"user_id": officer.id, "name": "최민준", "position": None}]
     assert roster["gaps"] == [
-        {"rule": "min_volunteers", "needed": 2, "have": 1, "blocks_publishing": False, "message": "needs 2 volunteers, has 1"}
+        {
+            "rule": "min_volunteers",
+            "code": "VOLUNTEERS_BELOW_MINIMUM",
+            "needed": 2,
+            "have": 1,
+            "blocks_publishing": False,
+            "message": "자원봉사자 2명이 필요하지만 1명입니다.",
+        }
     ]
 
 
