@@ -38,6 +38,20 @@ as_root() {
     fi
 }
 
+# Run an installer (command $4...) unless the file $1 is unchanged since the stamp $2 was
+# written: installs are idempotent but slow, and most runs change nothing.
+install_when_changed() {
+    local file="$1" stamp="$2" what="$3"; shift 3
+    local sha; sha="$(sha256sum "$file" | cut -d' ' -f1)"
+    if [[ "$(cat "$stamp" 2>/dev/null || true)" == "$sha" ]]; then
+        log "$what up to date"
+    else
+        log "installing $what"
+        "$@"
+        echo "$sha" >"$stamp"
+    fi
+}
+
 APT_UPDATED=
 apt_install() {
     if ! command -v apt-get >/dev/null || { [[ $EUID -ne 0 ]] && ! command -v sudo >/dev/null; }; then
@@ -65,16 +79,11 @@ if [[ ! -x $PY ]]; then
         python3 -m venv "$VENV"
     fi
 fi
-REQ_SHA="$(sha256sum requirements.txt | cut -d' ' -f1)"
-STAMP="$VENV/.requirements.sha256"
-if [[ "$(cat "$STAMP" 2>/dev/null || true)" == "$REQ_SHA" ]]; then
-    log "Python requirements up to date"
-else
-    log "installing Python requirements"
+install_python_requirements() {
     "$PY" -m pip install -q --upgrade pip
     "$PY" -m pip install -q -r requirements.txt
-    echo "$REQ_SHA" >"$STAMP"
-fi
+}
+install_when_changed requirements.txt "$VENV/.requirements.sha256" "Python requirements" install_python_requirements
 
 # --- Database URLs ------------------------------------------------------------
 export DATABASE_URL="${DATABASE_URL:-postgresql://postgres@127.0.0.1:5432/patrol}"
@@ -199,16 +208,12 @@ command -v pdftotext >/dev/null || apt_install poppler-utils
 # console/ is the station console's npm package; the tests run its OpenAPI linter.
 # console/.npmrc makes npm refuse a Node.js older than the packages need.
 command -v node >/dev/null && command -v npm >/dev/null || apt_install nodejs npm
-LOCK_SHA="$(sha256sum console/package-lock.json | cut -d' ' -f1)"
-NPM_STAMP="console/node_modules/.lock.sha256"
-if [[ "$(cat "$NPM_STAMP" 2>/dev/null || true)" == "$LOCK_SHA" ]]; then
-    log "console npm packages up to date"
-else
-    log "installing console npm packages (npm ci, Node.js $(node --version))"
+install_console_packages() {
     (cd console && npm ci --loglevel=error) ||
         die "npm ci failed in console/ (Redocly CLI needs Node.js 20.19+ or 22.12+; Debian 12's nodejs is 18)"
-    echo "$LOCK_SHA" >"$NPM_STAMP"
-fi
+}
+install_when_changed console/package-lock.json console/node_modules/.lock.sha256 \
+    "console npm packages (Node.js $(node --version))" install_console_packages
 
 # --- Application database -----------------------------------------------------
 # psql only interpolates :"var" in scripts read from stdin, not in -c.
