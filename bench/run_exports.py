@@ -337,7 +337,8 @@ def where_time_goes(app, world):
               f"{figures['refresh_s']:.2f} s; without the partial index on confirmed participants "
               f"{figures['refresh_unindexed_s']:.2f} s")
 
-        statement = queries.attendance_rows(viewer, {"since": since, "until": until})
+        rows_query = queries.attendance_rows(viewer, {"since": since, "until": until})
+        statement = rows_query.ordered()
         compiled = statement.compile(dialect=postgresql.psycopg.dialect())
         with psycopg.connect(plain_url(DATABASE_URL), options="-c timezone=UTC") as connection:
             plan = [row[0] for row in connection.execute(
@@ -368,7 +369,7 @@ def where_time_goes(app, world):
         db.session.rollback()
 
         def workbook():
-            report = exporters.Report("출석 현황", "Attendance", services.ATTENDANCE_COLUMNS, statement,
+            report = exporters.Report("출석 현황", "Attendance", services.ATTENDANCE_COLUMNS, rows_query,
                                       totals=[("근무 합계(분)", "Total duty (min)", "duty_minutes")])
             with tempfile.TemporaryFile() as file:
                 exporters._write_xlsx(file, report, "ko")

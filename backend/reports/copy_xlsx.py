@@ -61,10 +61,9 @@ class SheetRows:
 def sheet_rows_query(query, columns, total_keys, rows_per_sheet):
     """The report's query selecting each row's XML and, on the first row only, the figures
     (see above): same FROM, WHERE and ORDER BY."""
-    selected = query.selected_columns
-    # The report queries keep their order in the statement; SQLAlchemy offers no public
-    # way to read it back. The numbering follows that order, so PostgreSQL sorts once.
-    number = func.row_number().over(order_by=query._order_by_clauses)
+    selected = query.statement.selected_columns
+    # Numbered in the rows' own order, so PostgreSQL sorts once.
+    number = func.row_number().over(order_by=query.order_by)
     sheet_row = cast((number - 1) % rows_per_sheet + 2, Text)  # row 1 is the header
     cells = [
         literal(f'<c r="{xlsx.column_letter(index)}') + sheet_row + '"' + cell_value(selected[column.key], column.kind)
@@ -78,7 +77,7 @@ def sheet_rows_query(query, columns, total_keys, rows_per_sheet):
     # As ReportRows adds them up: a flag counts as 1.
     sums = [func.coalesce(func.sum(cast(selected[key], Integer)).over(), 0) for key in total_keys]
     figures = case((number == 1, func.concat_ws(" ", func.count().over(), *widths, *sums)))
-    return query.with_only_columns(row, figures, maintain_column_froms=True)
+    return query.ordered().with_only_columns(row, figures, maintain_column_froms=True)
 
 
 def cell_value(expression, kind):

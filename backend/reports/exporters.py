@@ -18,7 +18,6 @@ from operator import itemgetter
 from urllib.parse import quote
 
 from flask import Response, has_request_context, stream_with_context
-from sqlalchemy import Select
 
 from backend.core.time import utcnow
 from backend.reports import copy_csv, copy_xlsx, pdf, queries, xlsx
@@ -46,7 +45,8 @@ class Column:
 
 @dataclass
 class Report:
-    """One report: `query` selects (at least) a labelled column for each column's key.
+    """One report: `query` (a queries.RowsQuery) selects (at least) a labelled column for each
+    column's key.
 
     `totals` are (label_ko, label_en, key): sums of a column, gathered while the rows stream
     and shown in the summary. The XLSX and PDF summaries add the row count and when the file
@@ -56,7 +56,7 @@ class Report:
     title_ko: str
     title_en: str
     columns: Sequence[Column]
-    query: Select
+    query: queries.RowsQuery
     totals: Sequence[tuple[str, str, str]] = ()
 
     def title(self, lang):
@@ -69,7 +69,7 @@ class ReportRows:
 
     def __init__(self, report, keys=None):
         self.report = report
-        self.fields = list(report.query.selected_columns.keys())
+        self.fields = list(report.query.statement.selected_columns.keys())
         self.keys = list(keys or self.fields)
         positions = [self.fields.index(key) for key in self.keys]
         # itemgetter picks in C; with one position it would give a value, not a tuple.
@@ -80,7 +80,7 @@ class ReportRows:
 
     def __iter__(self):
         pick, positions, sums = self._pick, self._total_positions, self.sums
-        for row in queries.stream(self.report.query):
+        for row in queries.stream(self.report.query.ordered()):
             self.count += 1
             for index, position in enumerate(positions):
                 sums[index] += int(row[position] or 0)
@@ -107,7 +107,7 @@ def export(report, fmt, lang, filename_stem):
     if lang not in LANGS:
         raise ValueError(f"lang must be one of {LANGS}, not {lang!r}")
     if fmt == "csv":
-        chunks = copy_csv.csv_chunks(report.query, report.columns, lang, CHUNK_SIZE)
+        chunks = copy_csv.csv_chunks(report.query.ordered(), report.columns, lang, CHUNK_SIZE)
         response = Response(_in_context(chunks), content_type="text/csv; charset=utf-8")
     elif fmt == "xlsx":
         response = _xlsx_response(report, lang)

@@ -1,5 +1,7 @@
 """The report rows, as streams: a year of a city never sits in memory."""
-from sqlalchemy import Integer, case, distinct, func, select
+from dataclasses import dataclass
+
+from sqlalchemy import Integer, Select, case, distinct, func, select
 
 from backend.attendance.models import ApprovedHours, AttendanceRecord, HoursAdjustment, HoursApproval
 from backend.extensions import db
@@ -11,6 +13,18 @@ from backend.users.models import User
 from backend.zones.models import Zone
 
 STREAM_BATCH = 2000
+
+
+@dataclass(frozen=True)
+class RowsQuery:
+    """A report's statement and the order of its rows, kept apart: the XLSX export numbers the
+    rows in that order (copy_xlsx), and SQLAlchemy has no public way to read an ORDER BY back."""
+
+    statement: Select
+    order_by: tuple
+
+    def ordered(self):
+        return self.statement.order_by(*self.order_by)
 
 
 def stream(statement):
@@ -66,7 +80,6 @@ def attendance_rows(viewer, filters):
         .join(Patrol, Patrol.id == AttendanceRecord.patrol_id)
         .join(Station, Station.id == Patrol.station_id)
         .join(User, User.id == AttendanceRecord.user_id)
-        .order_by(Patrol.starts_at, Patrol.id, User.name, User.id)
     )
     conditions = [
         Patrol.starts_at >= filters["since"],
@@ -81,7 +94,7 @@ def attendance_rows(viewer, filters):
     if "group_id" in filters:
         members = select(GroupMembership.user_id).where(GroupMembership.group_id == filters["group_id"])
         conditions.append(AttendanceRecord.user_id.in_(members))
-    return _where(statement, *conditions)
+    return RowsQuery(_where(statement, *conditions), (Patrol.starts_at, Patrol.id, User.name, User.id))
 
 
 def volunteer_hours_rows(viewer, month_start, month_end, month, group_id=None):
@@ -132,12 +145,11 @@ def volunteer_hours_rows(viewer, month_start, month_end, month, group_id=None):
         .outerjoin(confirmed, confirmed.c.user_id == User.id)
         .outerjoin(certified, (certified.c.group_id == GroupMembership.group_id) & (certified.c.user_id == User.id))
         .outerjoin(adjustments, (adjustments.c.group_id == GroupMembership.group_id) & (adjustments.c.user_id == User.id))
-        .order_by(VolunteerGroup.name, User.name, User.id)
     )
     conditions = [person_condition(viewer, User.id, VolunteerGroup.station_id)]
     if group_id is not None:
         conditions.append(GroupMembership.group_id == group_id)
-    return _where(statement, *conditions)
+    return RowsQuery(_where(statement, *conditions), (VolunteerGroup.name, User.name, User.id))
 
 
 def zone_coverage_rows(viewer, since, until, kind=None):
@@ -172,15 +184,11 @@ def zone_coverage_rows(viewer, since, until, kind=None):
         )
         .join(Station, Station.id == Zone.station_id)
         .outerjoin(presence, presence.c.zone_id == Zone.id)
-        .order_by(
-            case((presence.c.zone_id.is_(None), 0), (func.coalesce(presence.c.night_seconds, 0) == 0, 1), else_=2),
-            Zone.kind,
-            Zone.name,
-        )
     )
     conditions = [zone_condition(viewer, Zone.station_id)]
     if kind is not None:
         conditions.append(Zone.kind == kind)
-    return _where(statement, *conditions)
+    gaps_first = case((presence.c.zone_id.is_(None), 0), (func.coalesce(presence.c.night_seconds, 0) == 0, 1), else_=2)
+    return RowsQuery(_where(statement, *conditions), (gaps_first, Zone.kind, Zone.name))
 
 

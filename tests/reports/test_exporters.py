@@ -17,6 +17,7 @@ from sqlalchemy import Boolean, Date, DateTime, Integer, String, cast, column, f
 from backend.reports import xlsx
 from backend.reports.exporters import Column, Report, export
 from backend.reports.pdf import certificate_pdf, sign_in_sheet_pdf
+from backend.reports.queries import RowsQuery
 
 COLUMNS = [
     Column("date", "날짜", "Date", "date"),
@@ -46,20 +47,21 @@ def rows_query(rows):
     columns = [column(c.key, type_) for c, type_ in zip(COLUMNS, types)]
     table = values(column("n", Integer), *columns, name="sample").data([(n, *row) for n, row in enumerate(rows)])
     # Cast, or PostgreSQL would take a column of NULLs for text.
-    return select(*[cast(table.c[c.key], type_).label(c.key) for c, type_ in zip(COLUMNS, types)]).order_by(table.c.n)
+    return RowsQuery(select(*[cast(table.c[c.key], type_).label(c.key) for c, type_ in zip(COLUMNS, types)]), (table.c.n,))
 
 
 def generated_query(count):
     """`count` rows made by PostgreSQL: 자원봉사자 0, 1, ... checking in a second apart."""
     n = func.generate_series(0, count - 1).table_valued("n").render_derived(name="g").c.n
-    return select(
+    statement = select(
         literal(date(2026, 11, 6)).label("date"),
         func.concat("자원봉사자 ", n).label("name"),
         literal("범계동 자율방범대").label("group"),
         (literal(START, DateTime(timezone=True)) + func.make_interval(0, 0, 0, 0, 0, 0, n)).label("checked_in_at"),
         (n % 240).label("minutes"),
         (n % 2 == 0).label("is_confirmed"),
-    ).order_by(n)
+    )
+    return RowsQuery(statement, (n,))
 
 
 def report(query, totals=()):
