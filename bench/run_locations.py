@@ -124,10 +124,9 @@ def setup(secret, firebase_placeholder, rng):
     checkin = time_checkins(app, world, 50)
     print_checkin_cost("check-in on the fresh patrol (median of 50)", checkin)
     batch_costs = time_batches(app, world, rng, batch_points=BATCH_POINTS, batches=4)
-    for wall, cpu, (parse_ms, ordinary_parse_ms), statements, earlier in batch_costs:
+    for wall, cpu, parse_ms, statements, earlier in batch_costs:
         print(f"  batch of {BATCH_POINTS}, {earlier:,} earlier points of that person: {wall:.0f} ms wall, "
-              f"{cpu:.0f} ms CPU in Python (of which parsing the points with the schema {parse_ms:.0f} ms; "
-              f"marshmallow's ordinary nested parse would take {ordinary_parse_ms:.0f} ms); "
+              f"{cpu:.0f} ms CPU in Python (of which parsing the points with the schema {parse_ms:.0f} ms); "
               f"{len(statements)} statements took {sum(ms for _, ms in statements):.0f} ms")
     print(f"      {describe_statements(batch_costs[-1][3])}")
     return app, world, len(checkin[2]), len(batch_costs[-1][3])

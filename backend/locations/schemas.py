@@ -1,7 +1,7 @@
 from marshmallow import fields, validate
 
 from backend.core.location_input import LocationFixSchema
-from backend.core.schemas import FlatObjectList, InputSchema, OutputSchema
+from backend.core.schemas import InputSchema, OutputSchema, PerItemList
 
 MAX_BATCH_POINTS = 1000
 REJECTION_CODES = ["INVALID_POINT", "NOT_A_PARTICIPANT", "OUTSIDE_PATROL_WINDOW", "RECORDED_IN_FUTURE", "CONSENT_REQUIRED"]
@@ -16,9 +16,7 @@ class PointSchema(LocationFixSchema):
 class BatchSchema(InputSchema):
     # A phone's buffer must not be lost to one bad point: a malformed point is rejected on
     # its own (INVALID_POINT) and the others are stored.
-    points = FlatObjectList(
-        PointSchema, keep_invalid=True, required=True, validate=validate.Length(min=1, max=MAX_BATCH_POINTS)
-    )
+    points = PerItemList(PointSchema, required=True, validate=validate.Length(min=1, max=MAX_BATCH_POINTS))
 
 
 BATCH_EXAMPLE = {

@@ -1,6 +1,6 @@
-"""The batch upload's lean parse (FlatObjectList) gives, point by point, exactly what
-marshmallow's ordinary parse of that point gives: the same values, or the same errors (a
-malformed point is kept aside with them, the others load)."""
+"""The batch upload's parse (PerItemList) gives, point by point, exactly what marshmallow's
+ordinary parse of that point gives: the same values, or the same errors (a malformed point
+is kept aside with them, the others load)."""
 import math
 import uuid
 
@@ -39,8 +39,8 @@ def parsed(schema, body):
         return "errors", error.messages
 
 
-def lean_points(body):
-    """The batch's lean parse, point by point."""
+def batch_points(body):
+    """The batch's parse, point by point."""
     return [("errors", point.messages) if isinstance(point, InvalidObject) else ("data", point)
             for point in BatchSchema().load(body)["points"]]
 
@@ -57,19 +57,19 @@ def ordinary_points(body):
 @pytest.mark.parametrize(("field", "value"), [(field, value) for field, values in ODD_VALUES.items() for value in values])
 def test_one_odd_value_parses_as_marshmallow_parses_it(field, value):
     body = {"points": [POINT, {**POINT, field: value}, POINT]}
-    assert lean_points(body) == ordinary_points(body)
+    assert batch_points(body) == ordinary_points(body)
 
 
 def test_missing_optional_and_required_fields_parse_as_marshmallow_parses_them():
     for field in POINT:
         body = {"points": [{key: value for key, value in POINT.items() if key != field}]}
-        assert lean_points(body) == ordinary_points(body), field
+        assert batch_points(body) == ordinary_points(body), field
 
 
 @pytest.mark.parametrize("item", [None, "point", 7, [POINT], {**POINT, "altitude": 30}])
 def test_an_item_that_is_no_point_parses_as_marshmallow_parses_it(item):
     body = {"points": [POINT, item]}
-    assert lean_points(body) == ordinary_points(body)
+    assert batch_points(body) == ordinary_points(body)
 
 
 @pytest.mark.parametrize("body", [{}, {"points": None}, {"points": []}, {"points": "points"}, {"points": {"0": POINT}},
@@ -79,10 +79,10 @@ def test_a_body_that_is_not_a_batch_is_refused_as_marshmallow_refuses_it(body):
     assert parsed(BatchSchema(), body)[0] == "errors"
 
 
-def test_a_plain_batch_takes_the_lean_pass_and_gives_marshmallows_values():
+def test_a_plain_batch_gives_marshmallows_values():
     body = {"points": [{**POINT, "client_event_id": str(uuid.uuid4()), "lat": 37 + n / 1000, "battery": n % 101}
                        for n in range(500)]}
-    lean = BatchSchema().load(body)
-    assert lean == OrdinaryBatchSchema().load(body)
-    point = lean["points"][0]
+    loaded = BatchSchema().load(body)
+    assert loaded == OrdinaryBatchSchema().load(body)
+    point = loaded["points"][0]
     assert type(point["lat"]) is float and type(point["patrol_id"]) is int and isinstance(point["client_event_id"], uuid.UUID)
