@@ -2,7 +2,7 @@
 
 Duty runs from check-in to check-out, clipped to the patrol; without a check-out, to the
 last accepted point (and the record says it was estimated). A record an officer corrected
-keeps the officer's word. Before the start, whoever has not checked in is expected, not
+keeps the officer's word, and a confirmed one changes only when it is confirmed again. Before the start, whoever has not checked in is expected, not
 absent. Facts that reached the server late (is_late_upload) are listed on the record for
 good; while any of them awaits an officer, the record is pending_review and credits no duty.
 """
@@ -92,7 +92,7 @@ ON CONFLICT (patrol_id, user_id) DO UPDATE SET
     -- Once late, always said: deleted points (retention, consent withdrawn) do not unsay it.
     late_facts = ARRAY(SELECT DISTINCT unnest(r.late_facts || EXCLUDED.late_facts) ORDER BY 1),
     updated_at = now()
-WHERE NOT r.is_corrected
+WHERE NOT r.is_corrected AND (r.confirmed_at IS NULL OR CAST(:reconfirm AS boolean))
 """)
 
 # Patrols that have ended with someone confirmed but no record yet (nobody checked in), or
@@ -107,13 +107,18 @@ WHERE pp.status = 'confirmed' AND p.ends_at <= now() AND p.state = 'published'
 """)
 
 
-def refresh(patrol_ids, user_ids=None):
+def refresh(patrol_ids, user_ids=None, *, reconfirm=False):
     """Bring the attendance of these patrols up to date with their check-ins and points;
     with `user_ids`, only those people's records (what one phone's upload can change), which
-    keeps a check-in cheap however much data the patrol already holds."""
+    keeps a check-in cheap however much data the patrol already holds.
+
+    A confirmed record keeps the figure an officer vouched for (an approved month counts it)
+    until an officer confirms again (`reconfirm`): what arrives later waits in the review
+    queues instead of moving certified hours unseen."""
     ids = sorted(set(patrol_ids))
     if ids:
-        db.session.execute(REFRESH, {"patrol_ids": ids, "user_ids": sorted(set(user_ids)) if user_ids else None})
+        db.session.execute(REFRESH, {"patrol_ids": ids, "user_ids": sorted(set(user_ids)) if user_ids else None,
+                                     "reconfirm": reconfirm})
 
 
 def refresh_unrecorded(since, until):

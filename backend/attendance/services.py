@@ -64,10 +64,17 @@ def confirm(actor, patrol_id, entries):
     if patrol.status != "completed":
         raise AppError("PATROL_NOT_FINISHED")
     _check_duty_fits(patrol, entries)
+    # What an approval of the month already counts of each record: its confirmed figure,
+    # read before this confirmation brings the record up to date.
+    counted = dict(db.session.execute(
+        select(AttendanceRecord.user_id, AttendanceRecord.duty_minutes)
+        .where(AttendanceRecord.patrol_id == patrol.id, AttendanceRecord.confirmed_at.is_not(None))
+    ).all())
     # Confirming someone's attendance approves what they uploaded late: the officer saw it
     # listed (late_facts, pending_review) and vouches for it now.
-    _approve_late_uploads(actor, patrol.id, [entry["user_id"] for entry in entries])
-    derive.refresh([patrol.id])
+    user_ids = [entry["user_id"] for entry in entries]
+    _approve_late_uploads(actor, patrol.id, user_ids)
+    derive.refresh([patrol.id], user_ids, reconfirm=True)
     records = {
         r.user_id: r for r in db.session.scalars(select(AttendanceRecord).where(AttendanceRecord.patrol_id == patrol.id))
     }
@@ -78,13 +85,11 @@ def confirm(actor, patrol_id, entries):
     confirmed = []
     for entry in entries:
         record = records[entry["user_id"]]
-        # What an approval of the month already counts of this record: nothing until confirmed.
-        was_confirmed = record.confirmed_at is not None
-        counted = record.duty_minutes if was_confirmed else 0
         _apply(actor, record, {k: v for k, v in entry.items() if k in TRACKED})
-        if record.duty_minutes != counted:
-            reason = "corrected" if was_confirmed else "confirmed"
-            _adjust_locked_months(actor, patrol, record.user_id, record.duty_minutes - counted, reason)
+        before = counted.get(record.user_id, 0)  # nothing is counted until confirmed
+        if record.duty_minutes != before:
+            reason = "corrected" if record.user_id in counted else "confirmed"
+            _adjust_locked_months(actor, patrol, record.user_id, record.duty_minutes - before, reason)
         record.confirmed_by_id, record.confirmed_at = actor.id, now
         confirmed.append(record)
     db.session.flush()

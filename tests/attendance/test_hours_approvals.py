@@ -1,12 +1,14 @@
 """A group's monthly hours: approved once the month is over, locked, listed, revocable by admins."""
-from datetime import date
+import uuid
+from datetime import date, timedelta
 
 from sqlalchemy import select
 
 from backend.attendance.models import ApprovedHours, HoursAdjustment
+from backend.checkins.models import CheckIn
 from backend.attendance.services import month_of
 from backend.core.time import utcnow
-from tests.attendance.conftest import month_label
+from tests.attendance.conftest import HERE, month_label
 from tests.helpers import assert_problem
 
 APPROVALS = "/api/v1/reports/volunteer-hours/approvals"
@@ -106,3 +108,34 @@ def test_an_admin_revokes_an_approval_with_a_reason_and_the_month_can_be_approve
     assert [(a["id"], a["is_revoked"]) for a in history] == [(second.get_json()["id"], False), (first["id"], True)]
     only_revoked = client.get(APPROVALS, query_string={"is_revoked": "true"}, headers=auth_headers(chief)).get_json()
     assert [a["revocation_reason"] for a in only_revoked] == ["출석 정정 누락으로 재승인 필요"]
+
+
+def test_a_late_change_to_a_confirmed_record_waits_for_the_officer_and_shows_as_an_adjustment(
+    last_months_patrol, volunteers, officer, chief, groups, phone_sent, client, auth_headers, db_session
+):
+    patrol, person = last_months_patrol, volunteers[1]
+    phone_sent.duty(patrol, person, 90)
+    # A later check-out an officer first rejected (flagged: recorded far from the zones).
+    late_checkout = CheckIn(
+        patrol_id=patrol.id, user_id=person.id, kind="check_out", client_event_id=uuid.uuid4(), request_fingerprint="y" * 64,
+        point=HERE, accuracy_m=5, recorded_at=patrol.starts_at + timedelta(minutes=120), status="flagged",
+        reasons=["outside_geofence"], distance_m=900, review="rejected",
+    )
+    db_session.add(late_checkout)
+    db_session.commit()
+    confirm(client, auth_headers, officer, patrol, {"user_id": person.id})
+    assert approve(client, auth_headers, chief, groups["jayul"], month_label(patrol)).status_code == 201
+
+    # The rejection is reversed: the confirmed, approved figure does not move by itself...
+    reviewed = client.patch(f"/api/v1/checkins/{late_checkout.id}", json={"review": "approved", "note": "지구대 복귀 확인"},
+                            headers=auth_headers(officer))
+    assert reviewed.status_code == 200, reviewed.get_json()
+    attendance = client.get(f"/api/v1/patrols/{patrol.id}/attendance", headers=auth_headers(officer)).get_json()
+    assert [(row["user_id"], row["duty_minutes"]) for row in attendance if row["user_id"] == person.id] == [(person.id, 90)]
+    assert db_session.scalars(select(HoursAdjustment)).all() == []
+
+    # ...until the officer confirms again: then the change shows beside the approved figure.
+    confirm(client, auth_headers, officer, patrol, {"user_id": person.id})
+    certified = db_session.scalar(select(ApprovedHours).where(ApprovedHours.user_id == person.id))
+    adjustments = [(a.user_id, a.minutes) for a in db_session.scalars(select(HoursAdjustment))]
+    assert (certified.minutes, adjustments) == (90, [(person.id, 30)])
