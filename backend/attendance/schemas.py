@@ -81,13 +81,6 @@ class HoursApprovalQuerySchema(QuerySchema):
     is_revoked = fields.Boolean(metadata={"description": "true: only revoked approvals; false: only standing ones"})
 
 
-class Reason(fields.String):
-    """Free text a person must give: surrounding whitespace is dropped before the length counts."""
-
-    def _deserialize(self, value, attr, data, **kwargs):
-        return super()._deserialize(value, attr, data, **kwargs).strip()
-
-
 class RevokeApprovalSchema(InputSchema):
-    reason = Reason(required=True, validate=validate.Length(min=1, max=500),
+    reason = Text(multiline=True, allow_blank=False, required=True, validate=validate.Length(min=1, max=500),
                     metadata={"description": "Why the approval is withdrawn (1-500 characters); kept in the history"})

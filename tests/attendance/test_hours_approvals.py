@@ -85,7 +85,7 @@ def test_an_admin_revokes_an_approval_with_a_reason_and_the_month_can_be_approve
     admin = make_user("admin")
 
     assert_problem(client.post(revoke, json={"reason": "잘못 승인"}, headers=auth_headers(chief)), 403, "FORBIDDEN")
-    assert "reason" in assert_problem(client.post(revoke, json={"reason": "   "}, headers=auth_headers(admin)), 422, "VALIDATION_ERROR")["errors"]
+    assert "reason" in assert_problem(client.post(revoke, json={"reason": "   "}, headers=auth_headers(admin)), 422, "TEXT_BLANK")["errors"]
     assert_problem(client.post(revoke, json={"reason": "x" * 501}, headers=auth_headers(admin)), 422, "VALIDATION_ERROR")
     assert_problem(client.post(revoke, json={}, headers=auth_headers(admin)), 422, "VALIDATION_ERROR")
     assert_problem(client.post(f"{APPROVALS}/999999/revoke", json={"reason": "x"}, headers=auth_headers(admin)), 404, "NOT_FOUND")
