@@ -101,6 +101,7 @@ def _register_blueprints(app):
     from backend.auth.routes import blp as auth_blp
     from backend.calendar_feeds.routes import blp as calendar_feeds_blp
     from backend.checkins.routes import blp as checkins_blp
+    from backend.console.routes import pages as console_pages
     from backend.live.routes import blp as live_blp
     from backend.locations.routes import blp as locations_blp
     from backend.notifications.routes import blp as notifications_blp
@@ -129,6 +130,7 @@ def _register_blueprints(app):
         # Flask replaces a blueprint's own prefix with the one given here, so join them.
         api.register_blueprint(blueprint, url_prefix=API_PREFIX + (blueprint.url_prefix or ""))
     app.register_blueprint(docs_pages, url_prefix=API_PREFIX)
+    app.register_blueprint(console_pages)
 
 
 def _register_request_hooks(app):

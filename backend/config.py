@@ -4,7 +4,9 @@ Values are validated once at start so a misconfigured production server refuses 
 instead of running with a guessable secret.
 """
 import os
+import re
 from datetime import timedelta
+from pathlib import Path
 
 from limits import parse_many
 
@@ -19,6 +21,8 @@ REFRESH_COOKIE_NAME = "patrol_refresh_token"
 # Minutes read from PATROL_<name>: whole numbers from 0 to a day.
 MINUTE_SETTINGS = ("CHECKOUT_GRACE_MINUTES", "LATE_UPLOAD_MINUTES", "DUTY_MARGIN_MINUTES")
 MAX_SETTING_MINUTES = 24 * 60
+# A tile server's address template as Leaflet takes it; {s} (subdomains) is allowed too.
+TILE_URL_PATTERN = re.compile(r"^https?://[^/\s]+/(?=.*\{z\})(?=.*\{x\})(?=.*\{y\})\S*$")
 
 
 class ConfigError(RuntimeError):
@@ -75,6 +79,13 @@ def default_settings():
         "LATE_UPLOAD_MINUTES": 15,
         # How far confirmed duty may exceed the patrol's own length (walking back, handover).
         "DUTY_MARGIN_MINUTES": 30,
+        # Map tiles under the console's zones, {z}/{x}/{y} filled in by the map; empty for
+        # none (the console then draws zones on a plain background). Its origin joins the
+        # console's image policy.
+        "MAP_TILE_URL": "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
+        "MAP_TILE_ATTRIBUTION": "© OpenStreetMap contributors",
+        # The built console (npm run build in console/), served at /console/.
+        "CONSOLE_DIST": str(Path(__file__).resolve().parent.parent / "console" / "dist"),
         # Reverse proxies in front of the app whose X-Forwarded-* headers are trusted.
         "PROXY_HOPS": 0,
         # flask-smorest / OpenAPI
@@ -144,6 +155,11 @@ def _finish(config):
         if isinstance(value, bool) or not isinstance(value, int) or value < 1:
             raise ConfigError(f"PATROL_{name} must be a whole number of at least 1, not {value!r}")
     config["SERVICE_AREA"] = parse_service_area(config["SERVICE_AREA"])
+    if config["MAP_TILE_URL"] and not TILE_URL_PATTERN.match(config["MAP_TILE_URL"]):
+        raise ConfigError(
+            "PATROL_MAP_TILE_URL must be an http(s) URL with {z}, {x} and {y} in it, or empty for no tiles, "
+            f"not {config['MAP_TILE_URL']!r}"
+        )
     config["TESTING"] = env == "testing"
     config["JWT_SECRET_KEY"] = config["SECRET_KEY"]
     config["JWT_ACCESS_TOKEN_EXPIRES"] = timedelta(minutes=int(config["ACCESS_TOKEN_MINUTES"]))

@@ -106,6 +106,7 @@ ERROR_CATALOGUE = {
     "ZONE_OUTSIDE_SERVICE_AREA": (422, "A zone must lie within the service area (Korea).", "구역은 서비스 지역(대한민국) 안에 있어야 합니다."),
     "RATE_LIMITED": (429, "Too many requests; try again later.", "요청이 너무 많습니다. 잠시 후 다시 시도하세요."),
     "INTERNAL_ERROR": (500, "Something went wrong on our side.", "서버 오류가 발생했습니다."),
+    "CONSOLE_NOT_BUILT": (503, "The station console has not been built on this server; scripts/setup.sh builds it.", "이 서버에는 관서 콘솔이 빌드되어 있지 않습니다. scripts/setup.sh 가 빌드합니다."),
     "SERVICE_UNAVAILABLE": (503, "The service is temporarily unavailable.", "서비스를 일시적으로 사용할 수 없습니다."),
 }
 

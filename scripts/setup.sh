@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Idempotent project setup: virtualenv + Python deps, a reachable PostgreSQL
 # (a private cluster under instance/ when nothing listens locally), PostGIS,
-# the console's npm packages and the application database. Writes
+# the console's npm packages and its build, and the application database. Writes
 # instance/env.sh for the other scripts.
 #
-#   scripts/setup.sh        # run it
+#   scripts/setup.sh                 # run it
+#   scripts/setup.sh --with-browser  # also Debian's Chromium, for the console's browser tests
 #   . scripts/setup.sh      # or source it: runs it, then imports instance/env.sh
 
 # When sourced, run as a child process (so `set -e`/`exit` cannot kill the
@@ -214,6 +215,33 @@ install_console_packages() {
 }
 install_when_changed console/package-lock.json console/node_modules/.lock.sha256 \
     "console npm packages (Node.js $(node --version))" install_console_packages
+
+# --- Console build -------------------------------------------------------------
+# Rebuilt when its sources, its packages or the API spec its types come from change. The
+# build fails when src/api/schema.d.ts no longer matches mobile_api_spec/openapi.yaml.
+console_sources_sha() {
+    find console/src console/index.html console/vite.config.ts console/tsconfig.json \
+        console/package-lock.json mobile_api_spec/openapi.yaml -type f -print0 |
+        sort -z | xargs -0 sha256sum | sha256sum | cut -d' ' -f1
+}
+build_console() {
+    (cd console && npm run --silent build) || die "the console's build failed (npm run build in console/)"
+}
+CONSOLE_BUILT="$(cat console/dist/.sources.sha256 2>/dev/null || true)"
+if [[ -f console/dist/index.html && $CONSOLE_BUILT == "$(console_sources_sha)" ]]; then
+    log "console build up to date"
+else
+    log "building the console"
+    build_console
+    console_sources_sha >console/dist/.sources.sha256
+fi
+
+# --- Browser for the console's tests ------------------------------------------
+# Only the test command asks for it (--with-browser): Debian's Chromium, driven by Playwright;
+# nothing downloads a browser of its own.
+if [[ " $* " == *" --with-browser "* ]] && [[ ! -x ${PATROL_CHROMIUM:-/usr/bin/chromium} ]]; then
+    apt_install chromium
+fi
 
 # --- Application database -----------------------------------------------------
 # psql only interpolates :"var" in scripts read from stdin, not in -c.

@@ -39,7 +39,15 @@ class Index(MethodView):
         return {
             "name": current_app.config["API_TITLE"],
             "version": current_app.config["API_VERSION"],
-            "links": {"openapi": url_for("api-docs.openapi_json"), "docs": url_for("api_docs.page")},
+            "links": {
+                "openapi": url_for("api-docs.openapi_json"),
+                "docs": url_for("api_docs.page"),
+                "console": url_for("console.app_page"),
+            },
+            "map": {
+                "tile_url": current_app.config["MAP_TILE_URL"] or None,
+                "attribution": current_app.config["MAP_TILE_ATTRIBUTION"],
+            },
         }
 
 

@@ -16,7 +16,7 @@ def test_the_index_links_the_spec_and_the_docs(client):
     assert response.status_code == 200
     index = response.get_json()
     assert index["name"] == "Joint Patrol API"
-    assert index["links"] == {"openapi": "/api/v1/openapi.json", "docs": DOCS}
+    assert index["links"] == {"openapi": "/api/v1/openapi.json", "docs": DOCS, "console": "/console/"}
     assert client.get(index["links"]["openapi"]).get_json()["info"]["title"] == "Joint Patrol API"
     assert client.get(index["links"]["docs"]).status_code == 200
 

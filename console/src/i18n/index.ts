@@ -1,0 +1,37 @@
+import { createI18n } from "vue-i18n";
+import common from "./messages/common";
+import map from "./messages/map";
+
+export type Locale = "ko" | "en";
+export const LOCALES: Locale[] = ["ko", "en"];
+// The language choice is a preference, not a secret: it may stay in the browser.
+const LOCALE_KEY = "patrol-console-locale";
+
+// Each page keeps its words in a module of its own: { ko: {...}, en: {...} }.
+const modules = [common, map];
+
+function merged(locale: Locale) {
+  return Object.assign({}, ...modules.map((module) => module[locale]));
+}
+
+export function savedLocale(): Locale {
+  const saved = globalThis.localStorage?.getItem(LOCALE_KEY);
+  return saved === "en" ? "en" : "ko";
+}
+
+export const i18n = createI18n({
+  legacy: false,
+  locale: savedLocale(),
+  fallbackLocale: "ko",
+  messages: { ko: merged("ko"), en: merged("en") },
+});
+
+export function currentLocale(): Locale {
+  return i18n.global.locale.value as Locale;
+}
+
+export function setLocale(locale: Locale) {
+  i18n.global.locale.value = locale;
+  localStorage.setItem(LOCALE_KEY, locale);
+  document.documentElement.lang = locale;
+}

@@ -1,0 +1,24 @@
+import { createRouter, createWebHistory } from "vue-router";
+import { mayUseConsole, session } from "./auth/session";
+import NotForYouPage from "./pages/NotForYouPage.vue";
+import SignInPage from "./pages/SignInPage.vue";
+
+export const router = createRouter({
+  history: createWebHistory("/console/"),
+  routes: [
+    { path: "/", redirect: "/patrols" },
+    { path: "/signin", name: "signin", component: SignInPage, meta: { public: true, title: "auth.signInTitle" } },
+    { path: "/not-for-you", name: "not-for-you", component: NotForYouPage, meta: { title: "auth.volunteerTitle" } },
+    { path: "/zones", name: "zones", component: () => import("./pages/ZonesPage.vue"), meta: { title: "app.nav.zones" } },
+    { path: "/patrols", name: "patrols", component: () => import("./pages/PatrolsPage.vue"), meta: { title: "app.nav.patrols" } },
+    { path: "/people", name: "people", component: () => import("./pages/PeoplePage.vue"), meta: { title: "app.nav.people" } },
+    { path: "/:unknown(.*)*", redirect: "/patrols" },
+  ],
+});
+
+router.beforeEach((to) => {
+  if (to.meta.public) return true;
+  if (!session.me) return { name: "signin", query: { next: to.fullPath } };
+  if (!mayUseConsole(session.me) && to.name !== "not-for-you") return { name: "not-for-you" };
+  return true;
+});
