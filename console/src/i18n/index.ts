@@ -1,6 +1,10 @@
 import { createI18n } from "vue-i18n";
 import common from "./messages/common";
 import map from "./messages/map";
+import patrols from "./messages/patrols";
+import people from "./messages/people";
+import roster from "./messages/roster";
+import zones from "./messages/zones";
 
 export type Locale = "ko" | "en";
 export const LOCALES: Locale[] = ["ko", "en"];
@@ -8,7 +12,7 @@ export const LOCALES: Locale[] = ["ko", "en"];
 const LOCALE_KEY = "patrol-console-locale";
 
 // Each page keeps its words in a module of its own: { ko: {...}, en: {...} }.
-const modules = [common, map];
+const modules = [common, map, zones, patrols, roster, people];
 
 function merged(locale: Locale) {
   return Object.assign({}, ...modules.map((module) => module[locale]));
