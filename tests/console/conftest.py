@@ -116,10 +116,10 @@ def sign_in(page, phone=STATION_CHIEF, password=DEMO_PASSWORD):
     expect(page.get_by_test_id("who")).to_be_visible()
 
 
-def screenshot(page, name):
+def screenshot(page, name, full_page=True):
     """Keep what a person sees, for review and the README."""
     SCREENSHOTS.mkdir(exist_ok=True)
-    page.screenshot(path=SCREENSHOTS / f"{name}.png", full_page=True)
+    page.screenshot(path=SCREENSHOTS / f"{name}.png", full_page=full_page)
 
 
 def serious_accessibility_violations(page):
