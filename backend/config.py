@@ -56,8 +56,8 @@ def default_settings():
         "LOGIN_FAILURE_LIMIT": "5 per 5 minutes",
         # Look-ups of certificate numbers from one address: anyone may check, nobody may sweep.
         "CERTIFICATE_CHECK_LIMIT": "30 per hour",
-        # Failed sign-ins on one phone in an hour, from any address, before each failing
-        # address waits (1 s, doubling, at most the maximum) to try that phone again.
+        # Sign-in attempts on one phone in an hour, from addresses that have not signed in to
+        # it, before each further one holds the phone from them (1 s, doubling, at most the maximum).
         "LOGIN_BACKOFF_AFTER": 10,
         "LOGIN_BACKOFF_MAX_SECONDS": 900,
         "RATELIMIT_STORAGE_URI": "memory://",

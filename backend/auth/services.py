@@ -17,12 +17,12 @@ from backend.users.models import User
 def sign_in(phone, password, address):
     """Check the credentials, sent from `address`, and open a new session with its first pair
     of tokens."""
-    backoff.refuse_if_held(phone, address)
+    backoff.admit(phone, address)
     user = db.session.scalar(select(User).where(User.phone == phone))
     password_ok = verify_password(user.password_hash if user else None, password)
     if user is None or not password_ok or not user.is_active:
-        backoff.record_failure(phone, address)
         raise AppError("INVALID_CREDENTIALS")
+    backoff.remember(phone, address)
     if needs_rehash(user.password_hash):
         user.password_hash = hash_password(password)
     session = AuthSession(id=uuid.uuid4(), user=user, refresh_jti="")
