@@ -45,7 +45,8 @@ def _deliver(tokens, *, in_cookie):
     (browsers) in an HttpOnly cookie that no script, injected ones included, can read."""
     if not in_cookie:
         return tokens
-    refresh_token = tokens.pop("refresh_token")
+    refresh_token = tokens["refresh_token"]
+    tokens["refresh_token"] = None
 
     @after_this_request
     def set_cookie(response):
