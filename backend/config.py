@@ -72,7 +72,8 @@ def default_settings():
         # Replaces https://fcm.googleapis.com: for tests and staging against a fake FCM only.
         "FCM_URL": None,
         "PUSH_RETRY_BASE_SECONDS": 30,
-        # A check-in or check-out recorded more than this after the patrol's end is refused.
+        # How long after a patrol's end people may check out and their points are taken; a
+        # check-in or check-out recorded later is refused (the consent text states it).
         "CHECKOUT_GRACE_MINUTES": 15,
         # A fact received more than this after it was recorded (or after the patrol ended)
         # waits for an officer's review before attendance counts it.

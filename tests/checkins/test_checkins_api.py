@@ -143,6 +143,15 @@ def at(day_offset, hour, minute=0):
         (at(1, 2, 16), "OUTSIDE_PATROL_WINDOW"),
     ],
 )
-def test_the_location_window_of_a_patrol_over_midnight(recorded, problem):
-    window = location_window(at(0, 23), at(1, 2), checkin_opens_minutes=30)
+def test_the_location_window_of_a_patrol_over_midnight(app, recorded, problem):
+    with app.app_context():
+        window = location_window(at(0, 23), at(1, 2), checkin_opens_minutes=30)
     assert location_time_problem(recorded, window) == problem
+
+
+def test_points_follow_the_grace_after_the_end_that_check_outs_follow(app, monkeypatch):
+    monkeypatch.setitem(app.config, "CHECKOUT_GRACE_MINUTES", 5)
+    with app.app_context():
+        window = location_window(at(0, 23), at(1, 2), checkin_opens_minutes=30)
+    assert location_time_problem(at(1, 2, 5), window) is None
+    assert location_time_problem(at(1, 2, 6), window) == "OUTSIDE_PATROL_WINDOW"
