@@ -37,7 +37,7 @@ def create_app(config=None):
         app.wsgi_app = SizedChunkedBody(app.wsgi_app, app.config["MAX_CONTENT_LENGTH"])
     if app.config["PROXY_HOPS"]:
         # Behind a TLS proxy: client addresses (rate limits) and https URLs (feed links).
-        hops = int(app.config["PROXY_HOPS"])
+        hops = app.config["PROXY_HOPS"]
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
     return app
 
