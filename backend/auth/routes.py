@@ -100,7 +100,8 @@ class Refresh(MethodView):
         "let the browser send its refresh cookie together with the header X-CSRF-TOKEN holding "
         "the patrol_refresh_csrf cookie's value; the new refresh token goes back where the old one "
         "came from. Each refresh token works once (TOKEN_REVOKED: a refresh token used twice ends "
-        "its session).",
+        f"its session), but the one just replaced, sent again within {services.ROTATION_GRACE.seconds} "
+        "seconds (two browser tabs refreshing at once), gets the same new refresh token.",
     )
     @problems(*TOKEN_PROBLEMS, "CSRF_CHECK_FAILED")
     def post(self):

@@ -1,9 +1,13 @@
 from concurrent.futures import ThreadPoolExecutor
+from datetime import timedelta
 
+import jwt
 import pytest
+from sqlalchemy import update
 
+from backend.auth.models import AuthSession
+from backend.auth.services import ROTATION_GRACE
 from backend.extensions import limiter
-
 from tests.conftest import PASSWORD
 from tests.helpers import assert_problem
 
@@ -19,6 +23,11 @@ def sign_in(client, phone, password=PASSWORD, **headers):
 
 def bearer(token):
     return {"Authorization": f"Bearer {token}"}
+
+
+def jti_of(token):
+    """Which refresh token this is: its id, read without checking the signature."""
+    return jwt.decode(token, options={"verify_signature": False})["jti"]
 
 
 @pytest.mark.parametrize("typed", ["010-1234-5678", "01012345678", "+82 10 1234 5678", "+821012345678"])
@@ -64,17 +73,36 @@ def test_successful_sign_ins_do_not_count_towards_the_throttle(client, volunteer
         assert sign_in(client, "010-1234-5678").status_code == 200
 
 
-def test_refresh_rotates_and_a_reused_refresh_token_ends_the_session(client, volunteer):
+def let_rotation_grace_pass(db_session):
+    """What waiting out the grace of the refresh token rotated last would do."""
+    db_session.execute(update(AuthSession).values(refreshed_at=AuthSession.refreshed_at - ROTATION_GRACE - timedelta(seconds=1)))
+    db_session.commit()
+
+
+def test_refresh_rotates_and_a_reused_refresh_token_ends_the_session(client, volunteer, db_session):
     first = sign_in(client, "010-1234-5678").get_json()
     second = client.post("/api/v1/auth/refresh", headers=bearer(first["refresh_token"]))
     assert second.status_code == 200
     rotated = second.get_json()
-    assert rotated["refresh_token"] != first["refresh_token"]
+    assert jti_of(rotated["refresh_token"]) != jti_of(first["refresh_token"])
     assert client.get("/api/v1/me", headers=bearer(rotated["access_token"])).status_code == 200
 
-    # The old refresh token again: somebody copied it. The whole session ends.
+    # The old refresh token again, later: somebody copied it. The whole session ends.
+    let_rotation_grace_pass(db_session)
     assert_problem(client.post("/api/v1/auth/refresh", headers=bearer(first["refresh_token"])), 401, "TOKEN_REVOKED")
     assert_problem(client.get("/api/v1/me", headers=bearer(rotated["access_token"])), 401, "TOKEN_REVOKED")
+
+
+def test_the_refresh_token_rotated_last_gets_its_successor_at_once_and_only_at_once(client, volunteer, db_session):
+    first = sign_in(client, "010-1234-5678").get_json()["refresh_token"]
+    one = client.post("/api/v1/auth/refresh", headers=bearer(first)).get_json()["refresh_token"]
+    # A second tab sent the same token a moment later: it gets the same successor.
+    two = client.post("/api/v1/auth/refresh", headers=bearer(first)).get_json()["refresh_token"]
+    assert jti_of(one) == jti_of(two)
+    three = client.post("/api/v1/auth/refresh", headers=bearer(two))
+    assert three.status_code == 200
+    # Only the one rotated last: the first token is now two rotations old.
+    assert_problem(client.post("/api/v1/auth/refresh", headers=bearer(first)), 401, "TOKEN_REVOKED")
 
 
 def test_access_token_is_not_a_refresh_token(client, volunteer):
