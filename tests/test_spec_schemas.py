@@ -13,10 +13,9 @@ import schemathesis
 from backend.core.schemas import OutputSchema
 from backend.core.time import utcnow
 from backend.extensions import api as smorest_api
-from tests.locations.conftest import *  # noqa: F401,F403  (a running patrol in a small world)
-from tests.locations.conftest import offset
-from tests.patrols.conftest import BEOMGYE
 from tests.conftest import PASSWORD
+from tests.plugins.locations import offset
+from tests.plugins.patrols import BEOMGYE
 
 TYPED = {"type", "$ref", "allOf", "oneOf", "anyOf"}
 

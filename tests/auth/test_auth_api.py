@@ -1,33 +1,11 @@
 from concurrent.futures import ThreadPoolExecutor
-from datetime import timedelta
 
-import jwt
 import pytest
-from sqlalchemy import update
 
-from backend.auth.models import AuthSession
-from backend.auth.services import ROTATION_GRACE
 from backend.extensions import limiter
 from tests.conftest import PASSWORD
 from tests.helpers import assert_problem
-
-
-@pytest.fixture
-def volunteer(make_user, home_station):
-    return make_user("volunteer", home_station, phone="+821012345678")
-
-
-def sign_in(client, phone, password=PASSWORD, **headers):
-    return client.post("/api/v1/auth/token", json={"phone": phone, "password": password}, headers=headers)
-
-
-def bearer(token):
-    return {"Authorization": f"Bearer {token}"}
-
-
-def jti_of(token):
-    """Which refresh token this is: its id, read without checking the signature."""
-    return jwt.decode(token, options={"verify_signature": False})["jti"]
+from tests.plugins.auth import bearer, jti_of, let_rotation_grace_pass, sign_in
 
 
 @pytest.mark.parametrize("typed", ["010-1234-5678", "01012345678", "+82 10 1234 5678", "+821012345678"])
@@ -71,12 +49,6 @@ def test_repeated_failures_are_throttled_with_retry_after(client, volunteer):
 def test_successful_sign_ins_do_not_count_towards_the_throttle(client, volunteer):
     for _ in range(8):
         assert sign_in(client, "010-1234-5678").status_code == 200
-
-
-def let_rotation_grace_pass(db_session):
-    """What waiting out the grace of the refresh token rotated last would do."""
-    db_session.execute(update(AuthSession).values(refreshed_at=AuthSession.refreshed_at - ROTATION_GRACE - timedelta(seconds=1)))
-    db_session.commit()
 
 
 def test_refresh_rotates_and_a_reused_refresh_token_ends_the_session(client, volunteer, db_session):

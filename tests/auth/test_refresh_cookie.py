@@ -1,19 +1,13 @@
 """Browsers keep the refresh token in an HttpOnly cookie (refresh_token_in=cookie), out of
 reach of scripts, and prove each refresh by cookie came from the console itself (X-CSRF-TOKEN)."""
-import pytest
 
-from tests.auth.test_auth_api import bearer, let_rotation_grace_pass
 from tests.conftest import PASSWORD
 from tests.helpers import assert_problem
+from tests.plugins.auth import bearer, let_rotation_grace_pass
 
 REFRESH = "/api/v1/auth/refresh"
 COOKIE = "patrol_refresh_token"
 CSRF_COOKIE = "patrol_refresh_csrf"
-
-
-@pytest.fixture
-def volunteer(make_user, home_station):
-    return make_user("volunteer", home_station, phone="+821012345678")
 
 
 def sign_in_for_cookie(client):
@@ -110,5 +104,7 @@ def test_logout_clears_the_refresh_cookie(client, volunteer):
     assert logged_out.status_code == 204
     cleared = set_cookies(logged_out)
     assert "Expires=Thu, 01 Jan 1970" in cleared[COOKIE] and "Path=/api/v1/auth" in cleared[COOKIE]
+    assert "Expires=Thu, 01 Jan 1970" in cleared[CSRF_COOKIE] and "Path=/" in cleared[CSRF_COOKIE]
     assert client.get_cookie(COOKIE, path="/api/v1/auth") is None
+    assert client.get_cookie(CSRF_COOKIE, path="/") is None
     assert_problem(client.post(REFRESH), 401, "UNAUTHORIZED")

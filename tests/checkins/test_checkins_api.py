@@ -8,24 +8,16 @@ from backend.checkins.models import CheckIn
 from backend.core.time import SEOUL, utcnow
 from backend.patrols.timing import location_time_problem, location_window
 from tests.helpers import assert_problem
-from tests.locations.conftest import offset
-from tests.patrols.conftest import BEOMGYE
-
-WOMEN_SAFE_INSIDE = [126.9560, 37.3865]
+from tests.plugins.locations import check_in_or_out, offset
+from tests.plugins.patrols import BEOMGYE, WOMEN_SAFE_INSIDE
 
 
 @pytest.fixture
 def check(client, auth_headers, running_patrol):
     def send(user, lon_lat, accuracy_m=5.0, kind="check-in", recorded_at=None, event_id=None, patrol_id=None):
-        body = {
-            "lon": lon_lat[0],
-            "lat": lon_lat[1],
-            "accuracy_m": accuracy_m,
-            "recorded_at": (recorded_at or utcnow()).isoformat(),
-            "client_event_id": str(event_id or uuid.uuid4()),
-        }
-        url = f"/api/v1/patrols/{patrol_id or running_patrol.id}/{kind}"
-        return client.post(url, json=body, headers=auth_headers(user))
+        return check_in_or_out(
+            client, auth_headers, user, patrol_id or running_patrol.id, kind, recorded_at, lon_lat, accuracy_m, event_id
+        )
 
     return send
 

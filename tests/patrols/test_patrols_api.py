@@ -5,8 +5,8 @@ from sqlalchemy import func, select
 
 from backend.core.time import SEOUL
 from backend.patrols.models import Patrol
-from tests.helpers import assert_problem, count_selects
-from tests.patrols.conftest import seoul
+from tests.helpers import assert_problem, selects, statements_sent
+from tests.plugins.patrols import seoul
 
 
 def patrol_count(db_session):
@@ -245,12 +245,12 @@ def test_publishing_a_longer_series_checks_its_rules_in_no_more_queries(api, chi
         created = api.create(chief, patrol_body(recurrence=f"FREQ=DAILY;COUNT={count}", starts_at=seoul(3 + 10 * count, 20).isoformat(), ends_at=seoul(3 + 10 * count, 23).isoformat())).get_json()
         assigned = client.post(f"/api/v1/patrols/{created['id']}/officers", json={"user_id": officer.id, "scope": "following"}, headers=auth_headers(chief))
         assert assigned.status_code == 201, assigned.get_json()
-        selects = []
-        with count_selects(db_session, selects):
+        sent = []
+        with statements_sent(db_session, sent):
             published = client.post(f"/api/v1/patrols/{created['id']}/publish", json={"scope": "following"}, headers=auth_headers(chief))
         assert published.status_code == 200, published.get_json()
         states = [client.get(f"/api/v1/patrols/{o['id']}", headers=auth_headers(chief)).get_json()["status"] for o in created["occurrences"]]
         assert states == ["published"] * count
-        return len(selects)
+        return len(selects(sent))
 
     assert selects_to_publish(5) == selects_to_publish(2)

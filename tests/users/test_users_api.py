@@ -6,11 +6,6 @@ from tests.helpers import assert_problem
 NEW_PERSON = {"name": "김하늘", "phone": "010-3456-7890", "password": "long-enough-1", "role": "volunteer"}
 
 
-@pytest.fixture
-def chief(make_user, home_station):
-    return make_user("station_chief", home_station)
-
-
 def test_station_chief_creates_a_volunteer_in_a_unit_of_the_station(client, auth_headers, chief, home_unit):
     response = client.post("/api/v1/users", json={**NEW_PERSON, "station_id": home_unit.id}, headers=auth_headers(chief))
     assert response.status_code == 201
