@@ -23,7 +23,7 @@ TILE_URL_PATTERN = re.compile(r"^https?://[^/\s]+/(?=.*\{z\})(?=.*\{x\})(?=.*\{y
 MAX_SETTING_MINUTES = 24 * 60
 # Whole numbers read from PATROL_<name>: the least and the most each may be (None: no most).
 WHOLE_NUMBER_SETTINGS = {
-    "ACCESS_TOKEN_MINUTES": (1, MAX_SETTING_MINUTES),
+    "ACCESS_TOKEN_MINUTES": (1, None),
     "REFRESH_TOKEN_DAYS": (1, None),
     "LOGIN_BACKOFF_AFTER": (1, None),
     "LOGIN_BACKOFF_MAX_SECONDS": (1, None),

@@ -213,13 +213,14 @@ command -v pdftotext >/dev/null || apt_install poppler-utils
 command -v node >/dev/null && command -v npm >/dev/null || apt_install nodejs npm
 install_console_packages() {
     (cd console && npm ci --loglevel=error) && return
-    # The API runs without them: only the spec linter's test and the console need them.
-    warn "npm ci failed in console/ (Redocly CLI needs Node.js 20.19+ or 22.12+; Debian 12's nodejs is 18);" \
+    # The API runs without them: only the console, its build and its tests need them.
+    warn "npm ci failed in console/ (its packages need Node.js 20.19+ or 22.12+; Debian 12's nodejs is 18);" \
         "going on without the console's packages: the tests that need them will fail saying so"
     return 1
 }
+CONSOLE_PACKAGES=1
 install_when_changed console/package-lock.json console/node_modules/.lock.sha256 \
-    "console npm packages (Node.js $(node --version))" install_console_packages || true
+    "console npm packages (Node.js $(node --version))" install_console_packages || CONSOLE_PACKAGES=
 
 # --- Console build -------------------------------------------------------------
 # Rebuilt when its sources, its packages or the API spec its types come from change. The
@@ -233,7 +234,9 @@ build_console() {
     (cd console && npm run --silent build) || die "the console's build failed (npm run build in console/)"
 }
 CONSOLE_BUILT="$(cat console/dist/.sources.sha256 2>/dev/null || true)"
-if [[ -f console/dist/index.html && $CONSOLE_BUILT == "$(console_sources_sha)" ]]; then
+if [[ -z $CONSOLE_PACKAGES ]]; then
+    warn "the console is not built (its npm packages are missing); the API runs without it"
+elif [[ -f console/dist/index.html && $CONSOLE_BUILT == "$(console_sources_sha)" ]]; then
     log "console build up to date"
 else
     log "building the console"

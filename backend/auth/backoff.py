@@ -31,7 +31,7 @@ def address_group(address):
     try:
         ip = ipaddress.ip_address(address)
     except ValueError:
-        return address
+        return str(address)
     if ip.version == 4:
         return str(ip)
     if ip.ipv4_mapped:
