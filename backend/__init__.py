@@ -7,6 +7,7 @@ from flask import Flask, g, request
 from sqlalchemy.exc import OperationalError
 from werkzeug.middleware.proxy_fix import ProxyFix
 
+from backend.auth import backoff
 from backend.config import REFRESH_COOKIE_NAME, load_config
 from backend.core.auth import accept_bearer_in_any_case
 from backend.core.chunked_body import SizedChunkedBody
@@ -36,7 +37,7 @@ def create_app(config=None):
         app.wsgi_app = SizedChunkedBody(app.wsgi_app, app.config["MAX_CONTENT_LENGTH"])
     if app.config["PROXY_HOPS"]:
         # Behind a TLS proxy: client addresses (rate limits) and https URLs (feed links).
-        hops = int(app.config["PROXY_HOPS"])
+        hops = app.config["PROXY_HOPS"]
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
     return app
 
@@ -49,6 +50,8 @@ def _init_extensions(app):
     db.init_app(app)
     migrate.init_app(app, db, directory=str(Path(__file__).parent / "migrations"))
     jwt.init_app(app)
+    # Before the limiter: Flask runs after-request functions last registered first.
+    app.after_request(backoff.keep_retry_after)
     limiter.init_app(app)
     api.init_app(app)
     _init_security_headers(app)

@@ -18,11 +18,23 @@ ENVIRONMENTS = ("development", "testing", "production")
 REFRESH_COOKIE_NAME = "patrol_refresh_token"
 
 
-# Minutes read from PATROL_<name>: whole numbers from 0 to a day.
-MINUTE_SETTINGS = ("CHECKOUT_GRACE_MINUTES", "LATE_UPLOAD_MINUTES", "DUTY_MARGIN_MINUTES")
-MAX_SETTING_MINUTES = 24 * 60
 # A tile server's address template as Leaflet takes it; {s} (subdomains) is allowed too.
 TILE_URL_PATTERN = re.compile(r"^https?://[^/\s]+/(?=.*\{z\})(?=.*\{x\})(?=.*\{y\})\S*$")
+MAX_SETTING_MINUTES = 24 * 60
+# Whole numbers read from PATROL_<name>: the least and the most each may be (None: no most).
+WHOLE_NUMBER_SETTINGS = {
+    "ACCESS_TOKEN_MINUTES": (1, None),
+    "REFRESH_TOKEN_DAYS": (1, None),
+    "LOGIN_BACKOFF_AFTER": (1, None),
+    "LOGIN_BACKOFF_MAX_SECONDS": (1, None),
+    "LOCATION_RETENTION_DAYS": (1, None),
+    "CHECKOUT_GRACE_MINUTES": (0, MAX_SETTING_MINUTES),
+    "LATE_UPLOAD_MINUTES": (0, MAX_SETTING_MINUTES),
+    "DUTY_MARGIN_MINUTES": (0, MAX_SETTING_MINUTES),
+    "PROXY_HOPS": (0, None),
+}
+# Rate limits read from PATROL_<name>, in the limits library's notation ("30 per hour").
+RATE_LIMIT_SETTINGS = ("LOGIN_FAILURE_LIMIT", "CERTIFICATE_CHECK_LIMIT")
 
 
 class ConfigError(RuntimeError):
@@ -56,8 +68,8 @@ def default_settings():
         "LOGIN_FAILURE_LIMIT": "5 per 5 minutes",
         # Look-ups of certificate numbers from one address: anyone may check, nobody may sweep.
         "CERTIFICATE_CHECK_LIMIT": "30 per hour",
-        # Failed sign-ins on one phone in an hour, from any address, before each failing
-        # address waits (1 s, doubling, at most the maximum) to try that phone again.
+        # Sign-in attempts on one phone in an hour, from addresses that have not signed in to
+        # it, before each further one holds the phone from them (1 s, doubling, at most the maximum).
         "LOGIN_BACKOFF_AFTER": 10,
         "LOGIN_BACKOFF_MAX_SECONDS": 900,
         "RATELIMIT_STORAGE_URI": "memory://",
@@ -72,7 +84,8 @@ def default_settings():
         # Replaces https://fcm.googleapis.com: for tests and staging against a fake FCM only.
         "FCM_URL": None,
         "PUSH_RETRY_BASE_SECONDS": 30,
-        # A check-in or check-out recorded more than this after the patrol's end is refused.
+        # How long after a patrol's end people may check out and their points are taken; a
+        # check-in or check-out recorded later is refused (the consent text states it).
         "CHECKOUT_GRACE_MINUTES": 15,
         # A fact received more than this after it was recorded (or after the patrol ended)
         # waits for an officer's review before attendance counts it.
@@ -134,15 +147,10 @@ def _finish(config):
             "production needs Firebase credentials: PATROL_FIREBASE_CREDENTIALS or "
             "GOOGLE_APPLICATION_CREDENTIALS naming a service-account JSON file"
         )
-    try:
-        parse_many(config["CERTIFICATE_CHECK_LIMIT"])
-    except ValueError:
-        raise ConfigError(
-            f"PATROL_CERTIFICATE_CHECK_LIMIT must be a rate limit such as '30 per hour', "
-            f"not {config['CERTIFICATE_CHECK_LIMIT']!r}"
-        ) from None
-    for name in MINUTE_SETTINGS:
-        config[name] = _minutes(config, name)
+    for name in RATE_LIMIT_SETTINGS:
+        _check_rate_limit(config, name)
+    for name, (least, most) in WHOLE_NUMBER_SETTINGS.items():
+        _check_whole_number(config, name, least, most)
     if "LOGIN_ACCOUNT_LOCKOUT_LIMIT" in config:
         # Its lockout let anyone lock a known phone out; refusing the setting tells whoever
         # still sets it that it no longer does anything.
@@ -150,10 +158,6 @@ def _finish(config):
             "PATROL_LOGIN_ACCOUNT_LOCKOUT_LIMIT is gone: the per-phone lockout is now a back-off, "
             "set by PATROL_LOGIN_BACKOFF_AFTER and PATROL_LOGIN_BACKOFF_MAX_SECONDS"
         )
-    for name in ("LOGIN_BACKOFF_AFTER", "LOGIN_BACKOFF_MAX_SECONDS"):
-        value = config[name]
-        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-            raise ConfigError(f"PATROL_{name} must be a whole number of at least 1, not {value!r}")
     config["SERVICE_AREA"] = parse_service_area(config["SERVICE_AREA"])
     if config["MAP_TILE_URL"] and not TILE_URL_PATTERN.match(config["MAP_TILE_URL"]):
         raise ConfigError(
@@ -162,8 +166,8 @@ def _finish(config):
         )
     config["TESTING"] = env == "testing"
     config["JWT_SECRET_KEY"] = config["SECRET_KEY"]
-    config["JWT_ACCESS_TOKEN_EXPIRES"] = timedelta(minutes=int(config["ACCESS_TOKEN_MINUTES"]))
-    config["JWT_REFRESH_TOKEN_EXPIRES"] = timedelta(days=int(config["REFRESH_TOKEN_DAYS"]))
+    config["JWT_ACCESS_TOKEN_EXPIRES"] = timedelta(minutes=config["ACCESS_TOKEN_MINUTES"])
+    config["JWT_REFRESH_TOKEN_EXPIRES"] = timedelta(days=config["REFRESH_TOKEN_DAYS"])
     config["JWT_TOKEN_LOCATION"] = ["headers"]
     # A browser client may ask for its refresh token in a cookie that script cannot read
     # (POST /auth/token, refresh_token_in=cookie); only the refresh route reads it, and the
@@ -183,12 +187,19 @@ def _finish(config):
     config["JWT_ERROR_MESSAGE_KEY"] = "detail"
 
 
-def _minutes(config, name):
-    # from_prefixed_env reads "15" as JSON, so a whole number arrives as an int.
+def _check_whole_number(config, name, least, most):
+    # from_prefixed_env reads "15" as JSON, so a whole number arrives as an int (and true as a bool).
     value = config[name]
-    if type(value) is not int or not 0 <= value <= MAX_SETTING_MINUTES:
-        raise ConfigError(f"PATROL_{name} must be a whole number of minutes from 0 to {MAX_SETTING_MINUTES}, not {value!r}")
-    return value
+    if type(value) is not int or value < least or (most is not None and value > most):
+        bounds = f"from {least} to {most}" if most is not None else f"of at least {least}"
+        raise ConfigError(f"PATROL_{name} must be a whole number {bounds}, not {value!r}")
+
+
+def _check_rate_limit(config, name):
+    try:
+        parse_many(config[name])
+    except (TypeError, ValueError):
+        raise ConfigError(f"PATROL_{name} must be a rate limit such as '30 per hour', not {config[name]!r}") from None
 
 
 def parse_service_area(value):

@@ -2,7 +2,7 @@
 
 A station family with zones near 범계역, a published patrol moved so that it is running
 now, 40 confirmed volunteers who gave location consent hours ago, and a token for each:
-built with the models and services, the way tests/locations/conftest.py builds its
+built with the models and services, the way tests/plugins/locations.py builds its
 running patrol.
 """
 import json

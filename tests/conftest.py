@@ -25,6 +25,9 @@ from backend.extensions import db, limiter
 from backend.organizations.models import GroupMembership, Station, VolunteerGroup
 from backend.users.models import Role, User
 
+# Shared fixtures, registered once for every test package (no conftest imports another's).
+pytest_plugins = ["tests.plugins.auth", "tests.plugins.patrols", "tests.plugins.locations", "tests.plugins.attendance"]
+
 TEST_DATABASE_URL = os.environ.get(
     "PATROL_TEST_DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/patrol_test"
 )

@@ -16,16 +16,20 @@ def assert_problem(response, status, code):
 
 
 @contextmanager
-def count_selects(session, selects):
-    """Record the SELECT statements sent on the test's connection meanwhile."""
+def statements_sent(session, sent):
+    """Record the SQL statements sent on the test's connection meanwhile."""
     connection = session.connection()
 
-    def record(_conn, _cursor, statement, *_args):
-        if statement.lstrip().upper().startswith("SELECT"):
-            selects.append(statement)
+    def remember(_conn, _cursor, statement, *_args):
+        sent.append(statement.lstrip())
 
-    event.listen(connection, "before_cursor_execute", record)
+    event.listen(connection, "before_cursor_execute", remember)
     try:
         yield
     finally:
-        event.remove(connection, "before_cursor_execute", record)
+        event.remove(connection, "before_cursor_execute", remember)
+
+
+def selects(sent):
+    """The SELECT statements among those sent."""
+    return [statement for statement in sent if statement.upper().startswith("SELECT")]

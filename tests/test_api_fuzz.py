@@ -19,7 +19,6 @@ from schemathesis.core.parameters import ParameterLocation
 
 from backend.errors import ERROR_CATALOGUE, PROBLEM_MIMETYPE
 from backend.extensions import limiter
-from tests.locations.conftest import *  # noqa: F401,F403  (a running patrol in a small world)
 
 # The committed spec, which tests/test_openapi.py keeps identical to what the app serves.
 SPEC_PATH = Path(__file__).resolve().parents[1] / "mobile_api_spec" / "openapi.yaml"

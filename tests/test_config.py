@@ -38,13 +38,24 @@ def test_database_url_from_the_environment_uses_psycopg(monkeypatch):
     assert sqlalchemy_url("postgres://x/y") == "postgresql+psycopg://x/y"
 
 
-def test_a_certificate_check_limit_that_is_no_rate_limit_is_refused(monkeypatch):
-    monkeypatch.setenv("PATROL_CERTIFICATE_CHECK_LIMIT", "lots")
-    with pytest.raises(ConfigError, match="PATROL_CERTIFICATE_CHECK_LIMIT"):
+@pytest.mark.parametrize("name", ["CERTIFICATE_CHECK_LIMIT", "LOGIN_FAILURE_LIMIT"])
+def test_a_rate_limit_setting_that_is_no_rate_limit_is_refused(monkeypatch, name):
+    monkeypatch.setenv(f"PATROL_{name}", "lots")
+    with pytest.raises(ConfigError, match=f"PATROL_{name}"):
         load_config()
-    monkeypatch.setenv("PATROL_CERTIFICATE_CHECK_LIMIT", "10 per minute")
-    assert load_config()["CERTIFICATE_CHECK_LIMIT"] == "10 per minute"
+    monkeypatch.setenv(f"PATROL_{name}", "10 per minute")
+    assert load_config()[name] == "10 per minute"
 
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [("LOGIN_BACKOFF_AFTER", "0"), ("LOGIN_BACKOFF_MAX_SECONDS", "true"), ("REFRESH_TOKEN_DAYS", "30.5"),
+     ("ACCESS_TOKEN_MINUTES", "0"), ("LOCATION_RETENTION_DAYS", "\"90\""), ("PROXY_HOPS", "-1")],
+)
+def test_whole_number_settings_are_checked_at_start(monkeypatch, name, value):
+    monkeypatch.setenv(f"PATROL_{name}", value)
+    with pytest.raises(ConfigError, match=f"PATROL_{name} must be a whole number"):
+        load_config()
 
 
 @pytest.mark.parametrize("value", ["soon", "-5", "2.5", "true", "100000"])

@@ -23,7 +23,7 @@ from backend.core.time import utcnow
 from backend.patrols.models import Patrol
 from backend.users.consent_policy import CURRENT_VERSION
 from tests.conftest import PASSWORD
-from tests.patrols.conftest import BEOMGYE, api, chief, groups, officer, patrol_body, volunteers, zones  # noqa: F401
+from tests.plugins.patrols import BEOMGYE
 
 SPEC = Path(__file__).resolve().parents[1] / "mobile_api_spec" / "openapi.yaml"
 PACKAGE = "patrol_api_client"

@@ -21,7 +21,10 @@ OFFLINE = {"REDOCLY_TELEMETRY": "off", "REDOCLY_SUPPRESS_UPDATE_NOTICE": "true"}
 def lint_findings():
     """The linter's findings on the committed spec, as {rule: ["line:col pointer: message"]}."""
     if not REDOCLY.exists():
-        pytest.fail(f"{REDOCLY.relative_to(ROOT)} is missing: run scripts/setup.sh")
+        pytest.fail(
+            f"{REDOCLY.relative_to(ROOT)} is missing: scripts/setup.sh installs it with npm ci in console/, "
+            "which needs Node.js 20.19+ or 22.12+ (see its warning)"
+        )
     result = subprocess.run(
         [REDOCLY, "lint", "--config", "redocly.yaml", "--format", "json", "--max-problems", "10000",
          "mobile_api_spec/openapi.yaml"],

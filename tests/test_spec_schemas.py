@@ -13,9 +13,9 @@ import schemathesis
 from backend.core.schemas import OutputSchema
 from backend.core.time import utcnow
 from backend.extensions import api as smorest_api
-from tests.locations.conftest import *  # noqa: F401,F403  (a running patrol in a small world)
-from tests.locations.conftest import offset
-from tests.patrols.conftest import BEOMGYE
+from tests.conftest import PASSWORD
+from tests.plugins.locations import offset
+from tests.plugins.patrols import BEOMGYE
 
 TYPED = {"type", "$ref", "allOf", "oneOf", "anyOf"}
 
@@ -156,3 +156,12 @@ def test_answers_of_a_volunteers_night_carry_every_required_property(
     for path in ("/api/v1/patrols", "/api/v1/patrols/{patrol_id}/roster", "/api/v1/patrols/{patrol_id}/live",
                  "/api/v1/patrols/{patrol_id}/attendance", "/api/v1/checkins", "/api/v1/users", "/api/v1/zones"):
         documented("GET", path, client.get(path.format(patrol_id=patrol_id), headers=chief_headers))
+
+
+def test_a_browser_sign_in_answers_as_documented(documented, client, make_user, home_station):
+    make_user("volunteer", home_station, phone="+821012345678")
+    signed_in = client.post(
+        "/api/v1/auth/token", json={"phone": "010-1234-5678", "password": PASSWORD, "refresh_token_in": "cookie"}
+    )
+    # The refresh token went into the cookie: the answer says so with null.
+    assert documented("POST", "/api/v1/auth/token", signed_in)["refresh_token"] is None

@@ -4,7 +4,6 @@ import re
 
 import pytest
 
-from backend.errors import ERROR_CATALOGUE
 from tests.helpers import assert_problem
 
 PREFERENCES = "/api/v1/me/notification-preferences"
@@ -83,65 +82,21 @@ def test_report_filters_take_only_positive_ids(client, auth_headers, make_user, 
     assert "station_id" in body["errors"]
 
 
-@pytest.mark.parametrize("signed_in", [False, True], ids=["signed out", "signed in"])
-def test_json_nested_a_thousand_levels_deep_is_refused(client, admin_headers, signed_in):
-    # Once a 500: the decoder ran out of recursion. Sign-in reads the body twice (its
-    # throttle keys on the phone in it), through Flask's JSON as well as the schema's.
-    deep = "[" * 1000 + "]" * 1000
-    headers = admin_headers if signed_in else {}
-    for url in ("/api/v1/auth/token", "/api/v1/groups"):
-        response = client.post(url, data=deep, content_type="application/json", headers=headers)
-        if url == "/api/v1/groups" and not signed_in:
-            assert_problem(response, 401, "UNAUTHORIZED")
-        else:
-            assert assert_problem(response, 400, "JSON_TOO_DEEP")["detail"] == "JSON 본문의 배열·객체 중첩이 32단계를 넘습니다."
-    assert client.get("/api/v1/me", headers=admin_headers).status_code == 200
-
-
-def test_a_lone_surrogate_is_refused_and_a_pair_is_kept(client, admin_headers, home_station):
+def test_a_surrogate_pair_is_kept(client, admin_headers, home_station):
+    # A lone surrogate is refused (test_input_classes.py); a pair is one character, kept.
     group = '{"name": "%s", "kind": "patrol_association", "station_id": %d}'
-    lone = client.post("/api/v1/groups", data=group % ("범계\\ud83d", home_station.id), content_type="application/json", headers=admin_headers)
-    assert assert_problem(lone, 422, "UNSTORABLE_TEXT")["errors"] == {"name": [ERROR_CATALOGUE["UNSTORABLE_TEXT"][1]]}
     pair = client.post("/api/v1/groups", data=group % ("범계 \\ud83d\\ude94", home_station.id), content_type="application/json", headers=admin_headers)
     assert pair.status_code == 201
     assert pair.get_json()["name"] == "범계 🚔"
 
 
-def test_a_nul_is_refused_in_bodies_query_strings_and_paths(client, admin_headers, home_station):
-    # Once 500s: PostgreSQL's text cannot hold the NUL character.
-    body = {"name": "범계\x00", "kind": "patrol_association", "station_id": home_station.id}
-    assert assert_problem(client.post("/api/v1/groups", json=body, headers=admin_headers), 422, "UNSTORABLE_TEXT")["errors"] == {"name": [ERROR_CATALOGUE["UNSTORABLE_TEXT"][1]]}
-    assert "q" in assert_problem(client.get("/api/v1/users?q=%00", headers=admin_headers), 422, "UNSTORABLE_TEXT")["errors"]
-    assert "_path" in assert_problem(client.get("/api/v1/calendar/feed%00token.ics"), 422, "UNSTORABLE_TEXT")["errors"]
-
-
 @pytest.mark.parametrize("month", ["9999-12", "0000-01"])
-@pytest.mark.parametrize("fmt", ["json", "csv", "xlsx", "pdf"])
-def test_a_month_beyond_the_calendar_is_refused_in_every_format(client, admin_headers, month, fmt):
-    # Once 500s: the month after 9999-12 and the year 0 do not exist in Python.
+@pytest.mark.parametrize("fmt", ["csv", "xlsx", "pdf"])
+def test_a_month_beyond_the_calendar_is_refused_in_every_file_format(client, admin_headers, month, fmt):
+    # Once 500s: the month after 9999-12 and the year 0 do not exist in Python. JSON, the
+    # default format, is among the cases of test_input_classes.py.
     response = client.get(f"/api/v1/reports/volunteer-hours?month={month}&format={fmt}", headers=admin_headers)
     assert assert_problem(response, 422, "DATE_OUT_OF_RANGE")["errors"] == {"month": ["Dates must lie in the years 1900 to 2999."]}
-
-
-@pytest.mark.parametrize("month", ["9999-12", "0000-01"])
-def test_approving_a_month_beyond_the_calendar_is_refused(client, admin_headers, make_group, home_station, month):
-    group = make_group(home_station)
-    response = client.post("/api/v1/reports/volunteer-hours/approvals", json={"group_id": group.id, "month": month}, headers=admin_headers)
-    assert_problem(response, 422, "DATE_OUT_OF_RANGE")
-
-
-def test_times_whose_utc_instant_leaves_the_calendar_are_refused(client, admin_headers):
-    # 23:59 at -09:00 on the last day Python knows is already the year 10000 in UTC.
-    response = client.get("/api/v1/patrols", query_string={"from": "9999-12-31T23:59:59-09:00"}, headers=admin_headers)
-    assert "from" in assert_problem(response, 422, "DATE_OUT_OF_RANGE")["errors"]
-    response = client.get("/api/v1/reports/attendance?from=9999-12-01&to=9999-12-31", headers=admin_headers)
-    assert_problem(response, 422, "DATE_OUT_OF_RANGE")
-
-
-def test_a_number_too_long_to_read_is_refused(client, admin_headers):
-    body = '{"name": "범계", "kind": "patrol_association", "station_id": ' + "1" * 5000 + "}"
-    response = client.post("/api/v1/groups", data=body, content_type="application/json", headers=admin_headers)
-    assert_problem(response, 400, "JSON_NUMBER_TOO_LONG")
 
 
 @pytest.mark.parametrize("scheme", ["bearer", "BEARER", "Bearer"])

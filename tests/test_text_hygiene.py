@@ -2,8 +2,6 @@
 refused in them and in every one-line field; multi-line text keeps its line breaks only."""
 import pytest
 
-from tests.patrols.conftest import *  # noqa: F401,F403  (chief, a patrol's body, the api helpers)
-
 SQUARE = {"type": "Polygon", "coordinates": [[[126.95, 37.389], [126.952, 37.389], [126.952, 37.39], [126.95, 37.389]]]}
 # Where each kind of text is sent: (method, url, body holding `text`), one line or several.
 ONE_LINE = {

@@ -1,5 +1,6 @@
 import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB
+from sqlalchemy.ext.hybrid import hybrid_property
 
 from backend.core.models import StrEnum, created_at_column, enum_column
 from backend.extensions import db
@@ -106,9 +107,19 @@ class HoursApproval(db.Model):
 
     group = db.relationship("VolunteerGroup")
 
+    @hybrid_property
+    def is_standing(self):
+        """Not revoked: it locks its group's month and its figures are the certified ones."""
+        return self.revoked_at is None
+
+    @is_standing.inplace.expression
+    @classmethod
+    def _is_standing_expression(cls):
+        return cls.revoked_at.is_(None)
+
     @property
     def is_revoked(self):
-        return self.revoked_at is not None
+        return not self.is_standing
 
 
 class ApprovedHours(db.Model):

@@ -2,7 +2,7 @@
 from datetime import date, datetime, time
 
 from flask import current_app
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
 from backend.attendance import derive
@@ -14,14 +14,13 @@ from backend.attendance.models import (
     HoursAdjustment,
     HoursApproval,
 )
-from backend.checkins.models import Review
 from backend.checkins.services import approve_late_checkins
 from backend.core.pagination import paginate
 from backend.core.scopes import one_or_404, restrict_to_visible_stations, station_is_visible
 from backend.core.time import SEOUL, utcnow
 from backend.errors import AppError
 from backend.extensions import db
-from backend.locations.models import LocationPoint
+from backend.locations.services import approve_late_points
 from backend.organizations.models import GroupMembership, VolunteerGroup
 from backend.patrols.models import Patrol
 from backend.patrols.services import get_patrol
@@ -107,15 +106,7 @@ def _check_duty_fits(patrol, entries):
 
 def _approve_late_uploads(actor, patrol_id, user_ids):
     approve_late_checkins(actor, patrol_id, user_ids, note="출석 확정과 함께 승인 / approved with the attendance")
-    db.session.execute(
-        update(LocationPoint)
-        .where(
-            LocationPoint.patrol_id == patrol_id,
-            LocationPoint.user_id.in_(user_ids),
-            LocationPoint.late_review == Review.PENDING.value,
-        )
-        .values(late_review=Review.APPROVED.value)
-    )
+    approve_late_points(patrol_id, user_ids)
 
 
 def _apply(actor, record, changes):
@@ -147,7 +138,7 @@ def _adjust_locked_months(actor, patrol, user_id, delta, how):
     approvals = db.session.scalars(
         select(HoursApproval.id)
         .join(GroupMembership, GroupMembership.group_id == HoursApproval.group_id)
-        .where(HoursApproval.month == month, HoursApproval.revoked_at.is_(None), GroupMembership.user_id == user_id)
+        .where(HoursApproval.month == month, HoursApproval.is_standing, GroupMembership.user_id == user_id)
     ).all()
     for approval_id in approvals:
         db.session.add(
@@ -219,7 +210,7 @@ def approve_hours(actor, group_id, month):
 def standing_approval(group_id, month):
     return db.session.scalar(
         select(HoursApproval).where(
-            HoursApproval.group_id == group_id, HoursApproval.month == month, HoursApproval.revoked_at.is_(None)
+            HoursApproval.group_id == group_id, HoursApproval.month == month, HoursApproval.is_standing
         )
     )
 
@@ -242,7 +233,7 @@ def list_approvals(viewer, filters, pagination):
     if "month" in filters:
         statement = statement.where(HoursApproval.month == filters["month"])
     if "is_revoked" in filters:
-        statement = statement.where(HoursApproval.revoked_at.is_not(None) == filters["is_revoked"])
+        statement = statement.where(HoursApproval.is_standing != filters["is_revoked"])
     return paginate(statement, pagination)
 
 

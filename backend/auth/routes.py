@@ -10,6 +10,7 @@ from flask_jwt_extended import (
 from flask_limiter.util import get_remote_address
 
 from backend.auth import services
+from backend.auth.backoff import address_group
 from backend.auth.schemas import TOKEN_REQUEST_EXAMPLE, TokenRequestSchema, TokenSchema
 from backend.core.phones import normalize_korean_mobile
 from backend.core.auth import TOKEN_PROBLEMS
@@ -28,7 +29,7 @@ def _phone_in_body():
 def _failed_login_key():
     # Counted per phone and address, so one attacker cannot lock out everyone; guessing
     # spread over many addresses meets the per-phone back-off (backend/auth/backoff.py).
-    return f"login:{_phone_in_body()}:{get_remote_address()}"
+    return f"login:{_phone_in_body()}:{address_group(get_remote_address())}"
 
 
 def _login_failure_limit():
@@ -44,7 +45,8 @@ def _deliver(tokens, *, in_cookie):
     (browsers) in an HttpOnly cookie that no script, injected ones included, can read."""
     if not in_cookie:
         return tokens
-    refresh_token = tokens.pop("refresh_token")
+    refresh_token = tokens["refresh_token"]
+    tokens["refresh_token"] = None
 
     @after_this_request
     def set_cookie(response):
@@ -65,8 +67,9 @@ class Token(MethodView):
     @blp.alt_response(
         429,
         description="RATE_LIMITED after repeated failures for one phone from one address (5 in 5 "
-        "minutes), or, once a phone has had many failures (10 in an hour), for an address that "
-        "has just failed on it (a back-off that doubles, at most 15 minutes); see Retry-After",
+        "minutes), or, once a phone has had many attempts (10 in an hour) from addresses that have "
+        "not signed in to it, while the phone is held from them (a back-off that doubles, at most "
+        "15 minutes); see Retry-After",
     )
     @problems("INVALID_CREDENTIALS")
     def post(self, credentials):
@@ -97,7 +100,8 @@ class Refresh(MethodView):
         "let the browser send its refresh cookie together with the header X-CSRF-TOKEN holding "
         "the patrol_refresh_csrf cookie's value; the new refresh token goes back where the old one "
         "came from. Each refresh token works once (TOKEN_REVOKED: a refresh token used twice ends "
-        "its session).",
+        f"its session), but the one just replaced, sent again within {services.ROTATION_GRACE.seconds} "
+        "seconds (two browser tabs refreshing at once), gets the same new refresh token.",
     )
     @problems(*TOKEN_PROBLEMS, "CSRF_CHECK_FAILED")
     def post(self):

@@ -13,8 +13,8 @@ class TokenRequestSchema(InputSchema):
             "description": "Where the refresh token goes. `body` (the default, for apps): in the "
             "answer's refresh_token. `cookie` (for browsers): in an HttpOnly cookie scoped to "
             "/api/v1/auth, with a readable patrol_refresh_csrf cookie whose value "
-            "POST /api/v1/auth/refresh then needs in the X-CSRF-TOKEN header; refresh_token is "
-            "left out of the answer"
+            "POST /api/v1/auth/refresh then needs in the X-CSRF-TOKEN header; the answer's "
+            "refresh_token is null"
         },
     )
 
@@ -25,7 +25,9 @@ TOKEN_REQUEST_EXAMPLE = {"phone": "010-2345-6789", "password": "범계역-순찰
 class TokenSchema(OutputSchema):
     access_token = fields.String(required=True)
     refresh_token = fields.String(
-        metadata={"description": "Absent when the refresh token was set in a cookie (refresh_token_in=cookie)"}
+        required=True,
+        allow_none=True,
+        metadata={"description": "null when the refresh token was set in a cookie (refresh_token_in=cookie)"},
     )
     token_type = fields.String(required=True, metadata={"example": "Bearer"})
     expires_in = fields.Integer(required=True, metadata={"description": "Seconds the access token lives"})

@@ -1,4 +1,5 @@
 import uuid
+from datetime import timedelta
 
 from flask import current_app
 from flask_jwt_extended import create_access_token, create_refresh_token, get_jti
@@ -13,16 +14,20 @@ from backend.errors import AppError
 from backend.extensions import db
 from backend.users.models import User
 
+# How long the refresh token rotated last still gets its successor: as long as two browser
+# tabs' refreshes by one cookie, sent at once, may take to be answered one after the other.
+ROTATION_GRACE = timedelta(seconds=10)
+
 
 def sign_in(phone, password, address):
     """Check the credentials, sent from `address`, and open a new session with its first pair
     of tokens."""
-    backoff.refuse_if_held(phone, address)
+    backoff.admit(phone, address)
     user = db.session.scalar(select(User).where(User.phone == phone))
     password_ok = verify_password(user.password_hash if user else None, password)
     if user is None or not password_ok or not user.is_active:
-        backoff.record_failure(phone, address)
         raise AppError("INVALID_CREDENTIALS")
+    backoff.remember(phone, address)
     if needs_rehash(user.password_hash):
         user.password_hash = hash_password(password)
     session = AuthSession(id=uuid.uuid4(), user=user, refresh_jti="")
@@ -33,14 +38,26 @@ def sign_in(phone, password, address):
 
 
 def refresh(jwt_payload):
-    """Rotate the refresh token. Presenting a used one means it leaked: end the session."""
-    session = session_of(jwt_payload)
-    if jwt_payload["jti"] != session.refresh_jti:
-        session.revoked_at = utcnow()
+    """Rotate the refresh token. Presenting a used one means it leaked: end the session; but
+    the one rotated last, presented again within ROTATION_GRACE, gets its successor."""
+    # Locked: a refresh sent twice at once is answered one after the other.
+    session = db.session.scalars(
+        select(AuthSession)
+        .where(AuthSession.id == session_of(jwt_payload).id)
+        .with_for_update()
+        .execution_options(populate_existing=True)
+    ).one()
+    now = utcnow()
+    if jwt_payload["jti"] == session.refresh_jti:
+        session.previous_refresh_jti = session.refresh_jti
+        session.refreshed_at = now
+        tokens = _issue_tokens(session)
+    elif jwt_payload["jti"] == session.previous_refresh_jti and now - session.refreshed_at <= ROTATION_GRACE:
+        tokens = _issue_tokens(session, refresh_jti=session.refresh_jti)
+    else:
+        session.revoked_at = now
         db.session.flush()
         raise AppError("TOKEN_REVOKED", keep_changes=True)
-    session.refreshed_at = utcnow()
-    tokens = _issue_tokens(session)
     db.session.flush()
     return tokens
 
@@ -58,10 +75,13 @@ def end_sessions(user, except_session_id=None):
     db.session.execute(statement.values(revoked_at=utcnow()))
 
 
-def _issue_tokens(session):
+def _issue_tokens(session, refresh_jti=None):
+    """A new pair; the refresh token rotates unless `refresh_jti` names the one to carry on."""
     identity = str(session.user.id)
     claims = {"sid": str(session.id), "role": session.user.role.value}
-    refresh_token = create_refresh_token(identity, additional_claims={"sid": str(session.id)})
+    # A claim given here takes precedence over flask-jwt-extended's own (a fresh random jti).
+    refresh_claims = {"sid": str(session.id), **({"jti": refresh_jti} if refresh_jti else {})}
+    refresh_token = create_refresh_token(identity, additional_claims=refresh_claims)
     session.refresh_jti = get_jti(refresh_token)
     return {
         "access_token": create_access_token(identity, additional_claims=claims),

@@ -2,7 +2,6 @@
 import functools
 import hashlib
 import json
-from datetime import timedelta
 
 from flask import current_app
 from sqlalchemy import any_, bindparam, func, literal, select, true
@@ -124,11 +123,10 @@ def _situation_statement(role):
 def _check_may_record(situation, kind, fix):
     if situation.consent_granted_at is None:
         raise AppError("CONSENT_REQUIRED")
-    opens, _ = location_window(situation.starts_at, situation.ends_at, situation.checkin_opens_minutes)
-    # Checking in or out after the patrol is over says nothing about being there.
-    closes = situation.ends_at + timedelta(minutes=current_app.config["CHECKOUT_GRACE_MINUTES"])
-    problem = location_time_problem(fix["recorded_at"], (opens, closes))
-    if problem == "OUTSIDE_PATROL_WINDOW" and fix["recorded_at"] > closes:
+    window = location_window(situation.starts_at, situation.ends_at, situation.checkin_opens_minutes)
+    problem = location_time_problem(fix["recorded_at"], window)
+    if problem == "OUTSIDE_PATROL_WINDOW" and fix["recorded_at"] > window[1]:
+        # Said apart: checking in or out after the patrol is over says nothing about being there.
         problem = "RECORDED_AFTER_PATROL_END"
     if problem:
         raise AppError(problem)

@@ -69,10 +69,10 @@ GROUP BY zone_id, kind, geom
 def recompute(new_points):
     """Re-derive exclusions and zone dwell where points were added.
 
-    `new_points` maps (patrol_id, user_id) to the (first, last) recorded_at of the points
-    just stored for that person on that patrol.
+    `new_points` maps (patrol_id, user_id) to the earliest recorded_at of the points just
+    stored for that person on that patrol, from just before which exclusions are judged again.
     """
-    for (patrol_id, user_id), (first_at, _last_at) in sorted(new_points.items()):
+    for (patrol_id, user_id), first_at in sorted(new_points.items()):
         params = {"patrol_id": patrol_id, "user_id": user_id}
         db.session.execute(MARK_EXCLUSIONS, {**params, "first_at": first_at})
         db.session.execute(FORGET_DWELL, params)

@@ -2,14 +2,15 @@
 import uuid
 
 from flask import current_app
-from sqlalchemy import bindparam, select
+from sqlalchemy import bindparam, select, update
 
 from backend.attendance import derive as attendance
+from backend.checkins.models import Review
 from backend.core.pagination import paginate
 from backend.core.schemas import InvalidObject
 from backend.extensions import db
 from backend.locations import dwell
-from backend.locations.models import ZoneDwell
+from backend.locations.models import LocationPoint, ZoneDwell
 from backend.organizations.models import Station
 from backend.patrols.models import Patrol
 from backend.patrols.policies import is_on_duty
@@ -57,7 +58,7 @@ def ingest(user, points):
         else:
             kept.append(point)
     stored = _insert(user, kept) if kept else []
-    dwell.recompute(_spans(user, stored))
+    dwell.recompute(_earliest(user, stored))
     attendance.refresh([patrol_id for patrol_id, *_ in stored], [user.id])
     return {
         "accepted": len(stored),
@@ -124,13 +125,25 @@ def _insert(user, points):
     return connection.exec_driver_sql(INSERT_POINTS, {"user_id": user.id, "late_minutes": late_minutes, **columns}).all()
 
 
-def _spans(user, stored):
-    """{(patrol_id, user_id): (first, last) recorded_at} of the points just stored."""
-    spans = {}
+def _earliest(user, stored):
+    """{(patrol_id, user_id): the earliest recorded_at} of the points just stored."""
+    earliest = {}
     for patrol_id, recorded_at, _ in stored:
-        first, last = spans.get(patrol_id, (recorded_at, recorded_at))
-        spans[patrol_id] = (min(first, recorded_at), max(last, recorded_at))
-    return {(patrol_id, user.id): span for patrol_id, span in spans.items()}
+        earliest[patrol_id] = min(earliest.get(patrol_id, recorded_at), recorded_at)
+    return {(patrol_id, user.id): first_at for patrol_id, first_at in earliest.items()}
+
+
+def approve_late_points(patrol_id, user_ids):
+    """An officer confirmed these people's attendance: their late points waiting for review count."""
+    db.session.execute(
+        update(LocationPoint)
+        .where(
+            LocationPoint.patrol_id == patrol_id,
+            LocationPoint.user_id.in_(user_ids),
+            LocationPoint.late_review == Review.PENDING.value,
+        )
+        .values(late_review=Review.APPROVED.value)
+    )
 
 
 def patrol_dwell(viewer, patrol_id, pagination):

@@ -4,8 +4,8 @@ from flask_jwt_extended import current_user
 from backend.core.auth import login_required
 from backend.core.pagination import PAGE_SIZES
 from backend.core.routing import Blueprint, problems
-from backend.errors import PROBLEM_MIMETYPE
-from backend.patrols import services, signups
+from backend.errors import PROBLEM_MIMETYPE, reader_language
+from backend.patrols import rules, services, signups
 from backend.patrols.policies import PATROL_MANAGERS
 from backend.patrols.schemas import (
     PATROL_CREATE_EXAMPLE,
@@ -28,6 +28,12 @@ from backend.patrols.schemas import (
 
 CONFLICT_DESCRIPTION = "SCHEDULE_CONFLICT names the patrol held at that time in conflicting_patrol"
 
+
+def with_gaps(answer):
+    """The patrol, or page of patrols, answered, each with what the pairing rules still miss."""
+    rules.note_gaps(answer if isinstance(answer, list) else [answer], reader_language(current_user))
+    return answer
+
 blp = Blueprint("patrols", __name__, description="Joint patrols: schedule, publish, sign up, roster")
 
 
@@ -39,7 +45,7 @@ class Patrols(MethodView):
     @problems("STATION_OUT_OF_SCOPE", "PATROL_STARTS_IN_PAST", "PATROL_ENDS_BEFORE_START", "PATROL_TOO_LONG", "ZONE_OUTSIDE_STATION", "GROUP_OUTSIDE_STATION")
     def post(self, data):
         """Create a draft patrol, or a series of them with `recurrence`"""
-        return services.create_patrol(current_user, data)
+        return with_gaps(services.create_patrol(current_user, data))
 
     @login_required()
     @blp.arguments(PatrolQuerySchema, location="query")
@@ -47,7 +53,7 @@ class Patrols(MethodView):
     @blp.paginate(**PAGE_SIZES)
     def get(self, filters, pagination_parameters):
         """List the patrols you may see, soonest first"""
-        return services.list_patrols(current_user, filters, pagination_parameters)
+        return with_gaps(services.list_patrols(current_user, filters, pagination_parameters))
 
 
 @blp.route("/patrols/<id:patrol_id>")
@@ -56,7 +62,7 @@ class PatrolById(MethodView):
     @blp.response(200, PatrolSchema)
     def get(self, patrol_id):
         """Show one patrol"""
-        return services.get_patrol(current_user, patrol_id)
+        return with_gaps(services.get_patrol(current_user, patrol_id))
 
     @login_required(*PATROL_MANAGERS)
     @blp.arguments(PatrolUpdateSchema)
@@ -64,7 +70,7 @@ class PatrolById(MethodView):
     @problems("PATROL_NOT_EDITABLE", "CAPACITY_BELOW_CONFIRMED", "PATROL_STARTS_IN_PAST", "PATROL_ENDS_BEFORE_START", "PATROL_TOO_LONG", "ZONE_OUTSIDE_STATION", "GROUP_OUTSIDE_STATION")
     def patch(self, changes, patrol_id):
         """Change a patrol (or it and the later occurrences of its series)"""
-        return services.update_patrol(current_user, patrol_id, changes)
+        return with_gaps(services.update_patrol(current_user, patrol_id, changes))
 
     @login_required(*PATROL_MANAGERS)
     @blp.response(204)
@@ -85,7 +91,7 @@ class PatrolPublish(MethodView):
     @problems("PATROL_NOT_DRAFT", "PATROL_STARTS_IN_PAST", "PAIRING_RULE")
     def post(self, data, patrol_id):
         """Publish a draft: the invited groups can now sign up"""
-        return services.publish_patrol(current_user, patrol_id, data["scope"])
+        return with_gaps(services.publish_patrol(current_user, patrol_id, data["scope"]))
 
 
 @blp.route("/patrols/<id:patrol_id>/cancel")
@@ -97,7 +103,7 @@ class PatrolCancel(MethodView):
     @blp.response(200, PatrolSchema)
     def post(self, data, patrol_id):
         """Cancel a patrol, telling everyone on it"""
-        return services.cancel_patrol(current_user, patrol_id, data["reason"], data["scope"])
+        return with_gaps(services.cancel_patrol(current_user, patrol_id, data["reason"], data["scope"]))
 
 
 @blp.route("/patrols/<id:patrol_id>/signups")
@@ -181,7 +187,7 @@ class MyPatrols(MethodView):
     @blp.paginate(**PAGE_SIZES)
     def get(self, filters, pagination_parameters):
         """Patrols you are on: upcoming first, then past ones, each with where you stand"""
-        return signups.my_patrols(current_user, filters, pagination_parameters)
+        return with_gaps(signups.my_patrols(current_user, filters, pagination_parameters))
 
 
 @blp.route("/me/patrols/open")
@@ -191,4 +197,4 @@ class OpenPatrols(MethodView):
     @blp.paginate(**PAGE_SIZES)
     def get(self, pagination_parameters):
         """Published patrols you may still join"""
-        return signups.open_patrols(current_user, pagination_parameters)
+        return with_gaps(signups.open_patrols(current_user, pagination_parameters))

@@ -96,8 +96,19 @@ def staffing_gaps(patrol, language):
     return gaps_by_patrol([patrol], language)[patrol.id]
 
 
-def blocking_gaps(patrol, language):
-    return [gap for gap in staffing_gaps(patrol, language) if gap["blocks_publishing"]]
+def note_gaps(patrols, language):
+    """Set `gaps` on each of these patrols (PatrolSchema shows them), in one query."""
+    gaps = gaps_by_patrol(patrols, language)
+    for patrol in patrols:
+        patrol.gaps = gaps[patrol.id]
+
+
+def blocking_gaps_by_patrol(patrols, language):
+    """{patrol id: the gaps that keep it from being published} for these patrols, in one query."""
+    return {
+        patrol_id: [gap for gap in gaps if gap["blocks_publishing"]]
+        for patrol_id, gaps in gaps_by_patrol(patrols, language).items()
+    }
 
 
 def _gap(rule, needed, have, language):

@@ -1,9 +1,8 @@
-from flask_jwt_extended import current_user
-from marshmallow import ValidationError, fields, pre_dump, validate, validates_schema
+from marshmallow import ValidationError, fields, validate, validates_schema
 
 from backend.core.geojson import GeoJSONGeometry, within_service_area
 from backend.core.schemas import InputSchema, Name, OutputSchema, QuerySchema, Text, UtcDateTime, enum_output
-from backend.errors import CodedMessage, ProblemSchema, reader_language
+from backend.errors import CodedMessage, ProblemSchema
 from backend.patrols import rules
 from backend.patrols.models import ParticipantKind, ParticipantStatus
 from backend.patrols.timing import timing_problem
@@ -168,6 +167,7 @@ class PatrolSchema(OutputSchema):
     max_volunteers = fields.Integer()
     confirmed_count = fields.Method("count_confirmed", metadata={"type": "integer", "description": "Confirmed volunteers"})
     waitlisted_count = fields.Method("count_waitlisted", metadata={"type": "integer"})
+    # Set by the routes (backend.patrols.rules.note_gaps), for a whole page in one query.
     gaps = fields.List(fields.Nested(GapSchema), metadata={"description": "What the pairing rules still miss (empty when fully staffed)"})
     notes = fields.String()
     revision = fields.Integer(metadata={"description": "Grows when time or place changes"})
@@ -177,15 +177,6 @@ class PatrolSchema(OutputSchema):
     created_by_id = fields.Integer()
     created_at = UtcDateTime()
     updated_at = UtcDateTime()
-
-    @pre_dump(pass_collection=True)
-    def find_gaps(self, data, many, **kwargs):
-        """The gaps of every patrol answered, in one query."""
-        patrols = data if many else [data]
-        gaps = rules.gaps_by_patrol(patrols, reader_language(current_user))
-        for patrol in patrols:
-            patrol.gaps = gaps[patrol.id]
-        return data
 
     def ids_of_zones(self, patrol):
         return [zone.id for zone in patrol.zones]

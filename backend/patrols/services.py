@@ -110,6 +110,7 @@ def occurrences_in_scope(patrol, scope):
         )
         .order_by(Patrol.starts_at)
         .with_for_update(of=Patrol)
+        .options(selectinload(Patrol.groups))  # whom a change or publication is told to
     ).all()
     return [patrol, *later]
 
@@ -172,18 +173,19 @@ def publish_patrol(actor, patrol_id, scope):
     occurrences = [p for p in occurrences_in_scope(patrol, scope) if p.state == PatrolState.DRAFT]
     if patrol not in occurrences:
         raise AppError("PATROL_NOT_DRAFT")
+    if patrol.starts_at <= utcnow():  # the later occurrences in scope are all still to come
+        raise AppError("PATROL_STARTS_IN_PAST")
+    blocking = rules.blocking_gaps_by_patrol(occurrences, reader_language(actor))
     for occurrence in occurrences:
-        _publish(occurrence, reader_language(actor))
+        if blocking[occurrence.id]:
+            raise AppError("PAIRING_RULE", errors={"gaps": blocking[occurrence.id], "patrol_id": occurrence.id})
+    for occurrence in occurrences:
+        _publish(occurrence)
     db.session.flush()
     return patrol
 
 
-def _publish(patrol, language):
-    if patrol.starts_at <= utcnow():
-        raise AppError("PATROL_STARTS_IN_PAST")
-    gaps = rules.blocking_gaps(patrol, language)
-    if gaps:
-        raise AppError("PAIRING_RULE", errors={"gaps": gaps, "patrol_id": patrol.id})
+def _publish(patrol):
     patrol.state = PatrolState.PUBLISHED
     patrol.published_at = utcnow()
     record_event(

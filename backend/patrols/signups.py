@@ -21,7 +21,7 @@ from backend.patrols.models import (
 )
 from backend.patrols.schemas import ConflictingPatrolSchema
 from backend.patrols.services import WHAT_A_PAGE_SHOWS, get_managed_patrol, get_patrol, occurrences_in_scope
-from backend.patrols.waitlist import fill_from_waitlist, waitlist_positions
+from backend.patrols.waitlist import fill_from_waitlist
 from backend.users.models import Role, User
 from backend.users.policies import visible_users
 
@@ -143,17 +143,12 @@ def my_patrols(viewer, filters, pagination):
 
 
 def _note_my_signups(viewer, patrols):
-    """Set `my_signup` on each patrol of a page: how the viewer is on it, in one query."""
-    ids = [patrol.id for patrol in patrols]
-    line = waitlist_positions(ids)
-    rows = db.session.execute(
-        select(PatrolParticipant.patrol_id, PatrolParticipant.kind, PatrolParticipant.status, line.c.position)
-        .outerjoin(line, (line.c.patrol_id == PatrolParticipant.patrol_id) & (line.c.user_id == PatrolParticipant.user_id))
-        .where(PatrolParticipant.user_id == viewer.id, PatrolParticipant.patrol_id.in_(ids))
-    ).all()
-    signups = {row.patrol_id: {"kind": row.kind, "status": row.status, "waitlist_position": row.position} for row in rows}
+    """Set `my_signup` on each patrol of a page: how the viewer is on it (its participants are loaded)."""
     for patrol in patrols:
-        patrol.my_signup = signups.get(patrol.id)
+        mine = next(p for p in patrol.participants if p.user_id == viewer.id)
+        line = [p.user_id for p in patrol.waitlist]
+        position = line.index(viewer.id) + 1 if viewer.id in line else None
+        patrol.my_signup = {"kind": mine.kind, "status": mine.status, "waitlist_position": position}
 
 
 def open_patrols(viewer, pagination):

@@ -1,11 +1,11 @@
 """The rules for a patrol's times, checked by the schema and again on a PATCH's merged values."""
 from datetime import timedelta
 
+from flask import current_app
+
 from backend.core.time import utcnow
 
 MAX_PATROL_DURATION = timedelta(hours=12)
-# Points may trail the end a little: people walk back to the meeting point and check out.
-LOCATION_GRACE_AFTER_END = timedelta(minutes=15)
 # A phone's clock may run a little fast; more than this ahead is not a real fix.
 CLOCK_SKEW_ALLOWED = timedelta(minutes=2)
 
@@ -13,7 +13,13 @@ CLOCK_SKEW_ALLOWED = timedelta(minutes=2)
 def location_window(starts_at, ends_at, checkin_opens_minutes):
     """When a participant's location may be taken for a patrol: [opens, closes]. The
     minutes before the start come from the patrol's station."""
-    return starts_at - timedelta(minutes=checkin_opens_minutes), ends_at + LOCATION_GRACE_AFTER_END
+    return starts_at - timedelta(minutes=checkin_opens_minutes), ends_at + grace_after_end()
+
+
+def grace_after_end():
+    """How long after a patrol's end its people may still check out and their points are taken:
+    they walk back to the meeting point (PATROL_CHECKOUT_GRACE_MINUTES)."""
+    return timedelta(minutes=current_app.config["CHECKOUT_GRACE_MINUTES"])
 
 
 def location_time_problem(recorded_at, window):

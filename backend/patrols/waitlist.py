@@ -1,29 +1,7 @@
-"""Moving people up from the waitlist when seats free up, and places in line."""
-from sqlalchemy import func, select
-
+"""Moving people up from the waitlist when seats free up (Patrol.waitlist says in which order)."""
 from backend.core.time import utcnow
 from backend.notifications.outbox import record_event
-from backend.patrols.models import ParticipantKind, ParticipantStatus, PatrolParticipant, PatrolState
-
-
-def waitlist_positions(patrol_ids):
-    """A subquery (patrol_id, user_id, position): each waitlisted volunteer's place in line on
-    these patrols, from 1, in the order Patrol.waitlist promotes them."""
-    return (
-        select(
-            PatrolParticipant.patrol_id,
-            PatrolParticipant.user_id,
-            func.row_number()
-            .over(partition_by=PatrolParticipant.patrol_id, order_by=(PatrolParticipant.signed_up_at, PatrolParticipant.id))
-            .label("position"),
-        )
-        .where(
-            PatrolParticipant.patrol_id.in_(patrol_ids),
-            PatrolParticipant.kind == ParticipantKind.VOLUNTEER.value,
-            PatrolParticipant.status == ParticipantStatus.WAITLISTED.value,
-        )
-        .subquery()
-    )
+from backend.patrols.models import ParticipantStatus, PatrolState
 
 
 def fill_from_waitlist(patrol):

@@ -134,7 +134,7 @@ def _standing_approval_of(person, month, group_id):
     statement = (
         select(HoursApproval, ApprovedHours.minutes)
         .join(ApprovedHours, ApprovedHours.approval_id == HoursApproval.id)
-        .where(ApprovedHours.user_id == person.id, HoursApproval.month == month, HoursApproval.revoked_at.is_(None))
+        .where(ApprovedHours.user_id == person.id, HoursApproval.month == month, HoursApproval.is_standing)
         .order_by(HoursApproval.id)
     )
     if group_id is not None:

@@ -119,13 +119,13 @@ def volunteer_hours_rows(viewer, month_start, month_end, month, group_id=None):
     certified = (
         select(HoursApproval.group_id, ApprovedHours.user_id, ApprovedHours.minutes)
         .join(ApprovedHours, ApprovedHours.approval_id == HoursApproval.id)
-        .where(HoursApproval.month == month, HoursApproval.revoked_at.is_(None))
+        .where(HoursApproval.month == month, HoursApproval.is_standing)
         .subquery()
     )
     adjustments = (
         select(HoursApproval.group_id, HoursAdjustment.user_id, func.sum(HoursAdjustment.minutes).label("minutes"))
         .join(HoursAdjustment, HoursAdjustment.approval_id == HoursApproval.id)
-        .where(HoursApproval.month == month, HoursApproval.revoked_at.is_(None))
+        .where(HoursApproval.month == month, HoursApproval.is_standing)
         .group_by(HoursApproval.group_id, HoursAdjustment.user_id)
         .subquery()
     )

@@ -1,8 +1,11 @@
 """The location consent policy (위치정보 수집·이용 동의): its current version and its text,
-written once. GET /consent-policy shows it; POST /me/consents takes consent to this version
-only. A consent given to an earlier version stays in force until it is renewed or withdrawn.
+written once, with this server's retention period and grace after a patrol's end filled in.
+GET /consent-policy shows it; POST /me/consents takes consent to this version only. A consent
+given to an earlier version stays in force until it is renewed or withdrawn.
 """
 from flask import current_app
+
+from backend.patrols.timing import grace_after_end
 
 # Change the version whenever the text changes in substance: people are asked again.
 CURRENT_VERSION = "2026-12"
@@ -12,7 +15,7 @@ TEXT = {
         "합동순찰 위치정보 수집·이용 동의\n\n"
         "수집하는 정보: 휴대폰의 위치(위도·경도와 오차 범위)와 측정 시각, 휴대폰이 보내는 경우 이동 속도와 "
         "배터리 잔량, 체크인·체크아웃 위치.\n"
-        "수집하는 때: 본인이 참여하는 합동순찰 중에만, 체크인이 열리는 때부터 순찰 종료 15분 후까지 수집합니다. "
+        "수집하는 때: 본인이 참여하는 합동순찰 중에만, 체크인이 열리는 때부터 순찰 종료 {grace_minutes}분 후까지 수집합니다. "
         "그 밖의 시간에는 수집하지 않습니다.\n"
         "이용 목적: 체크인 위치 확인, 순찰 구역별 활동 시간과 출석·봉사시간 산정, 순찰 중 안전을 위해 "
         "담당 경찰관에게 현재 위치 표시.\n"
@@ -27,7 +30,7 @@ TEXT = {
         "Consent to location collection during joint patrols\n\n"
         "What is collected: your phone's position (latitude, longitude and its accuracy) and when it was taken, "
         "its speed and battery level when the phone sends them, and where you check in and out.\n"
-        "When: only during joint patrols you take part in, from when check-in opens until 15 minutes after the "
+        "When: only during joint patrols you take part in, from when check-in opens until {grace_minutes} minutes after the "
         "patrol ends. Nothing is collected at other times.\n"
         "Why: to confirm where you check in, to count time spent in the patrol's zones, attendance and volunteer "
         "hours, and to show the officers running the patrol where you are, for your safety.\n"
@@ -43,10 +46,14 @@ TEXT = {
 
 
 def current_policy():
-    """The version in force and its text in Korean and English, with this server's retention period."""
+    """The version in force and its text in Korean and English, with this server's settings."""
     retention_days = current_app.config["LOCATION_RETENTION_DAYS"]
+    grace_minutes = int(grace_after_end().total_seconds() // 60)
     return {
         "version": CURRENT_VERSION,
         "retention_days": retention_days,
-        "text": {language: text.format(retention_days=retention_days) for language, text in TEXT.items()},
+        "text": {
+            language: text.format(retention_days=retention_days, grace_minutes=grace_minutes)
+            for language, text in TEXT.items()
+        },
     }

@@ -23,6 +23,7 @@ from backend.users.schemas import (
 blp = Blueprint("users", __name__, description="People, their own profile and location consent")
 
 ACCOUNT_MANAGERS = (Role.ADMIN, Role.STATION_CHIEF, Role.COORDINATOR)
+PHONE_CONFLICT = "PHONE_UNAVAILABLE: the number is held at a station you cannot see (ask an admin)"
 
 
 @blp.route("/users")
@@ -30,7 +31,7 @@ class Users(MethodView):
     @login_required(*ACCOUNT_MANAGERS)
     @blp.arguments(UserCreateSchema, example=USER_CREATE_EXAMPLE)
     @blp.response(201, UserSchema)
-    @blp.alt_response(409, description="PHONE_TAKEN, or PHONE_UNAVAILABLE for a number you may not use")
+    @blp.alt_response(409, description=PHONE_CONFLICT)
     @problems("ROLE_NOT_ASSIGNABLE", "STATION_OUT_OF_SCOPE", "PHONE_TAKEN", "PHONE_UNAVAILABLE", "PASSWORD_TOO_WEAK")
     def post(self, data):
         """Create an account (admins, station chiefs, coordinators)"""
@@ -60,9 +61,9 @@ class UserById(MethodView):
         description="A new password ends the person's other sessions and their calendar feed URL. "
         "Your own needs current_password; a manager resets someone else's without it."
     )
-    @blp.alt_response(403, description="FORBIDDEN, or CURRENT_PASSWORD_WRONG for your own password")
+    @blp.alt_response(403, description="CURRENT_PASSWORD_WRONG: your own password changes only with the present one")
     @blp.alt_response(429, description="RATE_LIMITED: wrong current passwords count as failed sign-ins; see Retry-After")
-    @blp.alt_response(409, description="PHONE_TAKEN, or PHONE_UNAVAILABLE for a number you may not use")
+    @blp.alt_response(409, description=PHONE_CONFLICT)
     @problems("FORBIDDEN", "CURRENT_PASSWORD_WRONG", "ROLE_NOT_ASSIGNABLE", "STATION_OUT_OF_SCOPE", "PHONE_TAKEN", "PHONE_UNAVAILABLE", "PASSWORD_TOO_WEAK")
     def patch(self, changes, user_id):
         """Change an account; `is_active: false` deactivates it and ends its sessions"""

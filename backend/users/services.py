@@ -82,9 +82,8 @@ def _set_password(actor, user, password, current_password, other_changes, addres
     is_own = actor.id == user.id
     if is_own:
         # Guessing the current password here is guessing at sign-in by another door.
-        backoff.refuse_if_held(user.phone, address)
+        backoff.admit(user.phone, address)
         if not verify_password(user.password_hash, current_password or ""):
-            backoff.record_failure(user.phone, address)
             raise AppError("CURRENT_PASSWORD_WRONG")
     require_strong(
         password, phone=other_changes.get("phone", user.phone), name=other_changes.get("name", user.name)

@@ -23,6 +23,17 @@ blp = Blueprint(
     url_prefix="/zones",
     description="Patrol zones as GeoJSON: dense areas, women-safe zones, safe-return routes, safe houses",
 )
+# What a zone written (created, imported, changed) may be refused for.
+ZONE_PROBLEMS = (
+    "GEOMETRY_INVALID",
+    "GEOMETRY_SELF_INTERSECTION",
+    "GEOMETRY_RING_NOT_CLOSED",
+    "GEOMETRY_COORDINATES_OUT_OF_RANGE",
+    "GEOMETRY_HAS_Z",
+    "GEOMETRY_TYPE_MISMATCH",
+    "ZONE_OUTSIDE_SERVICE_AREA",
+    "STATION_OUT_OF_SCOPE",
+)
 
 
 @blp.route("")
@@ -30,8 +41,7 @@ class Zones(MethodView):
     @login_required(*ZONE_EDITORS)
     @blp.arguments(ZoneFeatureSchema, example=FEATURE_EXAMPLE)
     @blp.response(201, ZoneOutSchema)
-    @blp.alt_response(422, description="GEOMETRY_* codes, STATION_OUT_OF_SCOPE or VALIDATION_ERROR")
-    @problems("GEOMETRY_INVALID", "GEOMETRY_SELF_INTERSECTION", "GEOMETRY_RING_NOT_CLOSED", "GEOMETRY_COORDINATES_OUT_OF_RANGE", "GEOMETRY_HAS_Z", "GEOMETRY_TYPE_MISMATCH", "ZONE_OUTSIDE_SERVICE_AREA", "STATION_OUT_OF_SCOPE")
+    @problems(*ZONE_PROBLEMS)
     def post(self, feature):
         """Create a zone from a GeoJSON Feature"""
         return services.create_zone(current_user, feature)
@@ -53,7 +63,7 @@ class ZoneImport(MethodView):
     @blp.arguments(ZoneImportSchema)
     @blp.response(201, ZoneImportResultSchema)
     @blp.alt_response(422, description="Nothing is stored; errors name the feature by its index")
-    @problems("GEOMETRY_INVALID", "GEOMETRY_SELF_INTERSECTION", "GEOMETRY_RING_NOT_CLOSED", "GEOMETRY_COORDINATES_OUT_OF_RANGE", "GEOMETRY_HAS_Z", "GEOMETRY_TYPE_MISMATCH", "ZONE_OUTSIDE_SERVICE_AREA", "STATION_OUT_OF_SCOPE")
+    @problems(*ZONE_PROBLEMS)
     def post(self, collection):
         """Import a FeatureCollection of zones, all or nothing"""
         return services.import_zones(current_user, collection["features"])
@@ -76,7 +86,7 @@ class ZoneById(MethodView):
         "becomes another kind. The merged zone must still fit its kind. id, created_at and "
         "updated_at are set by the server and refused here."
     )
-    @problems("GEOMETRY_INVALID", "GEOMETRY_SELF_INTERSECTION", "GEOMETRY_RING_NOT_CLOSED", "GEOMETRY_COORDINATES_OUT_OF_RANGE", "GEOMETRY_HAS_Z", "GEOMETRY_TYPE_MISMATCH", "ZONE_OUTSIDE_SERVICE_AREA", "STATION_OUT_OF_SCOPE")
+    @problems(*ZONE_PROBLEMS)
     def patch(self, changes, zone_id):
         """Change a zone's geometry or properties"""
         return services.update_zone(current_user, zone_id, changes)

@@ -5,11 +5,7 @@ from sqlalchemy import select
 from backend.core.time import utcnow
 from backend.patrols.models import PatrolParticipant
 from tests.helpers import assert_problem
-
-
-def records(client, auth_headers, viewer, patrol):
-    rows = client.get(f"/api/v1/patrols/{patrol.id}/attendance", headers=auth_headers(viewer)).get_json()
-    return {row["user_id"]: row for row in rows}
+from tests.plugins.attendance import attendance_rows
 
 
 def test_status_at_the_boundaries(finished_patrol, volunteers, officer, phone_sent, client, auth_headers):
@@ -20,7 +16,7 @@ def test_status_at_the_boundaries(finished_patrol, volunteers, officer, phone_se
     phone_sent.checkin(finished_patrol, late, "check_out", 125)  # after the end: clipped
     phone_sent.checkin(finished_patrol, early_out, "check_in", -20)
     phone_sent.checkin(finished_patrol, early_out, "check_out", -5)  # out before the start
-    rows = records(client, auth_headers, officer, finished_patrol)
+    rows = attendance_rows(client, auth_headers, officer, finished_patrol.id)
 
     assert (rows[on_time.id]["status"], rows[on_time.id]["duty_minutes"]) == ("present", 105)
     assert (rows[late.id]["status"], rows[late.id]["duty_minutes"]) == ("late", 104)
@@ -32,17 +28,17 @@ def test_without_a_check_out_duty_runs_to_the_last_point_and_says_so(finished_pa
     phone_sent.checkin(finished_patrol, volunteers[1], "check_in", 0)
     phone_sent.point(finished_patrol, volunteers[1], 30)
     phone_sent.point(finished_patrol, volunteers[1], 95)
-    row = records(client, auth_headers, officer, finished_patrol)[volunteers[1].id]
+    row = attendance_rows(client, auth_headers, officer, finished_patrol.id)[volunteers[1].id]
     assert (row["duty_minutes"], row["is_duty_end_estimated"], row["status"]) == (95, True, "present")
 
 
 def test_a_rejected_check_in_does_not_count(finished_patrol, volunteers, officer, phone_sent, client, auth_headers):
     phone_sent.checkin(finished_patrol, volunteers[1], "check_in", 0, review="rejected")
-    assert records(client, auth_headers, officer, finished_patrol)[volunteers[1].id]["status"] == "no_show"
+    assert attendance_rows(client, auth_headers, officer, finished_patrol.id)[volunteers[1].id]["status"] == "no_show"
 
 
 def test_volunteers_see_only_their_own_attendance(finished_patrol, volunteers, client, auth_headers):
-    assert list(records(client, auth_headers, volunteers[1], finished_patrol)) == [volunteers[1].id]
+    assert list(attendance_rows(client, auth_headers, volunteers[1], finished_patrol.id)) == [volunteers[1].id]
 
 
 def test_bulk_confirmation_keeps_each_correction_and_its_author(finished_patrol, volunteers, officer, phone_sent, client, auth_headers):
@@ -64,7 +60,7 @@ def test_bulk_confirmation_keeps_each_correction_and_its_author(finished_patrol,
     ]
     # A late upload recomputes what was derived, but an officer's correction stands.
     phone_sent.checkin(finished_patrol, volunteers[2], "check_in", 5)
-    assert records(client, auth_headers, officer, finished_patrol)[volunteers[2].id]["status"] == "excused"
+    assert attendance_rows(client, auth_headers, officer, finished_patrol.id)[volunteers[2].id]["status"] == "excused"
 
 
 def test_confirmation_waits_for_the_end_and_names_only_people_on_it(running_patrol, finished_patrol, volunteers, officer, client, auth_headers, make_user, home_station, db_session):
@@ -79,10 +75,10 @@ def test_confirmation_waits_for_the_end_and_names_only_people_on_it(running_patr
 
 def test_someone_taken_off_the_patrol_loses_their_record(finished_patrol, volunteers, officer, phone_sent, client, auth_headers, db_session):
     phone_sent.checkin(finished_patrol, volunteers[1], "check_in", 0)
-    assert volunteers[1].id in records(client, auth_headers, officer, finished_patrol)
+    assert volunteers[1].id in attendance_rows(client, auth_headers, officer, finished_patrol.id)
     participation = db_session.scalar(select(PatrolParticipant).where(
         PatrolParticipant.patrol_id == finished_patrol.id, PatrolParticipant.user_id == volunteers[1].id))
     participation.status = "withdrawn"
     db_session.commit()
-    rows = records(client, auth_headers, officer, finished_patrol)
+    rows = attendance_rows(client, auth_headers, officer, finished_patrol.id)
     assert volunteers[1].id not in rows and volunteers[2].id in rows

@@ -5,11 +5,11 @@ from datetime import date, timedelta
 from sqlalchemy import select
 
 from backend.attendance.models import ApprovedHours, HoursAdjustment
-from backend.checkins.models import CheckIn
 from backend.attendance.services import month_of
+from backend.checkins.models import CheckIn
 from backend.core.time import utcnow
-from tests.attendance.conftest import HERE, month_label
 from tests.helpers import assert_problem
+from tests.plugins.attendance import HERE, month_label
 
 APPROVALS = "/api/v1/reports/volunteer-hours/approvals"
 
@@ -71,6 +71,7 @@ def test_approvals_are_listed_for_ones_station_only(last_months_patrol, chief, o
     assert {a["group_name"] for a in listed.get_json()} == {"범계동 자율방범대", "범계 로데오 상인연합회"}
     assert '"total": 2' in listed.headers["X-Pagination"]
     one = client.get(APPROVALS, query_string={"group_id": groups["jayul"].id, "month": month, "page_size": 1}, headers=auth_headers(chief))
+    assert one.status_code == 200
     assert [a["group_id"] for a in one.get_json()] == [groups["jayul"].id]
     assert client.get(APPROVALS, query_string={"group_id": foreign.id}, headers=auth_headers(chief)).get_json() == []
     assert_problem(client.get(APPROVALS, headers=auth_headers(make_user("volunteer", other_station))), 403, "FORBIDDEN")

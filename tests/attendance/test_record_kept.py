@@ -1,32 +1,20 @@
 """What happened on a patrol stays on its record: nobody withdraws from a running patrol,
 people are expected (not absent) before it starts, and duty fits the patrol."""
-import uuid
 from datetime import timedelta
 
 from backend.core.time import SEOUL, utcnow
 from backend.patrols.models import Patrol
 from tests.helpers import assert_problem
-from tests.locations.conftest import fix
-from tests.patrols.conftest import BEOMGYE
-
-WOMEN_SAFE_INSIDE = [126.9560, 37.3865]
-
-
-def send(client, auth_headers, user, patrol, kind, recorded_at):
-    body = {"lon": BEOMGYE[0], "lat": BEOMGYE[1], "accuracy_m": 5, "recorded_at": recorded_at.isoformat(), "client_event_id": str(uuid.uuid4())}
-    return client.post(f"/api/v1/patrols/{patrol.id}/{kind}", json=body, headers=auth_headers(user))
-
-
-def attendance(client, auth_headers, viewer, patrol_id):
-    rows = client.get(f"/api/v1/patrols/{patrol_id}/attendance", headers=auth_headers(viewer)).get_json()
-    return {row["user_id"]: row for row in rows}
+from tests.plugins.attendance import attendance_rows
+from tests.plugins.locations import check_in_or_out, fix
+from tests.plugins.patrols import WOMEN_SAFE_INSIDE
 
 
 def test_withdrawing_mid_patrol_is_refused_and_erases_nothing(running_patrol, volunteers, officer, chief, api, upload, client, auth_headers, db_session):
     running_patrol.starts_at, running_patrol.ends_at = utcnow() - timedelta(minutes=10), utcnow() + timedelta(hours=2)
     db_session.commit()
     walker, leader = volunteers[1], volunteers[0]
-    assert send(client, auth_headers, walker, running_patrol, "check-in", running_patrol.starts_at).status_code == 201
+    assert check_in_or_out(client, auth_headers, walker, running_patrol.id, "check-in", running_patrol.starts_at).status_code == 201
     upload(walker, [fix(running_patrol.id, WOMEN_SAFE_INSIDE, utcnow() - timedelta(seconds=15 * n)) for n in range(20)])
 
     for actor, who in ((walker, "me"), (leader, walker.id), (chief, walker.id)):
@@ -36,8 +24,8 @@ def test_withdrawing_mid_patrol_is_refused_and_erases_nothing(running_patrol, vo
     board = client.get(f"/api/v1/patrols/{running_patrol.id}/live", headers=auth_headers(officer)).get_json()
     assert {p["user_id"]: p["state"] for p in board["participants"]}[walker.id] == "checked_in"
     # Leaving early is a check-out, and attendance says so.
-    assert send(client, auth_headers, walker, running_patrol, "check-out", utcnow()).status_code == 201
-    assert attendance(client, auth_headers, officer, running_patrol.id)[walker.id]["status"] == "left_early"
+    assert check_in_or_out(client, auth_headers, walker, running_patrol.id, "check-out", utcnow()).status_code == 201
+    assert attendance_rows(client, auth_headers, officer, running_patrol.id)[walker.id]["status"] == "left_early"
     assert_problem(client.delete(f"/api/v1/patrols/{running_patrol.id}/officers/{officer.id}", headers=auth_headers(chief)), 409, "PATROL_ALREADY_STARTED")
 
 
@@ -57,7 +45,7 @@ def test_once_the_patrol_runs_only_the_waitlist_may_be_left(api, chief, officer,
 def test_before_the_start_people_are_expected_then_absent_if_they_never_came(api, chief, officer, patrol_body, volunteers, client, auth_headers, db_session):
     patrol = api.published(chief, officer, patrol_body())
     api.sign_up(volunteers[1], patrol["id"])
-    before = attendance(client, auth_headers, officer, patrol["id"])
+    before = attendance_rows(client, auth_headers, officer, patrol["id"])
     assert {before[volunteers[1].id]["status"], before[officer.id]["status"]} == {"expected"}
 
     row = db_session.get(Patrol, patrol["id"])

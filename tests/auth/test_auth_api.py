@@ -1,20 +1,11 @@
+from concurrent.futures import ThreadPoolExecutor
+
 import pytest
 
+from backend.extensions import limiter
 from tests.conftest import PASSWORD
 from tests.helpers import assert_problem
-
-
-@pytest.fixture
-def volunteer(make_user, home_station):
-    return make_user("volunteer", home_station, phone="+821012345678")
-
-
-def sign_in(client, phone, password=PASSWORD, **headers):
-    return client.post("/api/v1/auth/token", json={"phone": phone, "password": password}, headers=headers)
-
-
-def bearer(token):
-    return {"Authorization": f"Bearer {token}"}
+from tests.plugins.auth import bearer, jti_of, let_rotation_grace_pass, sign_in
 
 
 @pytest.mark.parametrize("typed", ["010-1234-5678", "01012345678", "+82 10 1234 5678", "+821012345678"])
@@ -60,17 +51,30 @@ def test_successful_sign_ins_do_not_count_towards_the_throttle(client, volunteer
         assert sign_in(client, "010-1234-5678").status_code == 200
 
 
-def test_refresh_rotates_and_a_reused_refresh_token_ends_the_session(client, volunteer):
+def test_refresh_rotates_and_a_reused_refresh_token_ends_the_session(client, volunteer, db_session):
     first = sign_in(client, "010-1234-5678").get_json()
     second = client.post("/api/v1/auth/refresh", headers=bearer(first["refresh_token"]))
     assert second.status_code == 200
     rotated = second.get_json()
-    assert rotated["refresh_token"] != first["refresh_token"]
+    assert jti_of(rotated["refresh_token"]) != jti_of(first["refresh_token"])
     assert client.get("/api/v1/me", headers=bearer(rotated["access_token"])).status_code == 200
 
-    # The old refresh token again: somebody copied it. The whole session ends.
+    # The old refresh token again, later: somebody copied it. The whole session ends.
+    let_rotation_grace_pass(db_session)
     assert_problem(client.post("/api/v1/auth/refresh", headers=bearer(first["refresh_token"])), 401, "TOKEN_REVOKED")
     assert_problem(client.get("/api/v1/me", headers=bearer(rotated["access_token"])), 401, "TOKEN_REVOKED")
+
+
+def test_the_refresh_token_rotated_last_gets_its_successor_at_once_and_only_at_once(client, volunteer, db_session):
+    first = sign_in(client, "010-1234-5678").get_json()["refresh_token"]
+    one = client.post("/api/v1/auth/refresh", headers=bearer(first)).get_json()["refresh_token"]
+    # A second tab sent the same token a moment later: it gets the same successor.
+    two = client.post("/api/v1/auth/refresh", headers=bearer(first)).get_json()["refresh_token"]
+    assert jti_of(one) == jti_of(two)
+    three = client.post("/api/v1/auth/refresh", headers=bearer(two))
+    assert three.status_code == 200
+    # Only the one rotated last: the first token is now two rotations old.
+    assert_problem(client.post("/api/v1/auth/refresh", headers=bearer(first)), 401, "TOKEN_REVOKED")
 
 
 def test_access_token_is_not_a_refresh_token(client, volunteer):
@@ -103,48 +107,62 @@ def sign_in_from(client, address, password, phone="010-1234-5678"):
     )
 
 
-def test_guessing_from_many_addresses_cannot_lock_the_owner_out(client, volunteer):
-    # Thirty guesses from fifteen addresses, each staying under its own per-address throttle.
-    answers = {sign_in_from(client, f"10.0.{n // 2}.1", "guess-guess").status_code for n in range(30)}
-    assert answers == {401, 429}  # guessing met the back-off...
-    # ...yet the owner, from their own phone's address, signs in with their password.
+def lapse_hold(phone="+821012345678"):
+    """What waiting out the phone's current hold would do."""
+    limiter.storage.clear(f"login-held:{phone}")
+
+
+def test_guessing_from_many_addresses_holds_the_phone_but_not_its_owner(app, client, volunteer, monkeypatch):
+    monkeypatch.setitem(app.config, "LOGIN_BACKOFF_AFTER", 3)
+    # The owner signs in from home, a new address then, so one of the three free attempts.
+    assert sign_in_from(client, "10.9.9.9", PASSWORD).status_code == 200
+    # Two guesses from two addresses are free; the third holds the phone for 1 s.
+    for n in range(3):
+        assert_problem(sign_in_from(client, f"10.0.{n}.1", "guess-guess"), 401, "INVALID_CREDENTIALS")
+    # Every address that has not signed in to the phone is held, the right password or not...
+    for address in ("10.0.9.1", "10.0.0.1"):
+        held = sign_in_from(client, address, PASSWORD)
+        assert_problem(held, 429, "RATE_LIMITED")
+        assert held.headers["Retry-After"] == "1"
+    # ...but the owner's own address is not.
     assert sign_in_from(client, "10.9.9.9", PASSWORD).status_code == 200
 
 
-def held_waits(client, guesses):
-    """Fail once on the phone from each of `guesses` new addresses; after each failure, what
-    Retry-After that address is given when it at once tries the right password (0: let in)."""
-    waits = []
-    for n in range(guesses):
-        address = f"10.2.{n // 200}.{n % 200}"
-        assert_problem(sign_in_from(client, address, "guess-guess"), 401, "INVALID_CREDENTIALS")
-        retry = sign_in_from(client, address, PASSWORD)
-        if retry.status_code == 200:
-            waits.append(0)
-        else:
-            assert_problem(retry, 429, "RATE_LIMITED")
-            waits.append(int(retry.headers["Retry-After"]))
-    return waits
-
-
-def test_guessing_on_one_phone_backs_off_exponentially(app, client, volunteer, monkeypatch):
-    monkeypatch.setitem(app.config, "LOGIN_BACKOFF_AFTER", 3)
-    monkeypatch.setitem(app.config, "LOGIN_BACKOFF_MAX_SECONDS", 100000)
-    waits = held_waits(client, 15)
-    # The phone's first three failures hold nobody back (the right password gets in)...
-    assert waits[:3] == [0, 0, 0]
-    # ...then each failing address waits, twice as long as the one before: 1 s, 2 s, ... (the
-    # throttle's own Retry-After, 300 s, shows until the waits outgrow it).
-    assert all(wait > 0 for wait in waits[3:])
-    assert [round(wait / 2 ** 9) for wait in waits[12:]] == [1, 2, 4]
-    # The hold is on this phone only: the same address may still try another.
-    assert_problem(sign_in_from(client, "10.2.0.14", "guess-guess", phone="010-1111-2222"), 401, "INVALID_CREDENTIALS")
-    # An address that has not failed on the phone is not held back.
-    assert sign_in_from(client, "10.3.0.1", PASSWORD).status_code == 200
-
-
-def test_the_back_off_stops_at_its_maximum(app, client, volunteer, monkeypatch):
-    monkeypatch.setitem(app.config, "LOGIN_BACKOFF_AFTER", 1)
+def test_each_attempt_beyond_the_free_ones_holds_the_phone_twice_as_long(app, client, volunteer, monkeypatch):
+    monkeypatch.setitem(app.config, "LOGIN_BACKOFF_AFTER", 2)
     monkeypatch.setitem(app.config, "LOGIN_BACKOFF_MAX_SECONDS", 600)
-    waits = held_waits(client, 13)
-    assert [round(wait / 100) for wait in waits[10:]] == [5, 6, 6]  # 512 s, then 600 s
+    for n in range(2):
+        assert_problem(sign_in_from(client, f"10.2.0.{n}", "guess-guess"), 401, "INVALID_CREDENTIALS")
+    waits = []
+    for n in range(2, 14):
+        # Each guess beyond the free ones is let in once the last hold has run out...
+        assert_problem(sign_in_from(client, f"10.2.0.{n}", "guess-guess"), 401, "INVALID_CREDENTIALS")
+        # ...and holds the phone from everyone else, the right password included.
+        probe = sign_in_from(client, "10.3.0.1", PASSWORD)
+        assert_problem(probe, 429, "RATE_LIMITED")
+        # The back-off's own wait, not the sign-in throttle's five-minute window.
+        waits.append(int(probe.headers["Retry-After"]))
+        lapse_hold()
+    assert waits == [1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 600, 600]
+    # The hold is on this phone only.
+    assert_problem(sign_in_from(client, "10.2.0.1", "guess-guess", phone="010-1111-2222"), 401, "INVALID_CREDENTIALS")
+
+
+def test_guesses_sent_at_once_get_one_turn_per_hold(app, client, volunteer, monkeypatch):
+    monkeypatch.setitem(app.config, "LOGIN_BACKOFF_AFTER", 1)
+    assert_problem(sign_in_from(client, "10.4.0.1", "guess-guess"), 401, "INVALID_CREDENTIALS")
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        answers = list(pool.map(lambda n: sign_in_from(app.test_client(), f"10.4.1.{n}", "guess-guess"), range(6)))
+    assert sorted(answer.status_code for answer in answers) == [401, 429, 429, 429, 429, 429]
+
+
+def test_ipv6_addresses_count_by_their_64_prefix(app, client, volunteer, monkeypatch):
+    monkeypatch.setitem(app.config, "LOGIN_BACKOFF_AFTER", 2)
+    # Signed in from one address of the home network's /64...
+    assert sign_in_from(client, "2001:db8:1:2::10", PASSWORD).status_code == 200
+    assert_problem(sign_in_from(client, "2001:db8:9:9::1", "guess-guess"), 401, "INVALID_CREDENTIALS")
+    assert_problem(sign_in_from(client, "2001:db8:9:9::2", "guess-guess"), 401, "INVALID_CREDENTIALS")
+    # ...the phone is held from another address of the guesser's /64...
+    assert_problem(sign_in_from(client, "2001:db8:9:9::3", PASSWORD), 429, "RATE_LIMITED")
+    # ...while another address of the owner's /64 still gets in.
+    assert sign_in_from(client, "2001:db8:1:2:abcd::1", PASSWORD).status_code == 200

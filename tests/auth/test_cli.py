@@ -1,3 +1,4 @@
+import pytest
 from sqlalchemy import select
 
 from backend.users.models import Role, User
@@ -28,3 +29,12 @@ def test_create_admin_refuses_a_guessable_password(app):
     )
     assert result.exit_code != 0
     assert "too easy to guess" in result.output
+
+
+@pytest.mark.parametrize("password", ["s3-Kx9!", "lantern-okra-47-" * 9])
+def test_create_admin_refuses_a_password_too_short_or_too_long(app, password):
+    result = app.test_cli_runner().invoke(
+        args=["users", "create-admin", "--phone", "010-7777-0003", "--password", password, "--name", "관리자"]
+    )
+    assert result.exit_code == 2, result.output
+    assert "8 to 128 characters" in result.output

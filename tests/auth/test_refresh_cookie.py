@@ -1,19 +1,13 @@
 """Browsers keep the refresh token in an HttpOnly cookie (refresh_token_in=cookie), out of
 reach of scripts, and prove each refresh by cookie came from the console itself (X-CSRF-TOKEN)."""
-import pytest
 
-from tests.auth.test_auth_api import bearer
 from tests.conftest import PASSWORD
 from tests.helpers import assert_problem
+from tests.plugins.auth import bearer, let_rotation_grace_pass
 
 REFRESH = "/api/v1/auth/refresh"
 COOKIE = "patrol_refresh_token"
 CSRF_COOKIE = "patrol_refresh_csrf"
-
-
-@pytest.fixture
-def volunteer(make_user, home_station):
-    return make_user("volunteer", home_station, phone="+821012345678")
 
 
 def sign_in_for_cookie(client):
@@ -36,7 +30,7 @@ def test_cookie_mode_keeps_the_refresh_token_out_of_the_body_and_out_of_reach_of
     response = sign_in_for_cookie(client)
     assert response.status_code == 200
     body = response.get_json()
-    assert "refresh_token" not in body
+    assert body["refresh_token"] is None
     assert client.get("/api/v1/me", headers=bearer(body["access_token"])).status_code == 200
     cookies = set_cookies(response)
     attributes = [part.strip() for part in cookies[COOKIE].split(";")]
@@ -54,19 +48,20 @@ def test_refresh_by_cookie_rotates_the_cookie(client, volunteer):
     first = client.get_cookie(COOKIE, path="/api/v1/auth").value
     refreshed = client.post(REFRESH, headers=csrf(client))
     assert refreshed.status_code == 200
-    assert "refresh_token" not in refreshed.get_json()
+    assert refreshed.get_json()["refresh_token"] is None
     assert client.get("/api/v1/me", headers=bearer(refreshed.get_json()["access_token"])).status_code == 200
     second = client.get_cookie(COOKIE, path="/api/v1/auth").value
     assert second != first
     assert client.post(REFRESH, headers=csrf(client)).status_code == 200
 
 
-def test_a_reused_refresh_cookie_ends_the_session(client, volunteer):
+def test_a_reused_refresh_cookie_ends_the_session(client, volunteer, db_session):
     signed_in = sign_in_for_cookie(client)
     access_token = signed_in.get_json()["access_token"]
     stolen = client.get_cookie(COOKIE, path="/api/v1/auth").value
     stolen_csrf = csrf(client)
     assert client.post(REFRESH, headers=stolen_csrf).status_code == 200
+    let_rotation_grace_pass(db_session)
     current = client.get_cookie(COOKIE, path="/api/v1/auth").value
     client.set_cookie(COOKIE, stolen, path="/api/v1/auth")
     assert_problem(client.post(REFRESH, headers=stolen_csrf), 401, "TOKEN_REVOKED")
@@ -109,5 +104,7 @@ def test_logout_clears_the_refresh_cookie(client, volunteer):
     assert logged_out.status_code == 204
     cleared = set_cookies(logged_out)
     assert "Expires=Thu, 01 Jan 1970" in cleared[COOKIE] and "Path=/api/v1/auth" in cleared[COOKIE]
+    assert "Expires=Thu, 01 Jan 1970" in cleared[CSRF_COOKIE] and "Path=/" in cleared[CSRF_COOKIE]
     assert client.get_cookie(COOKIE, path="/api/v1/auth") is None
+    assert client.get_cookie(CSRF_COOKIE, path="/") is None
     assert_problem(client.post(REFRESH), 401, "UNAUTHORIZED")

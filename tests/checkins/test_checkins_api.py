@@ -8,24 +8,16 @@ from backend.checkins.models import CheckIn
 from backend.core.time import SEOUL, utcnow
 from backend.patrols.timing import location_time_problem, location_window
 from tests.helpers import assert_problem
-from tests.locations.conftest import offset
-from tests.patrols.conftest import BEOMGYE
-
-WOMEN_SAFE_INSIDE = [126.9560, 37.3865]
+from tests.plugins.locations import check_in_or_out, offset
+from tests.plugins.patrols import BEOMGYE, WOMEN_SAFE_INSIDE
 
 
 @pytest.fixture
 def check(client, auth_headers, running_patrol):
     def send(user, lon_lat, accuracy_m=5.0, kind="check-in", recorded_at=None, event_id=None, patrol_id=None):
-        body = {
-            "lon": lon_lat[0],
-            "lat": lon_lat[1],
-            "accuracy_m": accuracy_m,
-            "recorded_at": (recorded_at or utcnow()).isoformat(),
-            "client_event_id": str(event_id or uuid.uuid4()),
-        }
-        url = f"/api/v1/patrols/{patrol_id or running_patrol.id}/{kind}"
-        return client.post(url, json=body, headers=auth_headers(user))
+        return check_in_or_out(
+            client, auth_headers, user, patrol_id or running_patrol.id, kind, recorded_at, lon_lat, accuracy_m, event_id
+        )
 
     return send
 
@@ -143,6 +135,15 @@ def at(day_offset, hour, minute=0):
         (at(1, 2, 16), "OUTSIDE_PATROL_WINDOW"),
     ],
 )
-def test_the_location_window_of_a_patrol_over_midnight(recorded, problem):
-    window = location_window(at(0, 23), at(1, 2), checkin_opens_minutes=30)
+def test_the_location_window_of_a_patrol_over_midnight(app, recorded, problem):
+    with app.app_context():
+        window = location_window(at(0, 23), at(1, 2), checkin_opens_minutes=30)
     assert location_time_problem(recorded, window) == problem
+
+
+def test_points_follow_the_grace_after_the_end_that_check_outs_follow(app, monkeypatch):
+    monkeypatch.setitem(app.config, "CHECKOUT_GRACE_MINUTES", 5)
+    with app.app_context():
+        window = location_window(at(0, 23), at(1, 2), checkin_opens_minutes=30)
+    assert location_time_problem(at(1, 2, 5), window) is None
+    assert location_time_problem(at(1, 2, 6), window) == "OUTSIDE_PATROL_WINDOW"

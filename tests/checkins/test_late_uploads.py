@@ -3,7 +3,6 @@ check-ins and check-outs recorded after the patrol are refused."""
 import csv
 import io
 import subprocess
-import uuid
 from datetime import timedelta
 
 import openpyxl
@@ -11,10 +10,9 @@ import pytest
 
 from backend.core.time import SEOUL, utcnow
 from tests.helpers import assert_problem
-from tests.locations.conftest import fix, offset
-from tests.patrols.conftest import BEOMGYE
-
-WOMEN_SAFE_INSIDE = [126.9560, 37.3865]
+from tests.plugins.attendance import attendance_rows
+from tests.plugins.locations import check_in_or_out, fix, offset
+from tests.plugins.patrols import BEOMGYE, WOMEN_SAFE_INSIDE
 
 
 @pytest.fixture
@@ -26,16 +24,6 @@ def ended_patrol(running_patrol, db_session):
     return running_patrol
 
 
-def send(client, auth_headers, user, patrol, kind, recorded_at, where=BEOMGYE):
-    body = {"lon": where[0], "lat": where[1], "accuracy_m": 5, "recorded_at": recorded_at.isoformat(), "client_event_id": str(uuid.uuid4())}
-    return client.post(f"/api/v1/patrols/{patrol.id}/{kind}", json=body, headers=auth_headers(user))
-
-
-def attendance_of(client, auth_headers, viewer, patrol, user):
-    rows = client.get(f"/api/v1/patrols/{patrol.id}/attendance", headers=auth_headers(viewer)).get_json()
-    return next(row for row in rows if row["user_id"] == user.id)
-
-
 def report_row(client, auth_headers, viewer, patrol, user, suffix=""):
     day = patrol.starts_at.astimezone(SEOUL).date()
     return client.get(f"/api/v1/reports/attendance?from={day}&to={day}{suffix}", headers=auth_headers(viewer))
@@ -44,45 +32,45 @@ def report_row(client, auth_headers, viewer, patrol, user, suffix=""):
 def test_a_check_in_or_out_recorded_after_the_end_and_its_grace_is_refused(ended_patrol, volunteers, client, auth_headers, app, monkeypatch):
     monkeypatch.setitem(app.config, "CHECKOUT_GRACE_MINUTES", 5)
     person = volunteers[1]
-    assert send(client, auth_headers, person, ended_patrol, "check-in", ended_patrol.starts_at).status_code == 201
+    assert check_in_or_out(client, auth_headers, person, ended_patrol.id, "check-in", ended_patrol.starts_at).status_code == 201
     after_grace = ended_patrol.ends_at + timedelta(minutes=6)
-    assert_problem(send(client, auth_headers, person, ended_patrol, "check-out", after_grace), 422, "RECORDED_AFTER_PATROL_END")
-    assert_problem(send(client, auth_headers, volunteers[2], ended_patrol, "check-in", after_grace), 422, "RECORDED_AFTER_PATROL_END")
+    assert_problem(check_in_or_out(client, auth_headers, person, ended_patrol.id, "check-out", after_grace), 422, "RECORDED_AFTER_PATROL_END")
+    assert_problem(check_in_or_out(client, auth_headers, volunteers[2], ended_patrol.id, "check-in", after_grace), 422, "RECORDED_AFTER_PATROL_END")
     within_grace = ended_patrol.ends_at + timedelta(minutes=4)
-    assert send(client, auth_headers, person, ended_patrol, "check-out", within_grace).status_code == 201
+    assert check_in_or_out(client, auth_headers, person, ended_patrol.id, "check-out", within_grace).status_code == 201
 
 
 def test_a_late_check_in_is_flagged_listed_for_review_and_holds_attendance(running_patrol, volunteers, officer, client, auth_headers):
     person = volunteers[1]
-    late = send(client, auth_headers, person, running_patrol, "check-in", running_patrol.starts_at).get_json()
+    late = check_in_or_out(client, auth_headers, person, running_patrol.id, "check-in", running_patrol.starts_at).get_json()
     assert (late["status"], late["reasons"], late["review"]) == ("flagged", ["late_upload"], "pending")
-    on_time = send(client, auth_headers, volunteers[2], running_patrol, "check-in", utcnow() - timedelta(minutes=5)).get_json()
+    on_time = check_in_or_out(client, auth_headers, volunteers[2], running_patrol.id, "check-in", utcnow() - timedelta(minutes=5)).get_json()
     assert (on_time["status"], on_time["reasons"]) == ("accepted", [])
 
     queue = client.get(f"/api/v1/checkins?review=pending&patrol_id={running_patrol.id}", headers=auth_headers(officer)).get_json()
     assert [c["id"] for c in queue] == [late["id"]]
-    row = attendance_of(client, auth_headers, officer, running_patrol, person)
+    row = attendance_rows(client, auth_headers, officer, running_patrol.id)[person.id]
     assert (row["status"], row["late_facts"], row["duty_minutes"]) == ("pending_review", ["check_in"], 0)
 
     client.patch(f"/api/v1/checkins/{late['id']}", json={"review": "approved"}, headers=auth_headers(officer))
-    row = attendance_of(client, auth_headers, officer, running_patrol, person)
+    row = attendance_rows(client, auth_headers, officer, running_patrol.id)[person.id]
     assert (row["status"], row["late_facts"]) == ("present", ["check_in"])  # approved, and still said
 
 
 def test_late_points_are_kept_flagged_and_counted(running_patrol, volunteers, officer, upload, client, auth_headers):
     person = volunteers[1]
-    send(client, auth_headers, person, running_patrol, "check-in", utcnow() - timedelta(minutes=5))
+    check_in_or_out(client, auth_headers, person, running_patrol.id, "check-in", utcnow() - timedelta(minutes=5))
     old = [fix(running_patrol.id, WOMEN_SAFE_INSIDE, utcnow() - timedelta(minutes=40, seconds=15 * n)) for n in range(4)]
     fresh = [fix(running_patrol.id, WOMEN_SAFE_INSIDE, utcnow() - timedelta(minutes=1, seconds=15 * n)) for n in range(3)]
     body = upload(person, old + fresh).get_json()
     assert (body["accepted"], body["late"], body["rejected"]) == (7, 4, [])
-    row = attendance_of(client, auth_headers, officer, running_patrol, person)
+    row = attendance_rows(client, auth_headers, officer, running_patrol.id)[person.id]
     assert (row["status"], row["late_facts"]) == ("pending_review", ["points"])
     queue = client.get("/api/v1/attendance/pending-review", headers=auth_headers(officer)).get_json()
     assert [(r["patrol_id"], r["user_id"], r["late_facts"]) for r in queue] == [(running_patrol.id, person.id, ["points"])]
     # Withdrawing consent deletes the points, not the record that some came late.
-    client.delete("/api/v1/me/consents", headers=auth_headers(person))
-    assert attendance_of(client, auth_headers, officer, running_patrol, person)["late_facts"] == ["points"]
+    assert client.delete("/api/v1/me/consents", headers=auth_headers(person)).status_code == 204
+    assert attendance_rows(client, auth_headers, officer, running_patrol.id)[person.id]["late_facts"] == ["points"]
 
 
 def test_a_no_show_who_uploads_after_the_end_stays_absent_until_an_officer_approves(ended_patrol, volunteers, officer, chief, upload, client, auth_headers):
@@ -90,15 +78,15 @@ def test_a_no_show_who_uploads_after_the_end_stays_absent_until_an_officer_appro
     the start, a batch of points dated inside the patrol and a check-out."""
     person = volunteers[1]
     start, end = ended_patrol.starts_at, ended_patrol.ends_at
-    assert attendance_of(client, auth_headers, officer, ended_patrol, person)["status"] == "no_show"
+    assert attendance_rows(client, auth_headers, officer, ended_patrol.id)[person.id]["status"] == "no_show"
 
-    checkin = send(client, auth_headers, person, ended_patrol, "check-in", start - timedelta(minutes=5)).get_json()
+    checkin = check_in_or_out(client, auth_headers, person, ended_patrol.id, "check-in", start - timedelta(minutes=5)).get_json()
     assert checkin["reasons"] == ["late_upload"]
     points = [fix(ended_patrol.id, WOMEN_SAFE_INSIDE, start + timedelta(minutes=n)) for n in range(0, 100, 2)]
     assert upload(person, points).get_json()["late"] == len(points)
-    assert send(client, auth_headers, person, ended_patrol, "check-out", end - timedelta(minutes=1)).status_code == 201
+    assert check_in_or_out(client, auth_headers, person, ended_patrol.id, "check-out", end - timedelta(minutes=1)).status_code == 201
 
-    row = attendance_of(client, auth_headers, officer, ended_patrol, person)
+    row = attendance_rows(client, auth_headers, officer, ended_patrol.id)[person.id]
     assert (row["status"], row["duty_minutes"], row["late_facts"]) == ("pending_review", 0, ["check_in", "points"])
     queue = client.get(f"/api/v1/checkins?review=pending&patrol_id={ended_patrol.id}", headers=auth_headers(officer)).get_json()
     assert [c["id"] for c in queue] == [checkin["id"]]
@@ -125,7 +113,7 @@ def test_a_no_show_who_uploads_after_the_end_stays_absent_until_an_officer_appro
     assert [r["user_id"] for r in queue] == [person.id]
     confirmed = client.patch(f"/api/v1/patrols/{ended_patrol.id}/attendance", json={"entries": [{"user_id": person.id}]}, headers=auth_headers(officer))
     assert confirmed.status_code == 200, confirmed.get_json()
-    row = attendance_of(client, auth_headers, officer, ended_patrol, person)
+    row = attendance_rows(client, auth_headers, officer, ended_patrol.id)[person.id]
     assert (row["status"], row["duty_minutes"], row["late_facts"]) == ("present", 119, ["check_in", "points"])
     assert client.get("/api/v1/attendance/pending-review", headers=auth_headers(officer)).get_json() == []
     history = client.get(f"/api/v1/checkins/{checkin['id']}/reviews", headers=auth_headers(officer)).get_json()
@@ -136,14 +124,14 @@ def test_a_no_show_who_uploads_after_the_end_stays_absent_until_an_officer_appro
 
 def test_a_rejected_late_check_in_leaves_a_no_show(ended_patrol, volunteers, officer, client, auth_headers):
     person = volunteers[1]
-    checkin = send(client, auth_headers, person, ended_patrol, "check-in", ended_patrol.starts_at).get_json()
+    checkin = check_in_or_out(client, auth_headers, person, ended_patrol.id, "check-in", ended_patrol.starts_at).get_json()
     client.patch(f"/api/v1/checkins/{checkin['id']}", json={"review": "rejected", "note": "현장에 없었음"}, headers=auth_headers(officer))
-    row = attendance_of(client, auth_headers, officer, ended_patrol, person)
+    row = attendance_rows(client, auth_headers, officer, ended_patrol.id)[person.id]
     assert (row["status"], row["late_facts"]) == ("no_show", ["check_in"])
 
 
 def test_reversing_a_review_keeps_the_earlier_decision(running_patrol, volunteers, officer, chief, client, auth_headers, db_session):
-    flagged = send(client, auth_headers, volunteers[1], running_patrol, "check-in", utcnow(), where=offset(BEOMGYE, 0, 500)).get_json()
+    flagged = check_in_or_out(client, auth_headers, volunteers[1], running_patrol.id, "check-in", utcnow(), where=offset(BEOMGYE, 0, 500)).get_json()
     assert flagged["reasons"] == ["outside_geofence"]
     url = f"/api/v1/checkins/{flagged['id']}"
     client.patch(url, json={"review": "rejected", "note": "집결지에 없음"}, headers=auth_headers(officer))
@@ -160,7 +148,19 @@ def test_reversing_a_review_keeps_the_earlier_decision(running_patrol, volunteer
 
 def test_the_late_delay_is_a_setting(running_patrol, volunteers, client, auth_headers, app, monkeypatch):
     monkeypatch.setitem(app.config, "LATE_UPLOAD_MINUTES", 60)
-    body = send(client, auth_headers, volunteers[1], running_patrol, "check-in", utcnow() - timedelta(minutes=50)).get_json()
+    body = check_in_or_out(client, auth_headers, volunteers[1], running_patrol.id, "check-in", utcnow() - timedelta(minutes=50)).get_json()
     assert (body["status"], body["reasons"]) == ("accepted", [])
-    body = send(client, auth_headers, volunteers[2], running_patrol, "check-in", utcnow() - timedelta(minutes=70)).get_json()
+    body = check_in_or_out(client, auth_headers, volunteers[2], running_patrol.id, "check-in", utcnow() - timedelta(minutes=70)).get_json()
     assert (body["status"], body["reasons"]) == ("flagged", ["late_upload"])
+
+
+def test_the_review_queue_shows_no_other_stations_records(running_patrol, volunteers, officer, make_user, other_station, client, auth_headers):
+    late = check_in_or_out(client, auth_headers, volunteers[1], running_patrol.id, "check-in", running_patrol.starts_at)
+    assert late.get_json()["reasons"] == ["late_upload"]
+    ours = client.get("/api/v1/attendance/pending-review", headers=auth_headers(officer))
+    assert [(r["patrol_id"], r["user_id"]) for r in ours.get_json()] == [(running_patrol.id, volunteers[1].id)]
+    for role in ("officer", "station_chief"):
+        theirs = client.get("/api/v1/attendance/pending-review", headers=auth_headers(make_user(role, other_station)))
+        assert theirs.status_code == 200
+        assert theirs.get_json() == []
+        assert '"total": 0' in theirs.headers["X-Pagination"]

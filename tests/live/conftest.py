@@ -1,17 +1,14 @@
 """The patrol fixtures (station, zones, groups, people, api), plus rows a phone would have sent."""
 import uuid
-from contextlib import contextmanager
 from datetime import timedelta
 
 import pytest
 from geoalchemy2.shape import from_shape
 from shapely.geometry import Point
-from sqlalchemy import event
 
 from backend.checkins.models import CheckIn
 from backend.core.time import utcnow
 from backend.locations.models import LocationPoint
-from tests.patrols.conftest import *  # noqa: F401,F403
 
 
 @pytest.fixture
@@ -52,18 +49,3 @@ def record(db_session):
             return row
 
     return Record()
-
-
-@contextmanager
-def statements_sent(session, sent):
-    """Record the SQL statements sent on the test's connection meanwhile."""
-    connection = session.connection()
-
-    def remember(_conn, _cursor, statement, *_args):
-        sent.append(statement.lstrip())
-
-    event.listen(connection, "before_cursor_execute", remember)
-    try:
-        yield
-    finally:
-        event.remove(connection, "before_cursor_execute", remember)

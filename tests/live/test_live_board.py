@@ -3,8 +3,7 @@ import pytest
 from sqlalchemy import select
 
 from backend.locations.models import LocationAccess
-from tests.helpers import assert_problem
-from tests.live.conftest import statements_sent
+from tests.helpers import assert_problem, selects, statements_sent
 
 LIVE = "/api/v1/patrols/{}/live"
 AT_SAFE_HOUSE = (126.9512, 37.3893)  # inside the 범계역 plaza triangle, at the GS25 safe house
@@ -141,7 +140,7 @@ def test_the_board_costs_the_same_queries_for_3_or_6_people(
         assert len(response.get_json()["participants"]) == expected_people
         inserts = [s for s in sent if s.upper().startswith("INSERT")]
         assert len(inserts) == 1 and inserts[0].startswith("INSERT INTO location_access_log")
-        return len([s for s in sent if s.upper().startswith("SELECT")])
+        return len(selects(sent))
 
     def join(person, minutes_ago):
         if person is not officer:

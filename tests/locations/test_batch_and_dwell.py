@@ -9,9 +9,9 @@ from backend.core.time import utcnow
 from backend.locations.models import LocationPoint, ZoneDwell
 from backend.users.consent_policy import CURRENT_VERSION
 from tests.helpers import assert_problem
-from tests.locations.conftest import fix
+from tests.plugins.locations import fix
+from tests.plugins.patrols import WOMEN_SAFE_INSIDE
 
-WOMEN_SAFE_INSIDE = [126.9560, 37.3865]
 OUTSIDE_EVERYTHING = [126.9600, 37.3900]
 FAR_AWAY = [127.0500, 37.4500]  # about 11 km off: a GPS jump
 ROUTE_START, ROUTE_END = [126.9508, 37.3897], [126.9540, 37.3870]
@@ -130,15 +130,15 @@ def test_each_rejection_has_its_code(running_patrol, volunteers, upload, client,
         point["client_event_id"]: code for code, point in points.items() if code != "ok"
     }
 
-    client.delete("/api/v1/me/consents", headers=auth_headers(volunteers[2]))
+    assert client.delete("/api/v1/me/consents", headers=auth_headers(volunteers[2])).status_code == 204
     refused = upload(volunteers[2], [fix(running_patrol.id, WOMEN_SAFE_INSIDE, now)]).get_json()
     assert [r["code"] for r in refused["rejected"]] == ["CONSENT_REQUIRED"]
 
 
 def test_points_from_before_consent_was_given_are_refused(running_patrol, volunteers, upload, client, auth_headers):
     me = volunteers[3]
-    client.delete("/api/v1/me/consents", headers=auth_headers(me))
-    client.post("/api/v1/me/consents", json={"policy_version": CURRENT_VERSION}, headers=auth_headers(me))
+    assert client.delete("/api/v1/me/consents", headers=auth_headers(me)).status_code == 204
+    assert client.post("/api/v1/me/consents", json={"policy_version": CURRENT_VERSION}, headers=auth_headers(me)).status_code == 201
     body = upload(me, [fix(running_patrol.id, WOMEN_SAFE_INSIDE, utcnow() - timedelta(minutes=30))]).get_json()
     assert [r["code"] for r in body["rejected"]] == ["CONSENT_REQUIRED"]
 
@@ -224,7 +224,7 @@ def test_night_minutes_and_last_visit_follow_korean_time(running_patrol, volunte
             point=from_shape(Point(*WOMEN_SAFE_INSIDE), srid=4326), accuracy_m=5, recorded_at=start + timedelta(seconds=15 * n),
         ))
     db_session.flush()
-    dwell.recompute({(running_patrol.id, volunteers[1].id): (start, start + timedelta(seconds=15 * 80))})
+    dwell.recompute({(running_patrol.id, volunteers[1].id): start})
     row = db_session.scalar(select(ZoneDwell).where(ZoneDwell.user_id == volunteers[1].id))
     assert (row.zone_id, row.seconds, row.night_seconds) == (zones["women_safe"].id, 1200, 600)
     assert row.last_seen_at == start + timedelta(minutes=20)

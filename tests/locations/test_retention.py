@@ -9,9 +9,8 @@ from sqlalchemy import func, select
 from backend.checkins.models import CheckIn
 from backend.core.time import utcnow
 from backend.locations.models import LocationPoint, ZoneDwell
-from tests.locations.conftest import fix
-
-WOMEN_SAFE_INSIDE = [126.9560, 37.3865]
+from tests.plugins.locations import fix
+from tests.plugins.patrols import WOMEN_SAFE_INSIDE
 
 
 def count(db_session, model, *where):

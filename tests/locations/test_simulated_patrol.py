@@ -12,10 +12,9 @@ from sqlalchemy import func, select
 from backend.core.time import utcnow
 from backend.locations.models import LocationPoint, ZoneDwell
 from backend.patrols.models import Patrol
-from tests.locations.conftest import fix, offset
-from tests.patrols.conftest import BEOMGYE
+from tests.plugins.locations import fix, offset
+from tests.plugins.patrols import BEOMGYE, WOMEN_SAFE_INSIDE
 
-WOMEN_SAFE_INSIDE = [126.9560, 37.3865]
 OUTSIDE_EVERYTHING = [126.9600, 37.3900]
 MINUTES = 120
 OFFLINE = range(30, 90)  # minutes during which the last phone has no signal

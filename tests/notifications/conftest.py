@@ -2,7 +2,6 @@
 import pytest
 
 from tests.notifications.fake_fcm import FakeFcm
-from tests.patrols.conftest import *  # noqa: F401,F403  (station, people, groups, api helpers)
 
 
 @pytest.fixture

@@ -3,11 +3,6 @@ import pytest
 from tests.helpers import assert_problem
 
 
-@pytest.fixture
-def chief(make_user, home_station):
-    return make_user("station_chief", home_station)
-
-
 def test_chief_creates_groups_of_each_kind(client, auth_headers, chief, home_station):
     headers = auth_headers(chief)
     kinds = ["patrol_association", "citizen_police", "safety_council", "merchant_association", "community", "other"]

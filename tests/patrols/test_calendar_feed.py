@@ -9,8 +9,8 @@ from sqlalchemy import select, update
 from backend.calendar_feeds.models import CalendarFeed
 from backend.core.time import utcnow
 from backend.patrols.models import Patrol
-from tests.helpers import assert_problem, count_selects
-from tests.patrols.conftest import BEOMGYE, seoul
+from tests.helpers import assert_problem, selects, statements_sent
+from tests.plugins.patrols import BEOMGYE, seoul
 
 FEED = "/api/v1/me/calendar-feed"
 
@@ -196,10 +196,10 @@ def test_reading_a_feed_costs_two_queries_however_many_patrols(api, chief, offic
     for day in (3, 4, 5):
         api.published(chief, officer, patrol_body(starts_at=seoul(day, 20).isoformat(), ends_at=seoul(day, 23).isoformat()))
     url = feed.open(officer)["url"]
-    selects = []
-    with count_selects(db_session, selects):
+    sent = []
+    with statements_sent(db_session, sent):
         assert len(feed.events(url)) == 3
-    assert len(selects) == 2  # the feed's owner, then the patrols with the officer's seats
+    assert len(selects(sent)) == 2  # the feed's owner, then the patrols with the officer's seats
 
 
 def test_behind_a_trusted_proxy_the_feed_url_is_https_on_the_public_host(db_session, officer, auth_headers):

@@ -5,8 +5,8 @@ from datetime import datetime
 
 import pytest
 
-from tests.helpers import assert_problem, count_selects
-from tests.patrols.conftest import seoul
+from tests.helpers import assert_problem, selects, statements_sent
+from tests.plugins.patrols import seoul
 
 PATROLS = "/api/v1/patrols"
 
@@ -185,14 +185,14 @@ def test_a_longer_page_costs_no_more_queries(api, chief, officer, patrol_body, v
     """Gaps, zones and where I stand come for the whole page at once, not patrol by patrol."""
 
     def selects_for(actor, url):
-        selects = []
-        with count_selects(db_session, selects):
+        sent = []
+        with statements_sent(db_session, sent):
             assert get(actor, url).status_code == 200
-        return len(selects)
+        return len(selects(sent))
 
     def add_patrol(day):
         patrol = api.published(chief, officer, patrol_body(starts_at=seoul(day, 20).isoformat(), ends_at=seoul(day, 23).isoformat()))
-        api.sign_up(volunteers[1], patrol["id"])
+        assert api.sign_up(volunteers[1], patrol["id"]).status_code == 201
 
     add_patrol(3)
     one = {url: selects_for(volunteers[1], url) for url in ("/api/v1/me/patrols", PATROLS, f"{PATROLS}?has_gaps=false")}

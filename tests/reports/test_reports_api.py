@@ -12,9 +12,8 @@ from sqlalchemy import select
 from backend.attendance.models import ExportRecord
 from backend.core.time import SEOUL
 from tests.helpers import assert_problem
-from tests.locations.conftest import fix
-
-WOMEN_SAFE_INSIDE = [126.9560, 37.3865]
+from tests.plugins.locations import fix
+from tests.plugins.patrols import WOMEN_SAFE_INSIDE
 
 
 @pytest.fixture

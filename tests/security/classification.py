@@ -33,7 +33,7 @@ from typing import Callable
 
 from backend.users.consent_policy import CURRENT_VERSION
 from tests.conftest import PASSWORD
-from tests.patrols.conftest import seoul
+from tests.plugins.patrols import seoul
 from tests.security.world import location_fix
 
 DERIVED = "derived"

@@ -32,7 +32,7 @@ from backend.reports.certificates import printed_number
 from backend.users.models import LocationConsent, Role, User
 from backend.zones.models import Zone
 from tests.conftest import next_phone
-from tests.patrols.conftest import seoul
+from tests.plugins.patrols import seoul
 
 API = "/api/v1"
 

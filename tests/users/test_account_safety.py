@@ -3,18 +3,10 @@ import pytest
 
 from tests.conftest import PASSWORD
 from tests.helpers import assert_problem
+from tests.plugins.auth import sign_in
 
 NEW_PERSON = {"name": "김하늘", "phone": "010-3456-7890", "role": "volunteer"}
 FEED = "/api/v1/me/calendar-feed"
-
-
-@pytest.fixture
-def chief(make_user, home_station):
-    return make_user("station_chief", home_station)
-
-
-def sign_in(client, phone, password):
-    return client.post("/api/v1/auth/token", json={"phone": phone, "password": password})
 
 
 def test_changing_my_own_password_needs_the_current_one(client, auth_headers, make_user, home_station):

@@ -74,6 +74,13 @@ def test_the_consent_policy_is_public_with_its_version_retention_and_both_texts(
     assert "90 days" in policy["text"]["en"] and "withdraw" in policy["text"]["en"]
 
 
+def test_the_consent_text_states_the_servers_grace_after_a_patrols_end(app, client, monkeypatch):
+    monkeypatch.setitem(app.config, "CHECKOUT_GRACE_MINUTES", 20)
+    text = client.get("/api/v1/consent-policy").get_json()["text"]
+    assert "순찰 종료 20분 후까지" in text["ko"]
+    assert "until 20 minutes after the patrol ends" in text["en"]
+
+
 def test_consent_needs_a_policy_version(client, auth_headers, make_user, home_station):
     me = make_user("volunteer", home_station)
     response = client.post("/api/v1/me/consents", json={}, headers=auth_headers(me))

@@ -6,11 +6,6 @@ from tests.helpers import assert_problem
 NEW_PERSON = {"name": "김하늘", "phone": "010-3456-7890", "password": "long-enough-1", "role": "volunteer"}
 
 
-@pytest.fixture
-def chief(make_user, home_station):
-    return make_user("station_chief", home_station)
-
-
 def test_station_chief_creates_a_volunteer_in_a_unit_of_the_station(client, auth_headers, chief, home_unit):
     response = client.post("/api/v1/users", json={**NEW_PERSON, "station_id": home_unit.id}, headers=auth_headers(chief))
     assert response.status_code == 201
@@ -71,9 +66,13 @@ def test_missing_fields_and_unknown_fields_are_named(client, auth_headers, chief
     assert {"phone", "password", "role", "nickname"} <= body["errors"].keys()
 
 
-def test_short_password_is_refused(client, auth_headers, chief, home_station):
-    response = client.post("/api/v1/users", json={**NEW_PERSON, "password": "short", "station_id": home_station.id}, headers=auth_headers(chief))
+@pytest.mark.parametrize("password", ["short", "lantern-okra-47-" * 9])
+def test_a_password_too_short_or_too_long_is_refused(client, auth_headers, chief, home_station, password):
+    response = client.post("/api/v1/users", json={**NEW_PERSON, "password": password, "station_id": home_station.id}, headers=auth_headers(chief))
     assert "password" in assert_problem(response, 422, "VALIDATION_ERROR")["errors"]
+    person = client.post("/api/v1/users", json={**NEW_PERSON, "station_id": home_station.id}, headers=auth_headers(chief)).get_json()
+    changed = client.patch(f"/api/v1/users/{person['id']}", json={"password": password}, headers=auth_headers(chief))
+    assert "password" in assert_problem(changed, 422, "VALIDATION_ERROR")["errors"]
 
 
 def test_staff_list_covers_the_station_family_and_nothing_else(client, auth_headers, chief, make_user, home_unit, other_station):

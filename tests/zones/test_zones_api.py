@@ -31,11 +31,6 @@ def feature(station, geometry=PLAZA, **properties):
 
 
 @pytest.fixture
-def chief(make_user, home_station):
-    return make_user("station_chief", home_station)
-
-
-@pytest.fixture
 def chief_headers(auth_headers, chief):
     return auth_headers(chief)
 

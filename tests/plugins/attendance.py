@@ -1,3 +1,4 @@
+"""Patrols that have ended (last night, last month) and the facts a phone would have sent for them."""
 import uuid
 from datetime import timedelta
 
@@ -9,7 +10,6 @@ from backend.attendance.services import month_bounds, month_of
 from backend.checkins.models import CheckIn
 from backend.core.time import SEOUL, utcnow
 from backend.locations.models import LocationPoint
-from tests.locations.conftest import *  # noqa: F401,F403  (a running patrol, consent, uploads)
 
 HERE = from_shape(Point(126.9508, 37.3897), srid=4326)
 
@@ -63,3 +63,10 @@ def phone_sent(db_session):
             self.checkin(patrol, user, "check_out", minutes)
 
     return Sent()
+
+
+def attendance_rows(client, auth_headers, viewer, patrol_id):
+    """The patrol's attendance as `viewer` reads it: {user id: row}."""
+    response = client.get(f"/api/v1/patrols/{patrol_id}/attendance", headers=auth_headers(viewer))
+    assert response.status_code == 200, response.get_json()
+    return {row["user_id"]: row for row in response.get_json()}

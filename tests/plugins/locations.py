@@ -7,7 +7,7 @@ import pytest
 from backend.core.time import utcnow
 from backend.patrols.models import Patrol
 from backend.users.models import LocationConsent
-from tests.patrols.conftest import *  # noqa: F401,F403  (station, zones, groups, api helpers)
+from tests.plugins.patrols import BEOMGYE
 
 # Metres to degrees near 37.39 N, good to well under a metre over a few hundred metres.
 M_PER_DEG_LAT = 110_990.0
@@ -63,3 +63,16 @@ def fix(patrol_id, lon_lat, recorded_at, accuracy_m=8.0, **extra):
         "client_event_id": str(extra.pop("client_event_id", uuid.uuid4())),
         **extra,
     }
+
+
+def check_in_or_out(client, auth_headers, user, patrol_id, kind, recorded_at=None, where=BEOMGYE, accuracy_m=5.0, event_id=None):
+    """POST a check-in or check-out (`kind`) as the person's phone sends it: by default at
+    the meeting point, now."""
+    body = {
+        "lon": where[0],
+        "lat": where[1],
+        "accuracy_m": accuracy_m,
+        "recorded_at": (recorded_at or utcnow()).isoformat(),
+        "client_event_id": str(event_id or uuid.uuid4()),
+    }
+    return client.post(f"/api/v1/patrols/{patrol_id}/{kind}", json=body, headers=auth_headers(user))

@@ -2,17 +2,18 @@
 from datetime import datetime, time, timedelta
 
 import pytest
+from geoalchemy2.shape import from_shape
+from shapely.geometry import LineString, Point, Polygon
 from sqlalchemy import select
 
 from backend.core.time import SEOUL
 from backend.notifications.models import OutboxEvent
 from backend.zones.models import Zone
-from geoalchemy2.shape import from_shape
-from shapely.geometry import LineString, Point, Polygon
 
 BEOMGYE = [126.9508, 37.3897]
 PLAZA = Polygon([(126.9497, 37.3888), (126.9520, 37.3889), (126.9520, 37.3905), (126.9497, 37.3888)])
 WOMEN_SAFE = Polygon([(126.9530, 37.3860), (126.9570, 37.3860), (126.9570, 37.3890), (126.9530, 37.3890), (126.9530, 37.3860)])
+WOMEN_SAFE_INSIDE = [126.9560, 37.3865]  # [lon, lat] well inside WOMEN_SAFE, far from BEOMGYE's plaza
 
 
 def seoul(days_ahead, hour, minute=0):

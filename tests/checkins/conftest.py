@@ -1,1 +1,0 @@
-from tests.locations.conftest import *  # noqa: F401,F403  (a running patrol with consenting volunteers)

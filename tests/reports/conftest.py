@@ -1,1 +1,0 @@
-from tests.attendance.conftest import *  # noqa: F401,F403  (a finished patrol with its people)
