@@ -118,7 +118,7 @@ export interface paths {
         put?: never;
         /**
          * Exchange a refresh token for a new pair of tokens
-         * @description Send the refresh token as the bearer token, or, with no Authorization header, let the browser send its refresh cookie together with the header X-CSRF-TOKEN holding the patrol_refresh_csrf cookie's value; the new refresh token goes back where the old one came from. Each refresh token works once (TOKEN_REVOKED: a refresh token used twice ends its session).
+         * @description Send the refresh token as the bearer token, or, with no Authorization header, let the browser send its refresh cookie together with the header X-CSRF-TOKEN holding the patrol_refresh_csrf cookie's value; the new refresh token goes back where the old one came from. Each refresh token works once (TOKEN_REVOKED: a refresh token used twice ends its session), but the one just replaced, sent again within 10 seconds (two browser tabs refreshing at once), gets the same new refresh token.
          */
         post: operations["refreshTokens"];
         delete?: never;
@@ -2152,8 +2152,8 @@ export interface components {
             access_token: string;
             /** @description Seconds the access token lives */
             expires_in: number;
-            /** @description Absent when the refresh token was set in a cookie (refresh_token_in=cookie) */
-            refresh_token: string;
+            /** @description null when the refresh token was set in a cookie (refresh_token_in=cookie) */
+            refresh_token: string | null;
             /** @example Bearer */
             token_type: string;
         };
@@ -2162,7 +2162,7 @@ export interface components {
             /** @example 010-1234-5678 */
             phone: string;
             /**
-             * @description Where the refresh token goes. `body` (the default, for apps): in the answer's refresh_token. `cookie` (for browsers): in an HttpOnly cookie scoped to /api/v1/auth, with a readable patrol_refresh_csrf cookie whose value POST /api/v1/auth/refresh then needs in the X-CSRF-TOKEN header; refresh_token is left out of the answer
+             * @description Where the refresh token goes. `body` (the default, for apps): in the answer's refresh_token. `cookie` (for browsers): in an HttpOnly cookie scoped to /api/v1/auth, with a readable patrol_refresh_csrf cookie whose value POST /api/v1/auth/refresh then needs in the X-CSRF-TOKEN header; the answer's refresh_token is null
              * @default body
              * @enum {string}
              */
@@ -2758,7 +2758,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description RATE_LIMITED after repeated failures for one phone from one address (5 in 5 minutes), or, once a phone has had many failures (10 in an hour), for an address that has just failed on it (a back-off that doubles, at most 15 minutes); see Retry-After */
+            /** @description RATE_LIMITED after repeated failures for one phone from one address (5 in 5 minutes), or, once a phone has had many attempts (10 in an hour) from addresses that have not signed in to it, while the phone is held from them (a back-off that doubles, at most 15 minutes); see Retry-After */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -6655,7 +6655,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description PHONE_TAKEN, or PHONE_UNAVAILABLE for a number you may not use. Codes: `PHONE_TAKEN`, `PHONE_UNAVAILABLE` */
+            /** @description PHONE_UNAVAILABLE: the number is held at a station you cannot see (ask an admin). Codes: `PHONE_TAKEN`, `PHONE_UNAVAILABLE` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6759,7 +6759,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description FORBIDDEN, or CURRENT_PASSWORD_WRONG for your own password. Codes: `FORBIDDEN`, `CURRENT_PASSWORD_WRONG` */
+            /** @description CURRENT_PASSWORD_WRONG: your own password changes only with the present one. Codes: `FORBIDDEN`, `CURRENT_PASSWORD_WRONG` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6777,7 +6777,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description PHONE_TAKEN, or PHONE_UNAVAILABLE for a number you may not use. Codes: `PHONE_TAKEN`, `PHONE_UNAVAILABLE` */
+            /** @description PHONE_UNAVAILABLE: the number is held at a station you cannot see (ask an admin). Codes: `PHONE_TAKEN`, `PHONE_UNAVAILABLE` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6930,7 +6930,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description GEOMETRY_* codes, STATION_OUT_OF_SCOPE or VALIDATION_ERROR. Codes: `GEOMETRY_INVALID`, `GEOMETRY_SELF_INTERSECTION`, `GEOMETRY_RING_NOT_CLOSED`, `GEOMETRY_COORDINATES_OUT_OF_RANGE`, `GEOMETRY_HAS_Z`, `GEOMETRY_TYPE_MISMATCH`, `ZONE_OUTSIDE_SERVICE_AREA`, `STATION_OUT_OF_SCOPE`, `VALIDATION_ERROR` */
+            /** @description Codes: `VALIDATION_ERROR`, `GEOMETRY_INVALID`, `GEOMETRY_SELF_INTERSECTION`, `GEOMETRY_RING_NOT_CLOSED`, `GEOMETRY_COORDINATES_OUT_OF_RANGE`, `GEOMETRY_HAS_Z`, `GEOMETRY_TYPE_MISMATCH`, `ZONE_OUTSIDE_SERVICE_AREA`, `STATION_OUT_OF_SCOPE` */
             422: {
                 headers: {
                     [name: string]: unknown;
