@@ -48,15 +48,15 @@ class Api:
         self.call("POST", f"/groups/{group_id}/members", json={"user_id": person["id"]})
         return person
 
-    def create_published_patrol(self, title, group_ids, officer_id, *, max_volunteers=10, min_volunteers=0, min_officers=1):
-        """A published daytime patrol some weeks ahead, with one officer so it may be published."""
+    def create_draft_patrol(self, title, group_ids, *, starts_hour=10, hours=2, max_volunteers=10, min_volunteers=0, min_officers=1):
+        """A draft patrol on a day some weeks ahead, starting at `starts_hour` Korean time."""
         day = datetime.now(SEOUL).date() + timedelta(days=random.randint(20, 300))
-        starts = datetime(day.year, day.month, day.day, 10, 0, tzinfo=SEOUL)
-        patrol = self.call("POST", "/patrols", json={
+        starts = datetime(day.year, day.month, day.day, starts_hour, 0, tzinfo=SEOUL)
+        return self.call("POST", "/patrols", json={
             "title": title,
             "station_id": self.me["station_id"],
             "starts_at": starts.isoformat(),
-            "ends_at": (starts + timedelta(hours=2)).isoformat(),
+            "ends_at": (starts + timedelta(hours=hours)).isoformat(),
             "meeting_point": {"type": "Point", "coordinates": [126.9508, 37.3897]},
             "meeting_place_name": "범계역 2번 출구",
             "group_ids": group_ids,
@@ -64,6 +64,10 @@ class Api:
             "min_volunteers": min_volunteers,
             "max_volunteers": max_volunteers,
         })
+
+    def create_published_patrol(self, title, group_ids, officer_id, **fields):
+        """A published daytime patrol, with one officer so that it may be published."""
+        patrol = self.create_draft_patrol(title, group_ids, **fields)
         self.call("POST", f"/patrols/{patrol['id']}/officers", json={"user_id": officer_id})
         self.call("POST", f"/patrols/{patrol['id']}/publish", json={})
         return patrol

@@ -1,11 +1,16 @@
 """A patrol's page: its facts, its roster and gaps; officers assigned and removed by the
 station chief, members signed up and withdrawn by their group leader."""
 import re
+from datetime import datetime, timedelta
 
 from playwright.sync_api import expect
 
-from tests.console.api_helpers import Api
+from tests.console.api_helpers import SEOUL, Api
 from tests.console.conftest import GROUP_LEADER, screenshot, serious_accessibility_violations, sign_in, unique
+
+def korean_date(day):
+    return f"{day.year}년 {day.month}월 {day.day}일 ({'월화수목금토일'[day.weekday()]})"
+
 
 OFFICER_GAP = "경찰관 1명이 필요하지만 0명입니다."
 
@@ -39,6 +44,8 @@ def test_the_chief_sees_the_roster_and_fills_the_officer_gap(page, base_url):
     expect(page.get_by_test_id("roster-officers")).to_contain_text("없음")
     gaps = page.get_by_test_id("roster-gaps")
     expect(gaps).to_contain_text(OFFICER_GAP)
+    assert not serious_accessibility_violations(page)
+    screenshot(page, "patrol-roster")
 
     page.get_by_label("배정할 경찰관").select_option(str(officer["id"]))
     page.get_by_role("button", name="배정", exact=True).click()
@@ -46,11 +53,27 @@ def test_the_chief_sees_the_roster_and_fills_the_officer_gap(page, base_url):
     expect(gaps).not_to_contain_text(OFFICER_GAP)
     expect(page.get_by_role("status")).to_contain_text(officer["name"])
     assert not serious_accessibility_violations(page)
-    screenshot(page, "patrol-roster")
 
     page.get_by_role("button", name=f"배정 해제: {officer['name']}").click()
     expect(gaps).to_contain_text(OFFICER_GAP)
     expect(page.get_by_test_id("roster-officers")).not_to_contain_text(officer["name"])
+
+
+def test_a_night_past_midnight_shows_the_day_it_ends_on(page, base_url):
+    api = Api(base_url)
+    patrol = api.create_draft_patrol(unique("자정 넘는 순찰"), [api.group_id()], starts_hour=22, hours=4)
+
+    sign_in(page)
+    page.goto(f"/console/patrols/{patrol['id']}")
+    start = datetime.fromisoformat(patrol["starts_at"]).astimezone(SEOUL).date()
+    expect(page.get_by_test_id("patrol-when")).to_have_text(
+        f"{korean_date(start)} 22:00 – {korean_date(start + timedelta(days=1))} 02:00"
+    )
+    expect(page.get_by_test_id("patrol-status")).to_have_text(re.compile("초안"))
+    # On a draft the officer gap is what keeps it from being published.
+    expect(page.get_by_test_id("roster-gaps")).to_contain_text("게시 불가 사유")
+    # Nobody signs up to a draft, so no sign-up form is offered either.
+    expect(page.get_by_label("신청할 대원")).to_have_count(0)
 
 
 def test_the_chief_withdraws_someone_with_the_rule_explained_and_the_waitlist_moves_up(page, base_url):
