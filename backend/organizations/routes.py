@@ -13,6 +13,7 @@ from backend.organizations.schemas import (
     GroupSchema,
     MemberAddSchema,
     MemberSchema,
+    MemberUpdateSchema,
     StationCreateSchema,
     StationRulesSchema,
     StationSchema,
@@ -110,7 +111,14 @@ class GroupMembers(MethodView):
 
 @blp.route("/groups/<id:group_id>/members/<id:user_id>")
 class GroupMember(MethodView):
-    operation_ids = {"delete": "removeGroupMember"}
+    operation_ids = {"delete": "removeGroupMember", "patch": "updateGroupMember"}
+
+    @login_required(*GROUP_MANAGERS)
+    @blp.arguments(MemberUpdateSchema)
+    @blp.response(200, MemberSchema)
+    def patch(self, changes, group_id, user_id):
+        """Make a member the group's leader, or no longer (admins, station chiefs, coordinators)"""
+        return services.set_leader(current_user, group_id, user_id, changes["is_leader"])
 
     @login_required()
     @blp.response(204)

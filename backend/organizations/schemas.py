@@ -80,6 +80,10 @@ class MemberAddSchema(InputSchema):
 MEMBER_ADD_EXAMPLE = {"user_id": 42, "is_leader": False}
 
 
+class MemberUpdateSchema(InputSchema):
+    is_leader = fields.Boolean(required=True)
+
+
 class MemberSchema(OutputSchema):
     user_id = fields.Integer()
     name = fields.String(attribute="user.name")

@@ -95,13 +95,26 @@ def add_member(actor, group_id, user_id, is_leader):
     return membership
 
 
+def set_leader(actor, group_id, user_id, is_leader):
+    """Appoint or stand down a leader; the route admits only those who manage groups."""
+    _, membership = _membership(actor, group_id, user_id)
+    membership.is_leader = is_leader
+    db.session.flush()
+    return membership
+
+
 def remove_member(actor, group_id, user_id):
+    group, membership = _membership(actor, group_id, user_id)
+    if not policies.can_remove_member(actor, group, user_id):
+        raise AppError("FORBIDDEN")
+    db.session.delete(membership)
+    db.session.flush()
+
+
+def _membership(actor, group_id, user_id):
     group = get_group(actor, group_id)
     membership = next((m for m in group.memberships if m.user_id == user_id), None)
     # Those who may not list the members cannot learn from here who is one.
     if membership is None or not policies.can_see_members(actor, group):
         raise AppError("NOT_FOUND")
-    if not policies.can_remove_member(actor, group, user_id):
-        raise AppError("FORBIDDEN")
-    db.session.delete(membership)
-    db.session.flush()
+    return group, membership

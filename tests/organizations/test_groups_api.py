@@ -132,3 +132,33 @@ def test_a_leader_adds_no_volunteer_of_another_station_and_says_no_more(client, 
     for user_id in (outsider.id, officer.id, 999999):
         response = client.post(f"/api/v1/groups/{group.id}/members", json={"user_id": user_id}, headers=headers)
         assert_problem(response, 422, "MEMBER_NOT_VOLUNTEER")
+
+
+def test_the_chief_makes_a_member_leader_and_stands_them_down(client, auth_headers, chief, make_user, make_group, home_station):
+    member = make_user("volunteer", home_station)
+    group = make_group(home_station, members=[member])
+    url = f"/api/v1/groups/{group.id}/members/{member.id}"
+    made = client.patch(url, json={"is_leader": True}, headers=auth_headers(chief))
+    assert made.status_code == 200
+    assert made.get_json()["is_leader"] is True
+    assert client.get(f"/api/v1/groups/{group.id}/members", headers=auth_headers(chief)).get_json()[0]["is_leader"] is True
+    assert client.patch(url, json={"is_leader": False}, headers=auth_headers(chief)).get_json()["is_leader"] is False
+    assert_problem(client.patch(url, json={}, headers=auth_headers(chief)), 422, "VALIDATION_ERROR")
+
+
+def test_a_leader_appoints_no_leader(client, auth_headers, make_user, make_group, home_station):
+    leader = make_user("volunteer", home_station)
+    member = make_user("volunteer", home_station)
+    group = make_group(home_station, leaders=[leader], members=[member])
+    response = client.patch(f"/api/v1/groups/{group.id}/members/{member.id}", json={"is_leader": True}, headers=auth_headers(leader))
+    assert_problem(response, 403, "FORBIDDEN")
+
+
+def test_leadership_of_another_stations_group_or_a_non_member_is_404(client, auth_headers, chief, make_user, make_group, home_station, other_station):
+    theirs_member = make_user("volunteer", other_station)
+    theirs = make_group(other_station, members=[theirs_member])
+    headers = auth_headers(chief)
+    assert_problem(client.patch(f"/api/v1/groups/{theirs.id}/members/{theirs_member.id}", json={"is_leader": True}, headers=headers), 404, "NOT_FOUND")
+    mine = make_group(home_station)
+    outsider = make_user("volunteer", home_station)
+    assert_problem(client.patch(f"/api/v1/groups/{mine.id}/members/{outsider.id}", json={"is_leader": True}, headers=headers), 404, "NOT_FOUND")

@@ -156,6 +156,10 @@ OPERATIONS = [
        #                      admin coord chief offcr leadr volun
        own="                  ok    ok    ok    no    ok    403",  # a leader adds members to their own group
        neighbour="            ok    ok    ok    no    403   403"),
+    # Standing a plain member down changes nothing the other rows rely on.
+    Op("PATCH /groups/{group_id}/members/{user_id}",
+       lambda s: Call(path={"group_id": s.group, "user_id": s.person.id}, json={"is_leader": False}),
+       MANAGERS, neighbour=MANAGERS),
     Op("DELETE /groups/{group_id}/members/{user_id}", lambda s: Call(path={"group_id": s.group, "user_id": s.person.id}),
        #                      admin coord chief offcr leadr volun
        own="                  ok    ok    ok    403   ok    ok",  # the volunteer leaves; the leader removes a member

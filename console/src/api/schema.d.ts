@@ -365,7 +365,8 @@ export interface paths {
         delete: operations["removeGroupMember"];
         options?: never;
         head?: never;
-        patch?: never;
+        /** Make a member the group's leader, or no longer (admins, station chiefs, coordinators) */
+        patch: operations["updateGroupMember"];
         trace?: never;
     };
     "/api/v1/locations:batch": {
@@ -1645,6 +1646,9 @@ export interface components {
             /** @default false */
             is_leader: boolean;
             user_id: number;
+        };
+        MemberUpdate: {
+            is_leader: boolean;
         };
         MembershipBrief: {
             group_id: number;
@@ -3545,6 +3549,70 @@ export interface operations {
             };
             /** @description Codes: `UNAUTHORIZED`, `TOKEN_INVALID`, `TOKEN_EXPIRED`, `TOKEN_REVOKED` */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Codes: `NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Codes: `VALIDATION_ERROR` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            default: components["responses"]["DEFAULT_ERROR"];
+        };
+    };
+    updateGroupMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                group_id: number;
+                user_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MemberUpdate"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Member"];
+                };
+            };
+            /** @description Codes: `UNAUTHORIZED`, `TOKEN_INVALID`, `TOKEN_EXPIRED`, `TOKEN_REVOKED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Codes: `FORBIDDEN` */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
