@@ -63,8 +63,23 @@ def test_the_calendar_shows_the_seeded_patrols_on_their_korean_days(page):
     today = datetime.now(SEOUL).date()
     expect(page.get_by_test_id("period")).to_have_text(f"{today.year}년 {today.month}월")
 
-    entry = page.get_by_test_id("calendar-entry").filter(has_text=SEEDED_TITLE).first
-    entry.click()
+    # In English, the same Korean days.
+    page.goto(f"/console/patrols?date={friday.isoformat()}")
+    page.get_by_label("언어").select_option("en")
+    expect(page.get_by_role("heading", name="Patrols")).to_be_visible()
+    entry = day_column(page, friday).get_by_test_id("calendar-entry").filter(has_text=SEEDED_TITLE)
+    expect(entry).to_contain_text("Published")
+    page.get_by_role("button", name="Month", exact=True).click()
+    expect(page.get_by_test_id("period")).to_have_text(friday.strftime("%B %Y"))
+    page.get_by_label("Language").select_option("ko")
+
+    # A tablet gets the same week.
+    page.set_viewport_size({"width": 1024, "height": 768})
+    page.get_by_role("button", name="주", exact=True).click()
+    expect(day_column(page, friday).get_by_text(SEEDED_TITLE)).to_have_count(1)
+    screenshot(page, "patrols-week-tablet")
+
+    day_column(page, friday).get_by_test_id("calendar-entry").filter(has_text=SEEDED_TITLE).click()
     expect(page).to_have_url(re.compile(r"/console/patrols/\d+$"))
 
 
@@ -225,4 +240,10 @@ def test_the_form_explains_what_it_needs_before_and_after_asking_the_api(page):
     page.get_by_label("날짜", exact=True).fill("2020-01-03")
     page.get_by_role("button", name="순찰 만들기").click()
     expect(page.get_by_role("alert")).to_contain_text("PATROL_STARTS_IN_PAST")
+    expect(page.get_by_test_id("time-errors")).not_to_be_empty()  # beside the times
     expect(page).to_have_url(re.compile(r"/console/patrols/new$"))
+    page.get_by_label("날짜", exact=True).fill("")
+    page.get_by_role("button", name="순찰 만들기").click()
+    expect(page.get_by_test_id("time-errors")).to_have_text("날짜와 시작·종료 시각을 모두 넣어 주세요.")
+    page.set_viewport_size({"width": 1024, "height": 768})
+    screenshot(page, "patrol-form-tablet")

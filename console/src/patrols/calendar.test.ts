@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { daysOfPatrol, daysOfView, patrolsByDay, rangeOfDays, shiftAnchor } from "./calendar";
+import { daysOfPatrol, monthTitle, shortDay, daysOfView, patrolsByDay, rangeOfDays, shiftAnchor } from "./calendar";
 
 describe("the calendar's days", () => {
   it("show a week from Monday", () => {
@@ -20,6 +20,13 @@ describe("the calendar's days", () => {
       from: "2026-12-06T15:00:00.000Z",
       to: "2026-12-13T15:00:00.000Z",
     });
+  });
+
+  it("name their month as Koreans do", () => {
+    expect(monthTitle("2027-01-15", "ko")).toBe("2027년 1월");
+    expect(monthTitle("2027-01-15", "en")).toBe("January 2027");
+    expect(shortDay("2027-01-01", "ko")).toBe("1월 1일 (금)");
+    expect(shortDay("2027-01-01", "en")).toBe("Fri 1 Jan");
   });
 
   it("step by week or month across the year end", () => {

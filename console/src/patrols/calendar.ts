@@ -63,3 +63,20 @@ export function patrolsByDay<T extends Timed>(patrols: T[], days: string[]): Map
 export function isMonthDay(day: string, anchor: string): boolean {
   return day.slice(0, 7) === anchor.slice(0, 7);
 }
+
+/** "2027년 1월" / "January 2027" */
+export function monthTitle(anchor: string, locale: "ko" | "en"): string {
+  return new Intl.DateTimeFormat(locale === "ko" ? "ko-KR" : "en-GB", { year: "numeric", month: "long", timeZone: "UTC" }).format(
+    new Date(`${anchor.slice(0, 7)}-01T00:00:00Z`),
+  );
+}
+
+/** A day heading without the year (the period names it): "12월 11일 (금)" / "Fri 11 Dec" */
+export function shortDay(day: string, locale: "ko" | "en"): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat(locale === "ko" ? "ko-KR" : "en-GB", { month: locale === "ko" ? "numeric" : "short", day: "numeric", weekday: "short", timeZone: "UTC" })
+      .formatToParts(new Date(`${day}T00:00:00Z`))
+      .map((part) => [part.type, part.value]),
+  );
+  return locale === "ko" ? `${parts.month}월 ${parts.day}일 (${parts.weekday})` : `${parts.weekday} ${parts.day} ${parts.month}`;
+}
