@@ -247,3 +247,22 @@ def test_the_form_explains_what_it_needs_before_and_after_asking_the_api(page):
     expect(page.get_by_test_id("time-errors")).to_have_text("날짜와 시작·종료 시각을 모두 넣어 주세요.")
     page.set_viewport_size({"width": 1024, "height": 768})
     screenshot(page, "patrol-form-tablet")
+
+
+def test_an_officer_busy_elsewhere_is_refused_and_the_created_patrol_named(page):
+    friday = seeded_first_friday()
+    sign_in(page)
+    page.goto("/console/patrols/new")
+    page.get_by_label("순찰 이름").fill(unique("겹치는 순찰"))
+    page.get_by_label("날짜", exact=True).fill(friday.isoformat())
+    page.get_by_label("시작").fill("21:00")
+    page.get_by_label("종료").fill("23:30")
+    expect(page.get_by_test_id("ends-next-day")).to_have_count(0)
+    page.get_by_role("button", name="지도 가운데에 집결지 놓기").click()
+    page.get_by_role("checkbox", name="최민준").check()  # on the seeded Friday night 20:00-23:00
+    page.get_by_role("button", name="순찰 만들기").click()
+    expect(page.get_by_role("alert")).to_contain_text("SCHEDULE_CONFLICT")
+    expect(page.get_by_text("순찰은 만들어졌지만 경찰관 배정에 실패했습니다.")).to_be_visible()
+    expect(page.get_by_role("button", name="순찰 만들기")).to_be_disabled()  # not a second time
+    page.get_by_role("link", name="만든 순찰 보기").click()
+    expect(page.get_by_test_id("patrol-actions")).to_contain_text("상태: 초안")
