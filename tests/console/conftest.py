@@ -75,7 +75,9 @@ def base_url(console_app):
     server.shutdown()
 
 
-@pytest.fixture(scope="session")
+# Per module, not per session: a live sync Playwright holds an asyncio loop on the main
+# thread, and the tests after tests/console (asyncio.run in the push dispatcher) need it gone.
+@pytest.fixture(scope="module")
 def browser():
     if not Path(CHROMIUM).is_file():
         pytest.fail(f"{CHROMIUM} is missing: scripts/setup.sh --with-browser installs Debian's chromium")
