@@ -69,6 +69,7 @@ def test_the_calendar_shows_the_seeded_patrols_on_their_korean_days(page):
     expect(page.get_by_role("heading", name="Patrols")).to_be_visible()
     entry = day_column(page, friday).get_by_test_id("calendar-entry").filter(has_text=SEEDED_TITLE)
     expect(entry).to_contain_text("Published")
+    expect(entry).to_have_attribute("title", re.compile(r"Short-staffed: needs 5 volunteers, has \d"))  # the API's words, again
     page.get_by_role("button", name="Month", exact=True).click()
     expect(page.get_by_test_id("period")).to_have_text(friday.strftime("%B %Y"))
     page.get_by_label("Language").select_option("ko")
