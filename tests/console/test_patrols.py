@@ -268,3 +268,40 @@ def test_an_officer_busy_elsewhere_is_refused_and_the_created_patrol_named(page)
     expect(page.get_by_role("button", name="순찰 만들기")).to_be_disabled()  # not a second time
     page.get_by_role("link", name="만든 순찰 보기").click()
     expect(page.get_by_test_id("patrol-actions")).to_contain_text("상태: 초안")
+
+
+def test_publishing_a_series_names_a_later_occurrence_still_short_of_officers(page):
+    tuesday = seeded_first_friday() + timedelta(days=4)
+    second = tuesday + timedelta(weeks=1)
+    sign_in(page)
+    page.goto("/console/patrols/new")
+    page.get_by_label("순찰 이름").fill(unique("학원가 낮 순찰"))
+    page.get_by_label("날짜", exact=True).fill(tuesday.isoformat())
+    page.get_by_label("시작").fill("10:00")
+    page.get_by_label("종료").fill("12:00")
+    page.get_by_role("button", name="지도 가운데에 집결지 놓기").click()
+    page.get_by_label("매주 반복").check()
+    page.get_by_label("주 수", exact=True).fill("2")
+    expect(page.get_by_test_id("recurrence-preview").get_by_role("listitem")).to_have_count(2)
+    page.get_by_role("button", name="순찰 만들기").click()
+    actions = page.get_by_test_id("patrol-actions")
+    expect(actions.get_by_test_id("publish-gaps")).to_contain_text("경찰관 1명이 필요하지만 0명입니다.")
+
+    # An officer for the first occurrence only.
+    actions.get_by_role("link", name="수정").click()
+    page.get_by_label("이 회차만").check()
+    page.get_by_role("checkbox", name="임재원").check()
+    page.get_by_role("button", name="변경 저장").click()
+    actions = page.get_by_test_id("patrol-actions")
+    expect(actions.get_by_role("button", name="공개하기")).to_be_enabled()
+
+    actions.get_by_label("이 회차와 이후 회차 모두").check()
+    actions.get_by_role("button", name="공개하기").click()
+    expect(actions.get_by_role("alert")).to_contain_text("PAIRING_RULE")
+    expect(actions).to_contain_text(f"다른 회차({second.year}년 {second.month}월 {second.day}일")
+    expect(actions).to_contain_text("경찰관 1명이 필요하지만 0명입니다.")
+    expect(actions).to_contain_text("상태: 초안")  # nothing of the series went out
+    screenshot(page, "patrol-actions-series-refused")
+    actions.get_by_label("이 회차만").check()
+    actions.get_by_role("button", name="공개하기").click()
+    expect(actions).to_contain_text("상태: 공개")
