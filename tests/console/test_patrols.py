@@ -30,6 +30,16 @@ def month_cell(page, day: date):
     return page.locator(f'[data-testid="calendar-month"] td[data-day="{day.isoformat()}"]')
 
 
+def start_new_patrol(page, title, day: date, start: str, end: str):
+    """The form filled with a name, Korean date and times, and the meeting point at the map's centre."""
+    page.goto("/console/patrols/new")
+    page.get_by_label("순찰 이름").fill(title)
+    page.get_by_label("날짜", exact=True).fill(day.isoformat())
+    page.get_by_label("시작").fill(start)
+    page.get_by_label("종료").fill(end)
+    page.get_by_role("button", name="지도 가운데에 집결지 놓기").click()
+
+
 def test_the_calendar_shows_the_seeded_patrols_on_their_korean_days(page):
     friday = seeded_first_friday()
     sign_in(page)
@@ -254,13 +264,8 @@ def test_the_form_explains_what_it_needs_before_and_after_asking_the_api(page):
 def test_an_officer_busy_elsewhere_is_refused_and_the_created_patrol_named(page):
     friday = seeded_first_friday()
     sign_in(page)
-    page.goto("/console/patrols/new")
-    page.get_by_label("순찰 이름").fill(unique("겹치는 순찰"))
-    page.get_by_label("날짜", exact=True).fill(friday.isoformat())
-    page.get_by_label("시작").fill("21:00")
-    page.get_by_label("종료").fill("23:30")
+    start_new_patrol(page, unique("겹치는 순찰"), friday, "21:00", "23:30")
     expect(page.get_by_test_id("ends-next-day")).to_have_count(0)
-    page.get_by_role("button", name="지도 가운데에 집결지 놓기").click()
     page.get_by_role("checkbox", name="최민준").check()  # on the seeded Friday night 20:00-23:00
     page.get_by_role("button", name="순찰 만들기").click()
     expect(page.get_by_role("alert")).to_contain_text("SCHEDULE_CONFLICT")
@@ -274,12 +279,7 @@ def test_publishing_a_series_names_a_later_occurrence_still_short_of_officers(pa
     tuesday = seeded_first_friday() + timedelta(days=4)
     second = tuesday + timedelta(weeks=1)
     sign_in(page)
-    page.goto("/console/patrols/new")
-    page.get_by_label("순찰 이름").fill(unique("학원가 낮 순찰"))
-    page.get_by_label("날짜", exact=True).fill(tuesday.isoformat())
-    page.get_by_label("시작").fill("10:00")
-    page.get_by_label("종료").fill("12:00")
-    page.get_by_role("button", name="지도 가운데에 집결지 놓기").click()
+    start_new_patrol(page, unique("학원가 낮 순찰"), tuesday, "10:00", "12:00")
     page.get_by_label("매주 반복").check()
     page.get_by_label("주 수", exact=True).fill("2")
     expect(page.get_by_test_id("recurrence-preview").get_by_role("listitem")).to_have_count(2)
