@@ -1,0 +1,63 @@
+// What the patrol pages read from the API: a calendar's patrols (every page of them), and the
+// station's zones, groups and officers for the form's choices.
+import { api, unwrap, type Schemas } from "../api/client";
+
+export type Patrol = Schemas["Patrol"];
+export type Gap = Schemas["Gap"];
+export type ZoneFeature = Schemas["ZoneOut"];
+export type Group = Schemas["Group"];
+export type Officer = Schemas["User"];
+export type PatrolStatus = Patrol["status"];
+export const PATROL_STATUSES: PatrolStatus[] = ["draft", "published", "in_progress", "completed", "cancelled"];
+
+export interface PatrolFilters {
+  group_id?: number;
+  zone_id?: number;
+  status?: PatrolStatus;
+  has_gaps?: boolean;
+}
+
+const PAGE_SIZE = 200; // the API's largest page
+
+function nextPage(response: Response): number | undefined {
+  const header = response.headers.get("X-Pagination");
+  return header ? (JSON.parse(header).next_page as number | undefined) : undefined;
+}
+
+/** The patrols touching [from, to), with the filters, all pages. */
+export async function patrolsBetween(from: string, to: string, filters: PatrolFilters): Promise<Patrol[]> {
+  const patrols: Patrol[] = [];
+  for (let page: number | undefined = 1; page !== undefined; ) {
+    const result = await api.GET("/api/v1/patrols", {
+      params: { query: { from, to, ...filters, page, page_size: PAGE_SIZE } },
+    });
+    patrols.push(...unwrap(result));
+    page = nextPage(result.response);
+  }
+  return patrols;
+}
+
+export async function stationZones(stationId: number): Promise<ZoneFeature[]> {
+  const result = await api.GET("/api/v1/zones", { params: { query: { station_id: stationId, all: true } } });
+  return unwrap(result).features;
+}
+
+export async function stationGroups(stationId: number): Promise<Group[]> {
+  const result = await api.GET("/api/v1/groups", { params: { query: { station_id: stationId, page_size: PAGE_SIZE } } });
+  return unwrap(result);
+}
+
+/** The active officers the signed-in person may see (their station and its sub-stations). */
+export async function stationOfficers(): Promise<Officer[]> {
+  const result = await api.GET("/api/v1/users", { params: { query: { role: "officer", is_active: true, page_size: PAGE_SIZE } } });
+  return unwrap(result);
+}
+
+export async function getPatrol(id: number): Promise<Patrol> {
+  return unwrap(await api.GET("/api/v1/patrols/{patrol_id}", { params: { path: { patrol_id: id } } }));
+}
+
+/** Editable: not cancelled, not under way or over (the API's PATROL_NOT_EDITABLE). */
+export function isEditable(patrol: Patrol): boolean {
+  return patrol.status === "draft" || patrol.status === "published";
+}
