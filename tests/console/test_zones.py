@@ -15,6 +15,8 @@ POLYGON_TOOL = "다각형 구역 그리기 (다중밀집지역·여성안심구�
 
 # East of the seeded zones; crosses itself at 126.957, 37.384.
 BOW_TIE = [[[126.956, 37.383], [126.958, 37.385], [126.958, 37.383], [126.956, 37.385], [126.956, 37.383]]]
+# Its last position is not its first.
+OPEN_RING = [[126.9610, 37.3860], [126.9625, 37.3860], [126.9625, 37.3870], [126.9612, 37.3871]]
 SQUARE = [[[126.9440, 37.3860], [126.9452, 37.3860], [126.9452, 37.3870], [126.9440, 37.3870], [126.9440, 37.3860]]]
 
 
@@ -42,6 +44,23 @@ def import_file(page, tmp_path, features):
     path.write_text(json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False), encoding="utf-8")
     page.get_by_label("GeoJSON 파일 (FeatureCollection)").set_input_files(path)
     page.get_by_role("button", name="가져오기", exact=True).click()
+
+
+def draw(page, tool, points, finish_on):
+    """Click `points` (fractions of the map's width and height) with a Geoman tool, then the
+    point that finishes the shape (a polygon's first corner, a line's last point)."""
+    page.get_by_role("button", name=tool).click()
+    box = page.get_by_role("application", name="관서 구역 지도").bounding_box()
+    for fx, fy in [*points, points[finish_on]]:
+        page.mouse.click(box["x"] + box["width"] * fx, box["y"] + box["height"] * fy)
+
+
+def delete_zone(page, name):
+    """Delete a zone by the page, so the map's first view (all zones) stays as seeded."""
+    list_item(page, name).click()
+    page.get_by_role("button", name="구역 삭제").click()
+    page.get_by_role("button", name="삭제 확인").click()
+    expect(list_item(page, name)).to_have_count(0)
 
 
 def test_the_seeded_zones_are_on_the_map_and_in_the_list(page):
@@ -72,16 +91,14 @@ def test_the_seeded_zones_are_on_the_map_and_in_the_list(page):
     expect(list_item(page, "GS25 범계중앙점 (안심지킴이집)")).to_have_attribute("aria-pressed", "false")
     expect(page.get_by_role("heading", name="선택한 구역: 호계동 주택가 여성안심구역")).to_be_visible()
     expect(page.locator(".zone-symbol--safe_house.is-selected")).to_have_count(0)
+    page.get_by_role("button", name="이름·폭 바꾸기").click()
+    screenshot(page, "zones-selected")
 
 
 def test_a_women_safe_zone_is_drawn_with_the_toolbar_and_saved(page):
     open_zones(page)
-    page.get_by_role("button", name=POLYGON_TOOL).click()
-    box = page.get_by_role("application", name="관서 구역 지도").bounding_box()
-    # The map's left middle holds no zone (nothing to snap to): a square there, closed on its first corner.
-    corners = [(0.08, 0.50), (0.22, 0.50), (0.22, 0.62), (0.08, 0.62), (0.08, 0.50)]
-    for fx, fy in corners:
-        page.mouse.click(box["x"] + box["width"] * fx, box["y"] + box["height"] * fy)
+    # The map's left middle holds no zone (nothing to snap to): a square there.
+    draw(page, POLYGON_TOOL, [(0.08, 0.50), (0.22, 0.50), (0.22, 0.62), (0.08, 0.62)], finish_on=0)
     expect(page.get_by_role("heading", name="새 구역 저장")).to_be_visible()
     kinds = page.get_by_label("구역 종류").locator("option")
     expect(kinds).to_have_text(["다중밀집지역", "여성안심구역", "기타"])  # only what a polygon may be
@@ -95,6 +112,38 @@ def test_a_women_safe_zone_is_drawn_with_the_toolbar_and_saved(page):
 
     page.reload()
     expect(list_item(page, name)).to_be_visible()
+    delete_zone(page, name)
+
+
+def test_a_route_is_drawn_with_its_corridor_width(page):
+    open_zones(page)
+    draw(page, "안심귀갓길 선 그리기", [(0.10, 0.75), (0.18, 0.80), (0.26, 0.78)], finish_on=-1)
+    expect(page.get_by_label("구역 종류").locator("option")).to_have_text(["안심귀갓길", "기타"])
+    name = unique("그린 안심귀갓길")
+    page.get_by_label("구역 이름").fill(name)
+    page.get_by_label("안심귀갓길 폭 (선 양쪽, 미터)").fill("45")
+    page.get_by_role("button", name="구역 저장").click()
+    expect(list_item(page, name)).to_contain_text("안심귀갓길 · 폭 45m")
+    delete_zone(page, name)
+
+
+def test_a_self_intersecting_drawing_is_marked_where_it_crosses(page):
+    open_zones(page)
+    # A bow tie (below the toolbar's buttons): its second and fourth edges cross in the middle.
+    draw(page, POLYGON_TOOL, [(0.08, 0.40), (0.22, 0.52), (0.22, 0.40), (0.08, 0.52)], finish_on=0)
+    page.get_by_label("구역 이름").fill(unique("엇갈린 구역"))
+    page.get_by_role("button", name="구역 저장").click()
+    expect(page.get_by_role("alert")).to_contain_text("GEOMETRY_SELF_INTERSECTION")
+    expect(page.get_by_text("다각형의 변이 서로 교차합니다(자기 교차)")).to_be_visible()
+    fault = page.locator(".zone-fault")
+    expect(fault).to_have_count(1)
+    # The ✕ sits where the edges cross: the middle of the drawn bow tie.
+    box = page.get_by_role("application", name="관서 구역 지도").bounding_box()
+    mark = fault.bounding_box()
+    assert abs(mark["x"] + mark["width"] / 2 - (box["x"] + box["width"] * 0.15)) < 6
+    assert abs(mark["y"] + mark["height"] / 2 - (box["y"] + box["height"] * 0.46)) < 6
+    page.get_by_role("button", name="그린 도형 버리기").click()
+    expect(fault).to_have_count(0)
 
 
 def test_a_zone_is_renamed_reshaped_and_deleted(page, tmp_path):
@@ -150,20 +199,25 @@ def test_a_refused_import_points_out_each_failing_feature(page, tmp_path):
         feature(valid, "dense_area", {"type": "Polygon", "coordinates": SQUARE}),
         feature("엇갈린 다각형", "women_safe_zone", {"type": "Polygon", "coordinates": BOW_TIE}),
         feature("점으로 된 안심구역", "women_safe_zone", {"type": "Point", "coordinates": [126.9600, 37.3840]}),
+        feature("열린 다각형", "dense_area", {"type": "Polygon", "coordinates": [OPEN_RING]}),
     ])
     expect(page.get_by_role("alert")).to_contain_text("GEOMETRY_SELF_INTERSECTION")
-    refused = page.get_by_role("region", name="가져오지 못한 구역 2개 (아무것도 저장되지 않았습니다)")
+    refused = page.get_by_role("region", name="가져오지 못한 구역 3개 (아무것도 저장되지 않았습니다)")
     items = refused.locator("li[data-feature-index]")
-    expect(items).to_have_count(2)
+    expect(items).to_have_count(3)
     expect(items.nth(0)).to_contain_text("2번째 구역: 엇갈린 다각형")
     expect(items.nth(0)).to_contain_text("다각형의 변이 서로 교차합니다(자기 교차)")
     expect(items.nth(0)).to_contain_text("위치: 37.38400, 126.95700")
     expect(items.nth(1)).to_contain_text("3번째 구역: 점으로 된 안심구역")
     expect(items.nth(1)).to_contain_text("GEOMETRY_TYPE_MISMATCH")
     expect(items.nth(1)).to_contain_text("구역 종류에 맞지 않는 도형입니다")
-    # On the map: both drawn in the error style with their numbers, a ✕ where the edges cross.
-    expect(page.locator(".zone-label--refused")).to_have_text(["2 엇갈린 다각형", "3 점으로 된 안심구역"])
-    expect(page.locator(".zone-fault")).to_have_count(1)
+    expect(items.nth(2)).to_contain_text("4번째 구역: 열린 다각형")
+    expect(items.nth(2)).to_contain_text("다각형이 닫혀 있지 않습니다")
+    expect(items.nth(2)).to_contain_text("위치: 37.38600, 126.96100 · 37.38710, 126.96120")
+    # On the map: each drawn in the error style with its number; a ✕ where the edges cross
+    # and at the open ring's two ends.
+    expect(page.locator(".zone-label--refused")).to_have_text(["2 엇갈린 다각형", "3 점으로 된 안심구역", "4 열린 다각형"])
+    expect(page.locator(".zone-fault")).to_have_count(3)
     expect(page.locator(".zone-symbol--refused")).to_have_count(1)
     # All or nothing: the valid feature was not stored either.
     expect(list_item(page, valid)).to_have_count(0)

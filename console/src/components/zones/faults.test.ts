@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Problem } from "../../api/client";
-import { geometryLocations, importFaults } from "./faults";
+import { faultMessages, importFaults } from "./faults";
 
 function problem(errors: Problem["errors"], coded: Problem["coded_errors"]): Problem {
   return { type: "about:blank", title: "", status: 422, detail: "", code: "GEOMETRY_SELF_INTERSECTION", request_id: "", errors, coded_errors: coded };
@@ -41,11 +41,19 @@ describe("import faults", () => {
   });
 });
 
-describe("geometry locations", () => {
+describe("fault messages of one zone", () => {
   it("gives an open ring's two ends", () => {
     const refused = problem({ geometry: ["A polygon ring must end where it starts."] }, [
       { path: ["geometry"], code: "GEOMETRY_RING_NOT_CLOSED", message: "A polygon ring must end where it starts.", locations: [[126.9497, 37.38885], [126.9508, 37.3906]] },
     ]);
-    expect(geometryLocations(refused)).toEqual([[126.9497, 37.38885], [126.9508, 37.3906]]);
+    expect(faultMessages(refused)).toEqual([
+      {
+        path: ["geometry"],
+        field: "geometry",
+        code: "GEOMETRY_RING_NOT_CLOSED",
+        message: "A polygon ring must end where it starts.",
+        locations: [[126.9497, 37.38885], [126.9508, 37.3906]],
+      },
+    ]);
   });
 });

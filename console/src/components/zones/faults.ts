@@ -53,10 +53,3 @@ export function importFaults(problem: Problem): FeatureFault[] {
   }
   return [...byIndex.entries()].sort(([a], [b]) => a - b).map(([index, messages]) => ({ index, messages }));
 }
-
-/** The positions a refused geometry of one zone (POST or PATCH) is wrong at. */
-export function geometryLocations(problem: Problem): LonLat[] {
-  return faultMessages(problem)
-    .filter((message) => message.path[0] === "geometry")
-    .flatMap((message) => message.locations);
-}

@@ -35,7 +35,7 @@ export function draftPointIcon(): L.DivIcon {
 export function pathStyle(kind: ZoneKind, selected = false): L.PathOptions {
   const style = ZONE_LOOKS[kind].style;
   return selected
-    ? { ...style, weight: (style.weight ?? 2) + 3, fillOpacity: Math.min(0.45, (style.fillOpacity ?? 0.2) + 0.2) }
+    ? { ...style, weight: (style.weight ?? 2) + 2, fillOpacity: Math.min(0.45, (style.fillOpacity ?? 0.2) + 0.2) }
     : { ...style };
 }
 

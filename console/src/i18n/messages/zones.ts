@@ -30,7 +30,7 @@ export default {
         discard: "그린 도형 버리기",
         saved: "'{name}' 구역을 저장했습니다.",
       },
-      shapes: { Polygon: "다각형", LineString: "선", Point: "점", MultiPolygon: "다중 다각형" },
+      shapes: { Polygon: "다각형", LineString: "선", Point: "점" },
       details: {
         title: "선택한 구역",
         kind: "종류",
@@ -108,7 +108,7 @@ export default {
         discard: "Discard the drawing",
         saved: "Zone '{name}' saved.",
       },
-      shapes: { Polygon: "polygon", LineString: "line", Point: "point", MultiPolygon: "multi-polygon" },
+      shapes: { Polygon: "polygon", LineString: "line", Point: "point" },
       details: {
         title: "Selected zone",
         kind: "Kind",
