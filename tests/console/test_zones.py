@@ -6,7 +6,15 @@ import shutil
 import pytest
 from playwright.sync_api import expect
 
-from tests.console.conftest import CONSOLE, SCREENSHOTS, screenshot, serious_accessibility_violations, sign_in, unique
+from tests.console.conftest import (
+    CONSOLE,
+    GROUP_LEADER,
+    SCREENSHOTS,
+    screenshot,
+    serious_accessibility_violations,
+    sign_in,
+    unique,
+)
 
 # Seeded zones of 안양동안경찰서, the demo station chief's station (seed/zones.geojson).
 SEEDED = ["범계역 광장", "범계 로데오거리", "호계동 주택가 여성안심구역", "범계역 → 호계동 안심귀갓길", "GS25 범계중앙점 (안심지킴이집)"]
@@ -24,8 +32,8 @@ def feature(name, kind, geometry):
     return {"type": "Feature", "geometry": geometry, "properties": {"name": name, "kind": kind}}
 
 
-def open_zones(page):
-    sign_in(page)
+def open_zones(page, phone=None):
+    sign_in(page, *([phone] if phone else []))
     page.get_by_role("navigation").get_by_role("link", name="구역 지도").click()
     expect(page.get_by_role("heading", level=1, name="구역 지도")).to_be_visible()
     expect(zone_list(page).get_by_role("button", name="범계역 광장")).to_be_visible()
@@ -227,6 +235,16 @@ def test_a_refused_import_points_out_each_failing_feature(page, tmp_path):
     items.nth(1).get_by_role("button", name="지도에서 보기").focus()
     page.keyboard.press("Enter")
     expect(page.locator(".zone-symbol--refused")).to_be_in_viewport()
+
+
+def test_a_group_leader_sees_the_zones_but_changes_none(page):
+    open_zones(page, GROUP_LEADER)
+    expect(page.get_by_text("구역은 관서장·코디네이터가 그리고 고칩니다")).to_be_visible()
+    expect(page.get_by_role("button", name=POLYGON_TOOL)).to_have_count(0)
+    expect(page.get_by_label("GeoJSON 파일 (FeatureCollection)")).to_have_count(0)
+    list_item(page, IN_USE).click()
+    expect(page.get_by_role("heading", name=f"선택한 구역: {IN_USE}")).to_be_visible()
+    expect(page.get_by_role("button", name="구역 삭제")).to_have_count(0)
 
 
 def test_the_page_speaks_english_and_works_by_keyboard(page):

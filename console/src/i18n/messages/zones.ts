@@ -10,6 +10,7 @@ export default {
       selected: "선택됨",
       corridorShort: "폭 {metres}m",
       drawHint: "지도 왼쪽 도구로 구역을 그리세요: 다각형은 다중밀집지역·여성안심구역, 선은 안심귀갓길, 점은 안심 지킴이집입니다. 키보드로는 GeoJSON 가져오기를 쓰세요.",
+      viewOnly: "구역은 관서장·코디네이터가 그리고 고칩니다. 목록이나 지도에서 구역을 고르면 자세히 볼 수 있습니다.",
       tools: {
         polygon: "다각형 구역 그리기 (다중밀집지역·여성안심구역)",
         rectangle: "사각형 구역 그리기",
@@ -88,6 +89,7 @@ export default {
       selected: "selected",
       corridorShort: "{metres} m wide",
       drawHint: "Draw zones with the tools on the map's left: a polygon for a dense area or women-safe zone, a line for a safe-return route, a point for a safe house. By keyboard, import a GeoJSON file.",
+      viewOnly: "Station chiefs and coordinators draw and change zones. Pick a zone in the list or on the map to see it.",
       tools: {
         polygon: "Draw a polygon zone (dense area, women-safe zone)",
         rectangle: "Draw a rectangular zone",
