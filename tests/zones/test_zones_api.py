@@ -1,12 +1,8 @@
 """Zones over HTTP: GeoJSON in and out, refusals with precise codes, scope and roles."""
 import json
-from datetime import datetime, timedelta, timezone
 
 import pytest
-from geoalchemy2.shape import from_shape
-from shapely.geometry import Point
 
-from backend.patrols.models import Patrol, patrol_zones
 from tests.helpers import assert_problem
 
 ZONES = "/api/v1/zones"
@@ -382,18 +378,11 @@ def test_a_problem_without_coded_messages_has_no_coded_errors(client, chief_head
     assert "coded_errors" not in body
 
 
-def test_a_zone_a_patrol_uses_is_not_deleted(client, db_session, chief, chief_headers, home_station, create):
-    zone = create(feature(home_station))
-    starts_at = datetime.now(timezone.utc) + timedelta(days=3)
-    patrol = Patrol(
-        station_id=home_station.id, title="범계역 합동 야간순찰", starts_at=starts_at, ends_at=starts_at + timedelta(hours=3),
-        meeting_point=from_shape(Point(126.9508, 37.3897), srid=4326), max_volunteers=3, created_by_id=chief.id,
-    )
-    db_session.add(patrol)
-    db_session.flush()
-    db_session.execute(patrol_zones.insert().values(patrol_id=patrol.id, zone_id=zone["id"]))
-    db_session.flush()
-
-    url = f"{ZONES}/{zone['id']}"
+def test_a_zone_a_patrol_uses_is_not_deleted(client, api, chief, chief_headers, patrol_body, zones):
+    response = api.create(chief, patrol_body(zone_ids=[zones["plaza"].id]))
+    assert response.status_code == 201, response.get_json()
+    url = f"{ZONES}/{zones['plaza'].id}"
     assert_problem(client.delete(url, headers=chief_headers), 409, "ZONE_IN_USE")
     assert client.get(url, headers=chief_headers).status_code == 200
+    # A zone no patrol uses goes as before.
+    assert client.delete(f"{ZONES}/{zones['safe_house'].id}", headers=chief_headers).status_code == 204
