@@ -10,6 +10,7 @@ from collections import namedtuple
 from flask import g, has_request_context, jsonify, request
 from flask_jwt_extended.exceptions import CSRFError
 from marshmallow import Schema, fields
+from marshmallow.validate import Length
 from sqlalchemy.exc import IntegrityError, OperationalError
 from werkzeug.exceptions import HTTPException
 
@@ -46,6 +47,7 @@ ERROR_CATALOGUE = {
     "PATROL_NOT_EDITABLE": (409, "A cancelled, running or finished patrol cannot be changed.", "취소되었거나 진행 중이거나 끝난 순찰은 변경할 수 없습니다."),
     "PATROL_NOT_DRAFT": (409, "Only a draft patrol can be deleted or published.", "초안 상태의 순찰만 삭제하거나 게시할 수 있습니다."),
     "PATROL_NOT_BROADCASTABLE": (409, "A draft or finished patrol takes no broadcasts.", "초안이거나 끝난 순찰에는 알림을 보낼 수 없습니다."),
+    "ZONE_IN_USE": (409, "Patrols use this zone; take it off them before deleting it.", "이 구역을 쓰는 순찰이 있습니다. 순찰에서 구역을 뺀 뒤에 삭제하세요."),
     "CAPACITY_BELOW_CONFIRMED": (409, "More volunteers are confirmed than this capacity.", "확정된 인원보다 정원을 작게 할 수 없습니다."),
     "NOT_A_PARTICIPANT": (403, "Only people on this patrol can do this.", "이 순찰의 참여자만 할 수 있습니다."),
     "CONSENT_REQUIRED": (403, "Location consent is needed first (POST /api/v1/me/consents).", "위치정보 수집 동의가 먼저 필요합니다."),
@@ -152,14 +154,16 @@ class CodedMessage(str):
 
     Schemas raise ValidationError(CodedMessage(...)) where the app needs a precise code
     (a self-intersecting polygon, a bad phone); the 422 answer then carries that code,
-    and its detail the catalogue's sentence filled in with `params`.
+    and its detail the catalogue's sentence filled in with `params`. `locations` are the
+    [longitude, latitude] positions where a geometry is wrong, for a map to point at.
     """
 
-    def __new__(cls, code, text=None, **params):
+    def __new__(cls, code, text=None, *, locations=None, **params):
         english = ERROR_CATALOGUE[code][1]
         message = super().__new__(cls, text or (english.format(**params) if params else english))
         message.code = code
         message.params = params
+        message.locations = locations
         return message
 
 
@@ -201,6 +205,9 @@ def problem_response(code, *, status=None, errors=None, detail=None, headers=Non
     body = {**(members or {}), **problem_body(code, status, detail or detail_for(code), g.get("request_id"))}
     if errors:
         body["errors"] = errors
+        coded = coded_errors(errors)
+        if coded:
+            body["coded_errors"] = coded
     response = jsonify(body)
     response.status_code = status
     response.mimetype = PROBLEM_MIMETYPE
@@ -239,6 +246,24 @@ def first_coded_message(messages):
         if found is not None:
             return found
     return None
+
+
+def coded_errors(errors, path=()):
+    """Each coded message of an `errors` tree with the path to it, its code and any locations.
+
+    `errors` keeps its plain strings for the clients reading it; this list adds what a
+    string cannot carry, e.g. for a map marking where each imported feature is wrong.
+    """
+    if isinstance(errors, CodedMessage):
+        entry = {"path": list(path), "code": errors.code, "message": str(errors)}
+        if errors.locations:
+            entry["locations"] = errors.locations
+        return [entry]
+    if isinstance(errors, dict):
+        return [found for key, child in errors.items() for found in coded_errors(child, (*path, str(key)))]
+    if isinstance(errors, (list, tuple)):
+        return [found for child in errors for found in coded_errors(child, path)]
+    return []
 
 
 def field_errors(messages):
@@ -289,6 +314,23 @@ def handle_unexpected_error(error):
     return problem_response("INTERNAL_ERROR")
 
 
+class CodedErrorSchema(Schema):
+    path = fields.List(
+        fields.String(),
+        required=True,
+        metadata={"description": "Keys leading to the message in `errors`, e.g. [\"features\", \"1\", \"geometry\"]"},
+    )
+    code = fields.String(required=True, metadata={"enum": list(ERROR_CATALOGUE)})
+    message = fields.String(required=True, metadata={"description": "The message as in `errors` (English)"})
+    locations = fields.List(
+        fields.List(fields.Float(), validate=Length(equal=2)),
+        metadata={
+            "description": "Geometry errors only, when known: [longitude, latitude] positions where the geometry "
+            "is wrong (where a polygon crosses itself; an open ring's first and last positions)"
+        },
+    )
+
+
 class ProblemSchema(Schema):
     """The problem+json body every error answers with (documented in the OpenAPI spec)."""
 
@@ -301,6 +343,10 @@ class ProblemSchema(Schema):
         metadata={"description": "Stable UPPER_SNAKE code to branch on", "enum": list(ERROR_CATALOGUE)},
     )
     errors = fields.Dict(metadata={"description": "Field name -> messages, for 422"})
+    coded_errors = fields.List(
+        fields.Nested(CodedErrorSchema),
+        metadata={"description": "The messages of `errors` that carry a code of their own, each with its path in `errors`"},
+    )
     request_id = fields.String(required=True)
 
 

@@ -5,6 +5,7 @@ repairs some mistakes (it closes an open ring) that the caller should hear about
 then is the shape built and its validity asked of GEOS. Everything is stored in SRID 4326.
 """
 import math
+import re
 
 import shapely
 from flask import current_app
@@ -30,8 +31,12 @@ POSITION_DEPTH = {
 SUPPORTED_TYPES = tuple(POSITION_DEPTH)
 
 
-def _refuse(code, text=None):
-    raise ValidationError(CodedMessage(code, text))
+# GEOS ends its reason with where the fault is: "Self-intersection[126.95 37.389]".
+REASON_LOCATION = re.compile(r"\[(\S+) (\S+)\]$")
+
+
+def _refuse(code, text=None, locations=None):
+    raise ValidationError(CodedMessage(code, text, locations=locations))
 
 
 def _is_number(value):
@@ -64,7 +69,7 @@ def _check_nesting(coordinates, depth):
 
 def _check_ring(ring):
     if list(ring[0]) != list(ring[-1]):
-        _refuse("GEOMETRY_RING_NOT_CLOSED")
+        _refuse("GEOMETRY_RING_NOT_CLOSED", locations=[list(ring[0]), list(ring[-1])])
     if len(ring) < 4:
         _refuse("GEOMETRY_INVALID", "A polygon ring needs at least four positions.")
 
@@ -93,9 +98,11 @@ def _check_validity(geometry):
     reason = shapely.is_valid_reason(geometry)
     if reason == "Valid Geometry":
         return
+    found = REASON_LOCATION.search(reason)
+    locations = [[float(found[1]), float(found[2])]] if found else None
     if reason.startswith(("Self-intersection", "Ring Self-intersection")):
-        _refuse("GEOMETRY_SELF_INTERSECTION")
-    _refuse("GEOMETRY_INVALID", f"The geometry is not valid: {reason}.")
+        _refuse("GEOMETRY_SELF_INTERSECTION", locations=locations)
+    _refuse("GEOMETRY_INVALID", f"The geometry is not valid: {reason}.", locations=locations)
 
 
 def _as_lists(value):

@@ -93,6 +93,7 @@ class ZoneById(MethodView):
 
     @login_required(*ZONE_EDITORS)
     @blp.response(204)
+    @problems("ZONE_IN_USE")
     def delete(self, zone_id):
         """Delete a zone"""
         services.delete_zone(current_user, zone_id)

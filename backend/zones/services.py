@@ -1,12 +1,13 @@
 """Zone reads and writes. Functions flush, never commit: the request commits once."""
 from geoalchemy2.shape import to_shape
-from sqlalchemy import func
+from sqlalchemy import func, select
 
 from backend.core.filters import where_equal
 from backend.core.pagination import paginate
 from backend.core.scopes import one_or_404
 from backend.errors import AppError, first_coded_message
 from backend.extensions import db
+from backend.patrols.models import patrol_zones
 from backend.zones import policies
 from backend.zones.models import Zone
 from backend.zones.schemas import MAX_MAP_ZONES, ZONE_FIELDS, zone_errors
@@ -86,7 +87,11 @@ def update_zone(user, zone_id, changes):
 
 
 def delete_zone(user, zone_id):
-    db.session.delete(get_zone(user, zone_id))
+    zone = get_zone(user, zone_id)
+    # Patrols keep their zones (the database refuses too); say why rather than a bare conflict.
+    if db.session.scalar(select(patrol_zones.c.patrol_id).where(patrol_zones.c.zone_id == zone.id).limit(1)):
+        raise AppError("ZONE_IN_USE")
+    db.session.delete(zone)
     db.session.flush()
 
 

@@ -338,3 +338,51 @@ def test_the_service_area_is_the_configured_one(app, client, chief_headers, home
     assert client.post(ZONES, json=feature(home_station), headers=chief_headers).status_code == 201
     outside = feature(home_station, CITY_HALL, kind="safe_house")
     assert_problem(client.post(ZONES, json=outside, headers=chief_headers), 422, "ZONE_OUTSIDE_SERVICE_AREA")
+
+
+def test_a_self_intersection_is_located_in_coded_errors(client, chief_headers, home_station):
+    response = client.post(ZONES, json=feature(home_station, BOW_TIE), headers=chief_headers)
+    body = assert_problem(response, 422, "GEOMETRY_SELF_INTERSECTION")
+    assert body["errors"]["geometry"] == ["The polygon crosses itself."]  # plain strings, as before
+    [coded] = body["coded_errors"]
+    assert coded["path"] == ["geometry"]
+    assert coded["code"] == "GEOMETRY_SELF_INTERSECTION"
+    assert coded["message"] == "The polygon crosses itself."
+    [[lon, lat]] = coded["locations"]
+    assert lon == pytest.approx(126.951) and lat == pytest.approx(37.390)  # where the bow tie's edges cross
+
+
+def test_an_open_ring_is_located_at_its_two_ends(client, chief_headers, home_station):
+    ring = PLAZA["coordinates"][0][:-1]
+    response = client.post(ZONES, json=feature(home_station, {"type": "Polygon", "coordinates": [ring]}), headers=chief_headers)
+    body = assert_problem(response, 422, "GEOMETRY_RING_NOT_CLOSED")
+    assert body["coded_errors"] == [
+        {"path": ["geometry"], "code": "GEOMETRY_RING_NOT_CLOSED", "message": "A polygon ring must end where it starts.", "locations": [ring[0], ring[-1]]}
+    ]
+
+
+def test_an_import_codes_each_failing_feature_by_its_path(client, chief_headers, home_station):
+    features = [feature(home_station), feature(home_station, BOW_TIE), feature(home_station, SAFE_HOUSE, kind="women_safe_zone")]
+    response = client.post(f"{ZONES}/import", json={"type": "FeatureCollection", "features": features}, headers=chief_headers)
+    body = assert_problem(response, 422, "GEOMETRY_SELF_INTERSECTION")
+    by_path = {tuple(coded["path"]): coded for coded in body["coded_errors"]}
+    assert set(by_path) == {("features", "1", "geometry"), ("features", "2", "geometry")}
+    assert by_path[("features", "1", "geometry")]["code"] == "GEOMETRY_SELF_INTERSECTION"
+    assert len(by_path[("features", "1", "geometry")]["locations"]) == 1
+    mismatch = by_path[("features", "2", "geometry")]
+    assert mismatch["code"] == "GEOMETRY_TYPE_MISMATCH" and "locations" not in mismatch
+
+
+def test_a_problem_without_coded_messages_has_no_coded_errors(client, chief_headers, home_station):
+    body = assert_problem(client.post(ZONES, json={**feature(home_station), "style": "red"}, headers=chief_headers), 422, "VALIDATION_ERROR")
+    assert "coded_errors" not in body
+
+
+def test_a_zone_a_patrol_uses_is_not_deleted(client, api, chief, chief_headers, patrol_body, zones):
+    response = api.create(chief, patrol_body(zone_ids=[zones["plaza"].id]))
+    assert response.status_code == 201, response.get_json()
+    url = f"{ZONES}/{zones['plaza'].id}"
+    assert_problem(client.delete(url, headers=chief_headers), 409, "ZONE_IN_USE")
+    assert client.get(url, headers=chief_headers).status_code == 200
+    # A zone no patrol uses goes as before.
+    assert client.delete(f"{ZONES}/{zones['safe_house'].id}", headers=chief_headers).status_code == 204

@@ -57,6 +57,7 @@ export function unwrap<T>(result: { data?: T; error?: unknown; response: Respons
       type: problem.type ?? "about:blank",
       request_id: problem.request_id ?? "",
       errors: problem.errors,
+      coded_errors: problem.coded_errors,
     } as Problem);
   }
   return result.data as T;
