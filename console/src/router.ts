@@ -1,4 +1,5 @@
 import { createRouter, createWebHistory } from "vue-router";
+import { isPatrolManager } from "./auth/permissions";
 import { mayUseConsole, session } from "./auth/session";
 import NotForYouPage from "./pages/NotForYouPage.vue";
 import SignInPage from "./pages/SignInPage.vue";
@@ -11,9 +12,9 @@ export const router = createRouter({
     { path: "/not-for-you", name: "not-for-you", component: NotForYouPage, meta: { title: "auth.volunteerTitle" } },
     { path: "/zones", name: "zones", component: () => import("./pages/ZonesPage.vue"), meta: { title: "app.nav.zones" } },
     { path: "/patrols", name: "patrols", component: () => import("./pages/PatrolsPage.vue"), meta: { title: "app.nav.patrols" } },
-    { path: "/patrols/new", name: "patrol-new", component: () => import("./pages/PatrolFormPage.vue"), meta: { title: "app.nav.patrols" } },
+    { path: "/patrols/new", name: "patrol-new", component: () => import("./pages/PatrolFormPage.vue"), meta: { title: "app.nav.patrols", managersOnly: true } },
     { path: "/patrols/:id(\\d+)", name: "patrol", component: () => import("./pages/PatrolDetailPage.vue"), props: true, meta: { title: "app.nav.patrols" } },
-    { path: "/patrols/:id(\\d+)/edit", name: "patrol-edit", component: () => import("./pages/PatrolFormPage.vue"), props: true, meta: { title: "app.nav.patrols" } },
+    { path: "/patrols/:id(\\d+)/edit", name: "patrol-edit", component: () => import("./pages/PatrolFormPage.vue"), props: true, meta: { title: "app.nav.patrols", managersOnly: true } },
     { path: "/people", name: "people", component: () => import("./pages/PeoplePage.vue"), meta: { title: "app.nav.people" } },
     { path: "/:unknown(.*)*", redirect: "/patrols" },
   ],
@@ -23,5 +24,7 @@ router.beforeEach((to) => {
   if (to.meta.public) return true;
   if (!session.me) return { name: "signin", query: { next: to.fullPath } };
   if (!mayUseConsole(session.me) && to.name !== "not-for-you") return { name: "not-for-you" };
+  // The API would refuse the rest anyway; this spares them a form they cannot send.
+  if (to.meta.managersOnly && !isPatrolManager(session.me)) return { name: "patrols" };
   return true;
 });

@@ -289,6 +289,7 @@ def test_publishing_a_series_names_a_later_occurrence_still_short_of_officers(pa
 
     # An officer for the first occurrence only.
     actions.get_by_role("link", name="수정").click()
+    expect(page.get_by_role("heading", name="순찰 수정")).to_be_visible()
     page.get_by_label("이 회차만").check()
     page.get_by_role("checkbox", name="임재원").check()
     page.get_by_role("button", name="변경 저장").click()

@@ -31,7 +31,7 @@ def test_the_chief_sees_the_roster_and_fills_the_officer_gap(page, base_url):
     sign_in(page)
     page.goto(f"/console/patrols/{patrol['id']}")
     expect(page.get_by_role("heading", name=title)).to_be_visible()
-    expect(page.get_by_test_id("patrol-status")).to_have_text(re.compile("게시됨"))
+    expect(page.get_by_test_id("patrol-status")).to_have_text(re.compile("공개"))
     # Korean time, whatever the browser's zone (this one is in Los Angeles).
     expect(page.get_by_test_id("patrol-when")).to_contain_text("10:00 – 12:00")
     expect(page.get_by_test_id("patrol-facts")).to_contain_text("범계역 2번 출구")

@@ -15,13 +15,6 @@ export default {
       staffingValue: "경찰관 최소 {officers}명 · 대원 최소 {min}명, 정원 {max}명 (확정 {confirmed}명, 대기 {waitlisted}명)",
       cancelReason: "취소 사유: {reason}",
       notes: "안내 사항",
-      statuses: {
-        draft: "초안 (게시 전)",
-        published: "게시됨 (신청 받는 중)",
-        in_progress: "진행 중",
-        completed: "완료",
-        cancelled: "취소됨",
-      },
     },
     roster: {
       title: "참여자 명단",
@@ -78,13 +71,6 @@ export default {
       staffingValue: "At least {officers} officers · at least {min} volunteers, capacity {max} ({confirmed} confirmed, {waitlisted} waiting)",
       cancelReason: "Reason for cancelling: {reason}",
       notes: "Notes",
-      statuses: {
-        draft: "Draft (not published)",
-        published: "Published (open for sign-up)",
-        in_progress: "In progress",
-        completed: "Completed",
-        cancelled: "Cancelled",
-      },
     },
     roster: {
       title: "Roster",

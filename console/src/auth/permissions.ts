@@ -1,4 +1,4 @@
-import type { Schemas } from "../../api/client";
+import type { Schemas } from "../api/client";
 
 // As the API's patrol managers (backend/patrols/policies.py): they assign officers and
 // withdraw anyone; the API still decides, this only spares people buttons that would fail.
