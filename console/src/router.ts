@@ -1,6 +1,6 @@
 import { createRouter, createWebHistory } from "vue-router";
-import { isPatrolManager } from "./auth/permissions";
-import { mayUseConsole, session } from "./auth/session";
+import { isPatrolManager, mayUseConsole } from "./auth/permissions";
+import { session } from "./auth/session";
 import NotForYouPage from "./pages/NotForYouPage.vue";
 import SignInPage from "./pages/SignInPage.vue";
 

@@ -1,9 +1,31 @@
+// Who may do what, as the API decides it (backend/*/policies.py). The console offers a form
+// only to those the API would let through; the API still decides every request.
 import type { Schemas } from "../api/client";
 
-// As the API's patrol managers (backend/patrols/policies.py): they assign officers and
-// withdraw anyone; the API still decides, this only spares people buttons that would fail.
-const PATROL_MANAGERS = new Set(["admin", "station_chief"]);
+type Me = Schemas["Me"];
 
-export function isPatrolManager(me: Schemas["Me"]): boolean {
+export const ROLES = ["volunteer", "officer", "coordinator", "station_chief", "admin"] as const;
+const STAFF = new Set(["admin", "coordinator", "station_chief", "officer"]);
+// Group and account managers (organizations' GROUP_MANAGERS, users' ACCOUNT_MANAGERS).
+const PEOPLE_MANAGERS = new Set(["admin", "station_chief", "coordinator"]);
+// Patrol managers plan, publish and cancel, assign officers and withdraw anyone.
+const PATROL_MANAGERS = new Set(["admin", "station_chief"]);
+// Who may go out as a patrol's officer (patrols' OFFICER_ROLES).
+export const OFFICER_ROLES = ["officer", "station_chief"] as const;
+
+export function isStaff(me: Me): boolean {
+  return STAFF.has(me.role);
+}
+
+/** Station staff, or a volunteer who leads a group: the people this console is for. */
+export function mayUseConsole(me: Me): boolean {
+  return isStaff(me) || (me.groups ?? []).some((group) => group.is_leader);
+}
+
+export function managesPeople(me: Me): boolean {
+  return PEOPLE_MANAGERS.has(me.role);
+}
+
+export function isPatrolManager(me: Me): boolean {
   return PATROL_MANAGERS.has(me.role);
 }

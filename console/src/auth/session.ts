@@ -9,7 +9,6 @@ type Token = components["schemas"]["Token"];
 type Problem = components["schemas"]["Problem"];
 
 const CSRF_COOKIE = "patrol_refresh_csrf";
-const STAFF_ROLES = new Set(["admin", "coordinator", "station_chief", "officer"]);
 
 export const session = reactive({
   accessToken: null as string | null,
@@ -20,11 +19,6 @@ export const session = reactive({
 
 let waitingForSignIn: Array<() => void> = [];
 let refreshing: Promise<boolean> | null = null;
-
-/** Station staff, or a volunteer who leads a group: the people this console is for. */
-export function mayUseConsole(me: Me): boolean {
-  return STAFF_ROLES.has(me.role) || (me.groups ?? []).some((group) => group.is_leader);
-}
 
 export class SignInRefused extends Error {
   constructor(readonly problem: Problem) {

@@ -1,6 +1,7 @@
 // What the patrol pages read from the API: a calendar's patrols (every page of them), and the
 // station's zones, groups and officers for the form's choices.
 import { api, unwrap, type Schemas } from "../api/client";
+import { OFFICER_ROLES } from "../auth/permissions";
 
 export type Patrol = Schemas["Patrol"];
 export type Gap = Schemas["Gap"];
@@ -47,10 +48,15 @@ export async function stationGroups(stationId: number): Promise<Group[]> {
   return unwrap(result);
 }
 
-/** The active officers the signed-in person may see (their station and its sub-stations). */
+/** The active people who may go out as officers that the signed-in person may see (their
+ * station and its sub-stations), by name. */
 export async function stationOfficers(): Promise<Officer[]> {
-  const result = await api.GET("/api/v1/users", { params: { query: { role: "officer", is_active: true, page_size: PAGE_SIZE } } });
-  return unwrap(result);
+  const lists = await Promise.all(
+    OFFICER_ROLES.map(async (role) =>
+      unwrap(await api.GET("/api/v1/users", { params: { query: { role, is_active: true, page_size: PAGE_SIZE } } })),
+    ),
+  );
+  return lists.flat().sort((a, b) => a.name.localeCompare(b.name, "ko"));
 }
 
 export async function getPatrol(id: number): Promise<Patrol> {
