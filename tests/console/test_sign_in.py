@@ -48,6 +48,7 @@ def test_a_volunteer_is_told_the_console_is_for_station_staff_and_group_leaders(
     sign_in(page, phone=VOLUNTEER)
     expect(page.get_by_role("heading", name="이 콘솔은 경찰관서 직원과 방범대 대장용입니다")).to_be_visible()
     expect(page.get_by_role("navigation")).to_have_count(0)
+    assert not serious_accessibility_violations(page)
     page.goto("/console/zones")
     expect(page).to_have_url(re.compile(r"/console/not-for-you"))
 
