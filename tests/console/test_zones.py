@@ -1,15 +1,12 @@
 """The zone map page: the station's zones on a map and in a list; drawing, renaming,
 reshaping and deleting zones; importing GeoJSON and seeing where a refused file is wrong."""
 import json
-import shutil
 
 import pytest
 from playwright.sync_api import expect
 
 from tests.console.conftest import (
-    CONSOLE,
     GROUP_LEADER,
-    SCREENSHOTS,
     screenshot,
     serious_accessibility_violations,
     sign_in,
@@ -86,9 +83,8 @@ def test_the_seeded_zones_are_on_the_map_and_in_the_list(page):
     for tool in (POLYGON_TOOL, "안심귀갓길 선 그리기", "안심 지킴이집 점 찍기"):
         expect(page.get_by_role("button", name=tool)).to_be_visible()
     assert serious_accessibility_violations(page) == []
+    # The README's picture (console/docs/ keeps a copy): the map on a 1366×768 laptop.
     screenshot(page, "zones-map")
-    # The README shows the map as a station chief sees it on a 1366×768 laptop.
-    shutil.copyfile(SCREENSHOTS / "zones-map.png", CONSOLE / "docs" / "zones-map.png")
 
     # Picking on the map marks the zone in the list; picking in the list marks it on the map.
     page.get_by_title("GS25 범계중앙점 (안심지킴이집)").click()
