@@ -12,7 +12,7 @@ from sqlalchemy import and_, func, literal, or_, select
 
 from backend.extensions import db
 from backend.organizations.models import Station
-from backend.patrols.models import ParticipantKind, ParticipantStatus, Patrol, PatrolParticipant, patrol_zones
+from backend.patrols.models import ParticipantKind, ParticipantStatus, Patrol, PatrolParticipant, PatrolState, patrol_zones
 from backend.zones.models import Zone, ZoneKind
 
 # rule: (stable code, blocks publishing, English, Korean)
@@ -63,10 +63,12 @@ def _rules():
     """rule: (is it missing, how many are needed, how many there are), as SQL over a patrol row."""
     officers = _confirmed(ParticipantKind.OFFICER)
     volunteers = _confirmed(ParticipantKind.VOLUNTEER)
+    # A cancelled patrol goes out with nobody, so it lacks nobody.
+    goes_out = Patrol.state != PatrolState.CANCELLED.value
     return {
-        "min_officers": (officers < Patrol.min_officers, Patrol.min_officers, officers),
-        "min_volunteers": (volunteers < Patrol.min_volunteers, Patrol.min_volunteers, volunteers),
-        "night_women_safe_zone_officer": (and_(officers == 0, _needs_night_officer()), literal(1), officers),
+        "min_officers": (and_(goes_out, officers < Patrol.min_officers), Patrol.min_officers, officers),
+        "min_volunteers": (and_(goes_out, volunteers < Patrol.min_volunteers), Patrol.min_volunteers, volunteers),
+        "night_women_safe_zone_officer": (and_(goes_out, officers == 0, _needs_night_officer()), literal(1), officers),
     }
 
 

@@ -113,7 +113,7 @@ class PatrolQuerySchema(QuerySchema):
     zone_id = fields.Integer()
     status = fields.String(validate=validate.OneOf(STATUSES))
     has_gaps = fields.Boolean(
-        metadata={"description": "true: only patrols the pairing rules still find short (see gaps); false: only fully staffed ones"}
+        metadata={"description": "true: only patrols the pairing rules still find short (see gaps); false: only fully staffed (or cancelled) ones"}
     )
 
 

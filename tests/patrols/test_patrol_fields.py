@@ -124,6 +124,16 @@ def test_lists_carry_the_gaps_and_filter_by_them(api, chief, officer, patrol_bod
     assert mine["gaps"] == listed[short_of_volunteers["id"]]["gaps"]
 
 
+def test_a_cancelled_patrol_lacks_nobody(api, chief, officer, patrol_body, get, client, auth_headers):
+    short = api.create(chief, patrol_body()).get_json()
+    assert [g["code"] for g in short["gaps"]] == ["OFFICERS_BELOW_MINIMUM"]
+    response = client.post(f"{PATROLS}/{short['id']}/cancel", json={"reason": "기상 악화"}, headers=auth_headers(chief))
+    assert response.status_code == 200, response.get_json()
+    assert response.get_json()["gaps"] == []
+    assert short["id"] not in [p["id"] for p in get(chief, f"{PATROLS}?has_gaps=true").get_json()]
+    assert short["id"] in [p["id"] for p in get(chief, f"{PATROLS}?has_gaps=false").get_json()]
+
+
 @pytest.mark.parametrize("query", ["has_gaps=maybe", "has_gaps=", "has_gaps=2"])
 def test_bad_gap_filters_are_refused(chief, get, query):
     assert_problem(get(chief, f"{PATROLS}?{query}"), 422, "VALIDATION_ERROR")

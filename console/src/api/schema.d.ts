@@ -4123,7 +4123,7 @@ export interface operations {
                 group_id?: number;
                 zone_id?: number;
                 status?: "draft" | "published" | "in_progress" | "completed" | "cancelled";
-                /** @description true: only patrols the pairing rules still find short (see gaps); false: only fully staffed ones */
+                /** @description true: only patrols the pairing rules still find short (see gaps); false: only fully staffed (or cancelled) ones */
                 has_gaps?: boolean;
                 page?: number;
                 page_size?: number;
