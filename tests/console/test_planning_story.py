@@ -46,6 +46,7 @@ def test_a_station_chief_plans_a_night_series_over_a_new_zone_and_a_leader_fills
     shape.click(position={"x": box["width"] * 0.8, "y": box["height"] * 0.25})  # beside the meeting point's flag
     expect(page.get_by_role("checkbox", name=zone)).to_be_checked()
     page.get_by_label("집결 장소 이름").fill("범계역 3번 출구")
+    page.get_by_label("집결 인정 반경 (m)").fill("150")
     page.get_by_role("checkbox", name=BEOMGYE_GROUP).check()
     page.get_by_label("최소 경찰관").fill("0")  # the night rule alone asks for an officer
     page.get_by_label("매주 반복").check()
@@ -67,6 +68,8 @@ def test_a_station_chief_plans_a_night_series_over_a_new_zone_and_a_leader_fills
     actions.get_by_role("button", name="공개하기").click()
     expect(actions).to_contain_text("상태: 공개")
     patrol_url = page.url
+    patrol = api.call("GET", f"/patrols/{patrol_url.rsplit('/', 1)[1]}")
+    assert (patrol["meeting_place_name"], patrol["meeting_radius_m"]) == ("범계역 3번 출구", 150)
 
     # 4. Each night on its Friday, and past midnight on the Saturday, in Korean time.
     page.goto(f"/console/patrols?date={fridays[0].isoformat()}")
