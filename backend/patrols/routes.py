@@ -21,6 +21,7 @@ from backend.patrols.schemas import (
     PatrolUpdateSchema,
     RosterSchema,
     ScheduleConflictSchema,
+    ScopeQuerySchema,
     ScopeSchema,
     SignupRequestSchema,
     SignupResultSchema,
@@ -163,11 +164,12 @@ class PatrolOfficer(MethodView):
     operation_ids = {"delete": "removePatrolOfficer"}
 
     @login_required(*PATROL_MANAGERS)
+    @blp.arguments(ScopeQuerySchema, location="query")
     @blp.response(204)
     @problems("PATROL_ALREADY_STARTED")
-    def delete(self, patrol_id, user_id):
-        """Take an officer off a patrol"""
-        signups.unassign_officer(current_user, patrol_id, user_id)
+    def delete(self, query, patrol_id, user_id):
+        """Take an officer off a patrol (this occurrence, or the following ones they hold too)"""
+        signups.unassign_officer(current_user, patrol_id, user_id, query["scope"])
 
 
 @blp.route("/patrols/<id:patrol_id>/roster")

@@ -11,6 +11,10 @@ from backend.zones.models import ZoneKind
 STATUSES = ("draft", "published", "in_progress", "completed", "cancelled")
 SCOPES = ("this", "following")
 SCOPE_DESCRIPTION = "For an occurrence of a series: this one only, or this and the later ones"
+
+
+def scope_field():
+    return fields.String(load_default="this", validate=validate.OneOf(SCOPES), metadata={"description": SCOPE_DESCRIPTION})
 MEETING_PLACE_NAME = {
     "validate": validate.Length(min=1, max=200),
     "metadata": {"description": "Where people meet, in words (null: none given)", "example": "범계역 2번 출구"},
@@ -94,11 +98,15 @@ PATROL_CREATE_EXAMPLE = {
 
 
 class PatrolUpdateSchema(PatrolFieldsSchema):
-    scope = fields.String(load_default="this", validate=validate.OneOf(SCOPES), metadata={"description": SCOPE_DESCRIPTION})
+    scope = scope_field()
 
 
 class ScopeSchema(InputSchema):
-    scope = fields.String(load_default="this", validate=validate.OneOf(SCOPES), metadata={"description": SCOPE_DESCRIPTION})
+    scope = scope_field()
+
+
+class ScopeQuerySchema(QuerySchema):
+    scope = scope_field()
 
 
 class CancelSchema(ScopeSchema):

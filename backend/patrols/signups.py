@@ -93,13 +93,18 @@ def assign_officer(actor, patrol_id, user_id, scope):
     return roster(patrol, reader_language(actor))
 
 
-def unassign_officer(actor, patrol_id, user_id):
+def unassign_officer(actor, patrol_id, user_id, scope="this"):
+    """Take the officer off this patrol, and with scope "following" off the later nights of its
+    series that they hold and that have not started."""
     patrol = get_managed_patrol(actor, patrol_id, for_update=True)
-    participant = _holding(patrol, user_id, ParticipantKind.OFFICER)
+    _holding(patrol, user_id, ParticipantKind.OFFICER)
     if patrol.status in ("in_progress", "completed"):
         raise AppError("PATROL_ALREADY_STARTED")  # the officer's duty is on the record, as a volunteer's
-    participant.status = ParticipantStatus.WITHDRAWN
-    participant.withdrawn_at = utcnow()
+    for occurrence in occurrences_in_scope(patrol, scope):
+        participant = _held_by(occurrence, user_id, ParticipantKind.OFFICER)
+        if participant is not None:
+            participant.status = ParticipantStatus.WITHDRAWN
+            participant.withdrawn_at = utcnow()
     db.session.flush()
 
 
@@ -171,11 +176,23 @@ def open_patrols(viewer, pagination):
     return paginate(statement, pagination)
 
 
+def _held_by(patrol, user_id, kind):
+    """The participant row by which `user_id` holds a place of `kind` on the patrol, or None."""
+    return next(
+        (
+            participant
+            for participant in patrol.participants
+            if participant.user_id == user_id and participant.kind == kind and participant.status in HOLDING_STATUSES
+        ),
+        None,
+    )
+
+
 def _holding(patrol, user_id, kind):
-    for participant in patrol.participants:
-        if participant.user_id == user_id and participant.kind == kind and participant.status in HOLDING_STATUSES:
-            return participant
-    raise AppError("NOT_FOUND")
+    participant = _held_by(patrol, user_id, kind)
+    if participant is None:
+        raise AppError("NOT_FOUND")
+    return participant
 
 
 def _hold_seat(patrol, user, actor, kind):

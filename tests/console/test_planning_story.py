@@ -70,6 +70,13 @@ def test_a_station_chief_plans_a_night_series_over_a_new_zone_and_a_leader_fills
     patrol_url = page.url
     patrol = api.call("GET", f"/patrols/{patrol_url.rsplit('/', 1)[1]}")
     assert (patrol["meeting_place_name"], patrol["meeting_radius_m"]) == ("범계역 3번 출구", 150)
+    # The officer went to every night of the series.
+    period = {"from": f"{fridays[0]}T00:00:00+09:00", "to": f"{fridays[-1]}T23:59:59+09:00", "page_size": 100}
+    nights = [p for p in api.call("GET", "/patrols", params=period) if p["series_id"] == patrol["series_id"]]
+    assert len(nights) == 3
+    for night in nights:
+        officers = api.call("GET", f"/patrols/{night['id']}/roster")["officers"]
+        assert [person["user_id"] for person in officers] == [officer["id"]]
 
     # 4. Each night on its Friday, and past midnight on the Saturday, in Korean time.
     page.goto(f"/console/patrols?date={fridays[0].isoformat()}")

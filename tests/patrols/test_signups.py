@@ -147,6 +147,26 @@ def test_officers_assigned_to_a_whole_series(api, chief, officer, patrol_body, c
     assert statuses == ["published"] * 3
 
 
+def test_an_officer_taken_off_a_night_or_off_the_rest_of_the_series(api, chief, officer, patrol_body, client, auth_headers):
+    created = api.create(chief, patrol_body(recurrence="FREQ=WEEKLY;COUNT=4")).get_json()
+    nights = [o["id"] for o in created["occurrences"]]
+    headers = auth_headers(chief)
+    assigned = client.post(f"/api/v1/patrols/{nights[0]}/officers", json={"user_id": officer.id, "scope": "following"}, headers=headers)
+    assert assigned.status_code == 201
+
+    def officers_by_night():
+        return [[o["user_id"] for o in api.roster(chief, night)["officers"]] for night in nights]
+
+    assert client.delete(f"/api/v1/patrols/{nights[1]}/officers/{officer.id}", headers=headers).status_code == 204
+    assert officers_by_night() == [[officer.id], [], [officer.id], [officer.id]]
+    # From the first night on: the nights the officer still holds, the second not refused.
+    assert client.delete(f"/api/v1/patrols/{nights[0]}/officers/{officer.id}?scope=following", headers=headers).status_code == 204
+    assert officers_by_night() == [[], [], [], []]
+    # Off a night they do not hold: 404; an unknown scope: 422.
+    assert_problem(client.delete(f"/api/v1/patrols/{nights[2]}/officers/{officer.id}?scope=following", headers=headers), 404, "NOT_FOUND")
+    assert_problem(client.delete(f"/api/v1/patrols/{nights[2]}/officers/{officer.id}?scope=all", headers=headers), 422, "VALIDATION_ERROR")
+
+
 def test_raising_capacity_promotes_the_waitlist_and_lowering_below_confirmed_is_refused(api, chief, officer, patrol_body, volunteers, client, auth_headers):
     patrol = api.published(chief, officer, patrol_body(max_volunteers=1))
     api.sign_up(volunteers[1], patrol["id"])

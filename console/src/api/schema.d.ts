@@ -721,7 +721,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Take an officer off a patrol */
+        /** Take an officer off a patrol (this occurrence, or the following ones they hold too) */
         delete: operations["removePatrolOfficer"];
         options?: never;
         head?: never;
@@ -5147,7 +5147,10 @@ export interface operations {
     };
     removePatrolOfficer: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description For an occurrence of a series: this one only, or this and the later ones */
+                scope?: "this" | "following";
+            };
             header?: never;
             path: {
                 patrol_id: number;
