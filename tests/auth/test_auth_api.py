@@ -1,7 +1,10 @@
+import time
 from concurrent.futures import ThreadPoolExecutor
 
+import limits.storage.memory
 import pytest
 
+from backend.auth import backoff
 from backend.extensions import limiter
 from tests.conftest import PASSWORD
 from tests.helpers import assert_problem
@@ -107,12 +110,32 @@ def sign_in_from(client, address, password, phone="010-1234-5678"):
     )
 
 
+class StoppedClock:
+    """A clock that does not move: what the limiter's storage and the back-off read as now."""
+
+    def __init__(self):
+        self.now = time.time()
+
+    def time(self):
+        return self.now
+
+
+@pytest.fixture
+def stopped_clock(monkeypatch):
+    """Holds of a second or two cannot lapse while a busy machine runs the test, and
+    Retry-After is exactly the hold."""
+    clock = StoppedClock()
+    monkeypatch.setattr(limits.storage.memory, "time", clock)
+    monkeypatch.setattr(backoff, "time", clock)
+    return clock
+
+
 def lapse_hold(phone="+821012345678"):
     """What waiting out the phone's current hold would do."""
     limiter.storage.clear(f"login-held:{phone}")
 
 
-def test_guessing_from_many_addresses_holds_the_phone_but_not_its_owner(app, client, volunteer, monkeypatch):
+def test_guessing_from_many_addresses_holds_the_phone_but_not_its_owner(app, client, volunteer, monkeypatch, stopped_clock):
     monkeypatch.setitem(app.config, "LOGIN_BACKOFF_AFTER", 3)
     # The owner signs in from home, a new address then, so one of the three free attempts.
     assert sign_in_from(client, "10.9.9.9", PASSWORD).status_code == 200
@@ -128,7 +151,7 @@ def test_guessing_from_many_addresses_holds_the_phone_but_not_its_owner(app, cli
     assert sign_in_from(client, "10.9.9.9", PASSWORD).status_code == 200
 
 
-def test_each_attempt_beyond_the_free_ones_holds_the_phone_twice_as_long(app, client, volunteer, monkeypatch):
+def test_each_attempt_beyond_the_free_ones_holds_the_phone_twice_as_long(app, client, volunteer, monkeypatch, stopped_clock):
     monkeypatch.setitem(app.config, "LOGIN_BACKOFF_AFTER", 2)
     monkeypatch.setitem(app.config, "LOGIN_BACKOFF_MAX_SECONDS", 600)
     for n in range(2):
@@ -148,7 +171,7 @@ def test_each_attempt_beyond_the_free_ones_holds_the_phone_twice_as_long(app, cl
     assert_problem(sign_in_from(client, "10.2.0.1", "guess-guess", phone="010-1111-2222"), 401, "INVALID_CREDENTIALS")
 
 
-def test_guesses_sent_at_once_get_one_turn_per_hold(app, client, volunteer, monkeypatch):
+def test_guesses_sent_at_once_get_one_turn_per_hold(app, client, volunteer, monkeypatch, stopped_clock):
     monkeypatch.setitem(app.config, "LOGIN_BACKOFF_AFTER", 1)
     assert_problem(sign_in_from(client, "10.4.0.1", "guess-guess"), 401, "INVALID_CREDENTIALS")
     with ThreadPoolExecutor(max_workers=6) as pool:
@@ -156,7 +179,7 @@ def test_guesses_sent_at_once_get_one_turn_per_hold(app, client, volunteer, monk
     assert sorted(answer.status_code for answer in answers) == [401, 429, 429, 429, 429, 429]
 
 
-def test_ipv6_addresses_count_by_their_64_prefix(app, client, volunteer, monkeypatch):
+def test_ipv6_addresses_count_by_their_64_prefix(app, client, volunteer, monkeypatch, stopped_clock):
     monkeypatch.setitem(app.config, "LOGIN_BACKOFF_AFTER", 2)
     # Signed in from one address of the home network's /64...
     assert sign_in_from(client, "2001:db8:1:2::10", PASSWORD).status_code == 200
