@@ -1,10 +1,7 @@
-import time
 from concurrent.futures import ThreadPoolExecutor
 
-import limits.storage.memory
 import pytest
 
-from backend.auth import backoff
 from backend.extensions import limiter
 from tests.conftest import PASSWORD
 from tests.helpers import assert_problem
@@ -108,26 +105,6 @@ def sign_in_from(client, address, password, phone="010-1234-5678"):
     return client.post(
         "/api/v1/auth/token", json={"phone": phone, "password": password}, environ_base={"REMOTE_ADDR": address}
     )
-
-
-class StoppedClock:
-    """A clock that does not move: what the limiter's storage and the back-off read as now."""
-
-    def __init__(self):
-        self.now = time.time()
-
-    def time(self):
-        return self.now
-
-
-@pytest.fixture
-def stopped_clock(monkeypatch):
-    """Holds of a second or two cannot lapse while a busy machine runs the test, and
-    Retry-After is exactly the hold."""
-    clock = StoppedClock()
-    monkeypatch.setattr(limits.storage.memory, "time", clock)
-    monkeypatch.setattr(backoff, "time", clock)
-    return clock
 
 
 def lapse_hold(phone="+821012345678"):

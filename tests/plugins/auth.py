@@ -1,10 +1,14 @@
-"""A volunteer with a known phone, and signing in as the apps do."""
+"""A volunteer with a known phone, signing in as the apps do, and a stopped clock for the
+sign-in back-off."""
+import time
 from datetime import timedelta
 
 import jwt
+import limits.storage.memory
 import pytest
 from sqlalchemy import update
 
+from backend.auth import backoff
 from backend.auth.models import AuthSession
 from backend.auth.services import ROTATION_GRACE
 from tests.conftest import PASSWORD
@@ -33,3 +37,23 @@ def let_rotation_grace_pass(db_session):
     """What waiting out the grace of the refresh token rotated last would do."""
     db_session.execute(update(AuthSession).values(refreshed_at=AuthSession.refreshed_at - ROTATION_GRACE - timedelta(seconds=1)))
     db_session.commit()
+
+
+class StoppedClock:
+    """A clock that does not move: what the limiter's storage and the back-off read as now."""
+
+    def __init__(self):
+        self.now = time.time()
+
+    def time(self):
+        return self.now
+
+
+@pytest.fixture
+def stopped_clock(monkeypatch):
+    """Holds of a second or two cannot lapse while a busy machine runs the test, and
+    Retry-After is exactly the hold."""
+    clock = StoppedClock()
+    monkeypatch.setattr(limits.storage.memory, "time", clock)
+    monkeypatch.setattr(backoff, "time", clock)
+    return clock

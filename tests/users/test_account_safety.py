@@ -129,7 +129,7 @@ def test_an_admin_is_told_the_phone_is_taken(client, auth_headers, make_user, ho
     assert_problem(client.post("/api/v1/users", json=body, headers=auth_headers(admin)), 409, "PHONE_TAKEN")
 
 
-def test_wrong_current_passwords_meet_the_sign_in_back_off(app, client, auth_headers, make_user, home_station, monkeypatch):
+def test_wrong_current_passwords_meet_the_sign_in_back_off(app, client, auth_headers, make_user, home_station, monkeypatch, stopped_clock):
     # A stolen access token guessing the current password is slowed like a guesser at sign-in.
     monkeypatch.setitem(app.config, "LOGIN_BACKOFF_AFTER", 2)
     me = make_user("volunteer", home_station)
