@@ -29,7 +29,7 @@ from backend.users import services as user_services
 from backend.users.models import Role, User
 from backend.patrols import services as patrol_services
 from backend.patrols import signups
-from backend.patrols.models import Patrol, PatrolState
+from backend.patrols.models import ParticipantStatus, Patrol, PatrolState
 from backend.zones.models import Zone
 
 WEEKDAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
@@ -241,13 +241,15 @@ def prepare_live_patrol():
     patrol = db.session.scalar(
         select(Patrol).where(
             Patrol.station_id == station.id, Patrol.title == LIVE_TITLE, Patrol.state == PatrolState.PUBLISHED,
-            Patrol.starts_at <= now, Patrol.ends_at > now + timedelta(minutes=30),
+            Patrol.starts_at <= now, Patrol.ends_at > now,
         ).limit(1)
     )
     volunteers = [_user_by_phone(phone) for phone in LIVE_VOLUNTEERS]
     officer = _user_by_phone(LIVE_OFFICER)
     if patrol is None:
         patrol = _new_live_patrol(station, officer, volunteers, now)
+    # A demo left walking for hours keeps its patrol running rather than making one that clashes.
+    patrol.ends_at = max(patrol.ends_at, now + timedelta(hours=1))
     walkers = [officer, *volunteers[:-1]]
     for user in walkers:
         user_services.give_location_consent(user, consent_policy.CURRENT_VERSION)
@@ -291,7 +293,7 @@ def _new_live_patrol(station, officer, volunteers, now):
 
 
 def _is_confirmed(patrol, user):
-    return any(p.user_id == user.id for p in patrol.confirmed_volunteers) or user.role != Role.VOLUNTEER
+    return any(p.user_id == user.id and p.status == ParticipantStatus.CONFIRMED for p in patrol.participants)
 
 
 def _check_in(user, patrol):
