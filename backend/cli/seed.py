@@ -4,6 +4,9 @@ Loading is idempotent: rows are matched on their natural keys (station code, gro
 within its station, phone, zone name within its station) and updated in place.
 """
 import json
+import math
+import time as clock
+import uuid
 from datetime import datetime, time, timedelta
 from pathlib import Path
 
@@ -12,15 +15,21 @@ from flask.cli import AppGroup
 from sqlalchemy import select
 
 from backend.auth.passwords import hash_password
+from backend.checkins import services as checkin_services
+from backend.checkins.models import CheckIn, CheckInKind
 from backend.core.geojson import GeoJSONGeometry
 from backend.core.phones import normalize_korean_mobile
 from backend.core.time import SEOUL, utcnow
+from backend.errors import AppError
 from backend.extensions import db
+from backend.locations import services as location_services
 from backend.organizations.models import GroupMembership, Station, VolunteerGroup
+from backend.users import consent_policy
+from backend.users import services as user_services
 from backend.users.models import Role, User
 from backend.patrols import services as patrol_services
 from backend.patrols import signups
-from backend.patrols.models import Patrol
+from backend.patrols.models import ParticipantStatus, Patrol, PatrolState
 from backend.zones.models import Zone
 
 WEEKDAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
@@ -186,3 +195,137 @@ def load_zones(features, stations):
         zone.properties = {k: v for k, v in properties.items() if k not in ZONE_KEYS}
     db.session.flush()
     return len(features)
+
+
+# `seed live-patrol`: a joint patrol running now around 범계역, with phones walking it.
+LIVE_TITLE = "범계역 실시간 순찰 (시연)"
+BEOMGYE_EXIT_2 = (126.9508, 37.3897)  # [lon, lat] of the meeting point, as in demo.json
+LIVE_CHIEF = "010-0000-0002"
+LIVE_OFFICER = "010-0000-0004"
+# Volunteers of 범계동 자율방범대; the last one has signed up but not arrived, so the board shows that too.
+LIVE_VOLUNTEERS = ["010-0000-0005", "010-0000-0006", "010-5225-1593", "010-5371-5561", "010-5626-3263", "010-5280-9960"]
+M_PER_DEG_LAT = 110_990.0
+M_PER_DEG_LON = 88_390.0  # near 37.39° N
+
+
+@seed_cli.command("live-patrol")
+@click.option("--once", is_flag=True, help="Upload one round of positions and exit.")
+@click.option("--every", default=5.0, show_default=True, help="Seconds between rounds.")
+def live_patrol(once, every):
+    """A demo patrol running now around 범계역, with phones walking it until Ctrl-C."""
+    patrol, walkers = prepare_live_patrol()
+    db.session.commit()
+    click.echo(f"live patrol {patrol.id}: {len(walkers)} phones walking around 범계역 (Ctrl-C stops)")
+    try:
+        while True:
+            accepted = walk_round(patrol.id, walkers)
+            db.session.commit()
+            click.echo(f"{datetime.now(SEOUL):%H:%M:%S} {accepted} points uploaded")
+            if once:
+                return
+            clock.sleep(every)
+    except KeyboardInterrupt:
+        click.echo("stopped")
+
+
+def prepare_live_patrol():
+    """The running demo patrol (made if there is none now) and who walks it, checked in.
+
+    Made like any patrol, a little ahead, and then moved to have begun: no API route
+    lets a patrol start in the past, and this one must be running the moment it is made.
+    """
+    station = db.session.scalar(select(Station).where(Station.code == "DONGAN"))
+    if station is None:
+        raise click.ClickException("run `seed load` first")
+    now = utcnow()
+    patrol = db.session.scalar(
+        select(Patrol).where(
+            Patrol.station_id == station.id, Patrol.title == LIVE_TITLE, Patrol.state == PatrolState.PUBLISHED,
+            Patrol.starts_at <= now, Patrol.ends_at > now,
+        ).limit(1)
+    )
+    volunteers = [_user_by_phone(phone) for phone in LIVE_VOLUNTEERS]
+    officer = _user_by_phone(LIVE_OFFICER)
+    if patrol is None:
+        patrol = _new_live_patrol(station, officer, volunteers, now)
+    # A demo left walking for hours keeps its patrol running rather than making one that clashes.
+    patrol.ends_at = max(patrol.ends_at, now + timedelta(hours=1))
+    walkers = [officer, *volunteers[:-1]]
+    for user in walkers:
+        user_services.give_location_consent(user, consent_policy.CURRENT_VERSION)
+        _check_in(user, patrol)
+    return patrol, [user for user in walkers if _is_confirmed(patrol, user)]
+
+
+def _new_live_patrol(station, officer, volunteers, now):
+    chief = _user_by_phone(LIVE_CHIEF)
+    group = db.session.scalar(
+        select(VolunteerGroup).where(VolunteerGroup.station_id == station.id, VolunteerGroup.name == "범계동 자율방범대")
+    )
+    zone_ids = db.session.scalars(
+        select(Zone.id).where(Zone.station_id == station.id, Zone.name.in_(["범계역 광장", "범계 로데오거리"]))
+    ).all()
+    patrol = patrol_services.create_patrol(chief, {
+        "title": LIVE_TITLE,
+        "station_id": station.id,
+        "starts_at": now + timedelta(minutes=5),
+        "ends_at": now + timedelta(hours=3),
+        "meeting_point": GeoJSONGeometry().deserialize({"type": "Point", "coordinates": list(BEOMGYE_EXIT_2)}),
+        "meeting_place_name": "범계역 2번 출구",
+        "meeting_radius_m": 100,
+        "zone_ids": zone_ids,
+        "group_ids": [group.id],
+        "min_officers": 1,
+        "min_volunteers": 1,
+        "max_volunteers": 20,
+        "notes": "시연용 순찰: `flask seed live-patrol`이 휴대폰 위치를 흉내 냅니다.",
+    })
+    signups.assign_officer(chief, patrol.id, officer.id, "this")
+    patrol_services.publish_patrol(chief, patrol.id, "this")
+    for volunteer in volunteers:
+        try:
+            signups.sign_up(volunteer, patrol.id)
+        except AppError as error:  # e.g. already on another patrol at this time: they sit this one out
+            click.echo(f"{volunteer.name} not signed up: {error.code}")
+    patrol.starts_at = now - timedelta(minutes=20)
+    db.session.flush()
+    return patrol
+
+
+def _is_confirmed(patrol, user):
+    return any(p.user_id == user.id and p.status == ParticipantStatus.CONFIRMED for p in patrol.participants)
+
+
+def _check_in(user, patrol):
+    """At the meeting point, once: a second run finds them checked in."""
+    checked_in = select(CheckIn.id).where(CheckIn.patrol_id == patrol.id, CheckIn.user_id == user.id)
+    if not _is_confirmed(patrol, user) or db.session.scalar(checked_in.limit(1)) is not None:
+        return
+    lon, lat = BEOMGYE_EXIT_2
+    checkin_services.record(user, patrol.id, CheckInKind.CHECK_IN, {
+        "lon": lon, "lat": lat, "accuracy_m": 6.0, "recorded_at": utcnow(),
+        "client_event_id": uuid.uuid4(),
+    })
+
+
+def walk_round(patrol_id, walkers):
+    """One point per phone, on a loop around the station, through the upload service itself."""
+    now = utcnow()
+    accepted = 0
+    for index, user in enumerate(walkers):
+        lon, lat = walking_position(index, now.timestamp())
+        result = location_services.ingest(user, [{
+            "patrol_id": patrol_id, "client_event_id": uuid.uuid4(), "lon": lon, "lat": lat,
+            "accuracy_m": 8.0, "recorded_at": now, "speed_mps": 1.2, "battery": 80 - index * 7,
+        }])
+        accepted += result["accepted"]
+    return accepted
+
+
+def walking_position(index, seconds):
+    """Where phone `index` is at `seconds` (Unix time): each on its own circle around the
+    meeting point, at walking pace, so that a second run carries on where the first was."""
+    radius_m = 60 + 35 * index
+    angle = index * 1.3 + (seconds * 1.2 / radius_m) * (1 if index % 2 else -1)
+    east, north = radius_m * math.cos(angle), radius_m * math.sin(angle)
+    return BEOMGYE_EXIT_2[0] + east / M_PER_DEG_LON, BEOMGYE_EXIT_2[1] + north / M_PER_DEG_LAT

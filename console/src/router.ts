@@ -15,6 +15,7 @@ export const router = createRouter({
     { path: "/patrols/new", name: "patrol-new", component: () => import("./pages/PatrolFormPage.vue"), meta: { title: "app.nav.patrols", managersOnly: true } },
     { path: "/patrols/:id(\\d+)", name: "patrol", component: () => import("./pages/PatrolDetailPage.vue"), props: true, meta: { title: "app.nav.patrols" } },
     { path: "/patrols/:id(\\d+)/edit", name: "patrol-edit", component: () => import("./pages/PatrolFormPage.vue"), props: true, meta: { title: "app.nav.patrols", managersOnly: true } },
+    { path: "/patrols/:id(\\d+)/live", name: "patrol-live", component: () => import("./pages/LiveMapPage.vue"), props: true, meta: { title: "live.open" } },
     { path: "/people", name: "people", component: () => import("./pages/PeoplePage.vue"), meta: { title: "app.nav.people" } },
     { path: "/:unknown(.*)*", redirect: "/patrols" },
   ],

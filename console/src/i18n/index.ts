@@ -1,5 +1,6 @@
 import { createI18n } from "vue-i18n";
 import common from "./messages/common";
+import live from "./messages/live";
 import map from "./messages/map";
 import patrols from "./messages/patrols";
 import people from "./messages/people";
@@ -12,7 +13,7 @@ export const LOCALES: Locale[] = ["ko", "en"];
 const LOCALE_KEY = "patrol-console-locale";
 
 // Each page keeps its words in a module of its own: { ko: {...}, en: {...} }.
-const modules = [common, map, zones, patrols, roster, people];
+const modules = [common, map, zones, patrols, roster, people, live];
 
 function merged(locale: Locale) {
   return Object.assign({}, ...modules.map((module) => module[locale]));
