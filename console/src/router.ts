@@ -1,5 +1,5 @@
 import { createRouter, createWebHistory } from "vue-router";
-import { isPatrolManager, mayUseConsole } from "./auth/permissions";
+import { isPatrolManager, isStaff, mayUseConsole } from "./auth/permissions";
 import { session } from "./auth/session";
 import NotForYouPage from "./pages/NotForYouPage.vue";
 import SignInPage from "./pages/SignInPage.vue";
@@ -7,9 +7,11 @@ import SignInPage from "./pages/SignInPage.vue";
 export const router = createRouter({
   history: createWebHistory("/console/"),
   routes: [
-    { path: "/", redirect: "/patrols" },
+    // Staff land on tonight's overview; group leaders on their patrols.
+    { path: "/", redirect: () => (!session.me ? "/signin" : isStaff(session.me) ? "/tonight" : "/patrols") },
     { path: "/signin", name: "signin", component: SignInPage, meta: { public: true, title: "auth.signInTitle" } },
     { path: "/not-for-you", name: "not-for-you", component: NotForYouPage, meta: { title: "auth.volunteerTitle" } },
+    { path: "/tonight", name: "tonight", component: () => import("./pages/TonightPage.vue"), meta: { title: "app.nav.tonight" } },
     { path: "/zones", name: "zones", component: () => import("./pages/ZonesPage.vue"), meta: { title: "app.nav.zones" } },
     { path: "/patrols", name: "patrols", component: () => import("./pages/PatrolsPage.vue"), meta: { title: "app.nav.patrols" } },
     { path: "/patrols/new", name: "patrol-new", component: () => import("./pages/PatrolFormPage.vue"), meta: { title: "app.nav.patrols", managersOnly: true } },

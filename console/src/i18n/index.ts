@@ -4,6 +4,7 @@ import map from "./messages/map";
 import patrols from "./messages/patrols";
 import people from "./messages/people";
 import roster from "./messages/roster";
+import tonight from "./messages/tonight";
 import zones from "./messages/zones";
 
 export type Locale = "ko" | "en";
@@ -12,7 +13,7 @@ export const LOCALES: Locale[] = ["ko", "en"];
 const LOCALE_KEY = "patrol-console-locale";
 
 // Each page keeps its words in a module of its own: { ko: {...}, en: {...} }.
-const modules = [common, map, zones, patrols, roster, people];
+const modules = [common, map, zones, patrols, roster, people, tonight];
 
 function merged(locale: Locale) {
   return Object.assign({}, ...modules.map((module) => module[locale]));
