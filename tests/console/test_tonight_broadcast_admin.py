@@ -1,11 +1,16 @@
 """The staff's landing page (tonight), telling everyone on a patrol something (broadcast), and the
 administrator's page of location reads and undelivered notifications."""
+import re
+import uuid
 from datetime import datetime, timedelta
 
+import psycopg
 from playwright.sync_api import expect
 
 from tests.console.api_helpers import SEOUL, Api
-from tests.console.conftest import screenshot, serious_accessibility_violations, sign_in, unique
+from tests.console.conftest import console_database_url, screenshot, serious_accessibility_violations, sign_in, unique
+
+ADMIN = "010-0000-0001"
 
 
 def soon_patrol(api, title, *, publish=True):
@@ -100,3 +105,70 @@ def test_a_broadcast_to_a_draft_shows_the_apis_refusal(page, base_url):
     composer.get_by_label("내용").fill("내용")
     composer.get_by_role("button", name="보내기").click()
     expect(composer.locator(".problem")).to_contain_text("PATROL_NOT_BROADCASTABLE")
+
+
+def dead_delivery(patrol_id, user_id):
+    """What the dispatcher leaves after giving up on a phone: a delivery marked dead."""
+    with psycopg.connect(console_database_url()) as connection:
+        event_id = connection.execute(
+            "INSERT INTO outbox_events (event_type, dedupe_key, patrol_id, payload, processed_at)"
+            " VALUES ('patrol.broadcast', %s, %s, '{\"title\": \"t\", \"body\": \"b\"}', now()) RETURNING id",
+            (f"test-dead:{uuid.uuid4().hex}", patrol_id),
+        ).fetchone()[0]
+        return connection.execute(
+            "INSERT INTO notification_deliveries (event_id, user_id, status, attempts, last_error)"
+            " VALUES (%s, %s, 'dead', 5, 'UNREGISTERED: the app was removed') RETURNING id",
+            (event_id, user_id),
+        ).fetchone()[0]
+
+
+def delivery_status(delivery_id):
+    with psycopg.connect(console_database_url()) as connection:
+        return connection.execute("SELECT status FROM notification_deliveries WHERE id = %s", (delivery_id,)).fetchone()[0]
+
+
+def test_the_admin_sees_who_read_whose_position_and_sends_a_dead_notification_again(page, base_url):
+    chief = Api(base_url)
+    patrol, _ = soon_patrol(chief, unique("열람 순찰"))
+    member = chief.create_member("열람대원", chief.group_id())
+    chief.call("POST", f"/patrols/{patrol['id']}/signups", json={"user_id": member["id"]})
+    # The station chief reads the member's track: one access-log row.
+    chief.call("GET", f"/patrols/{patrol['id']}/participants/{member['id']}/track")
+    dead = dead_delivery(patrol["id"], member["id"])
+
+    sign_in(page, ADMIN)
+    nav = page.get_by_role("navigation")
+    expect(nav.get_by_role("link").first).to_have_text("오늘 밤")
+    expect(page.get_by_test_id("dead-letters")).to_contain_text(re.compile(r"[1-9]\d*건"))
+    page.get_by_test_id("dead-letters").click()
+    expect(page).to_have_url(f"{base_url}/console/admin")
+
+    access = page.get_by_test_id("access-row").filter(has_text=member["name"])
+    expect(access).to_have_count(1)
+    expect(access).to_contain_text(chief.me["name"])
+    expect(access).to_contain_text("/track")
+    # A name narrows the log to that person; the chip takes the filter off again.
+    access.get_by_role("button", name=member["name"]).click()
+    expect(page.get_by_test_id("access-row")).to_have_count(1)
+    expect(page.get_by_role("button", name=re.compile(f"위치가 열람된 사람: {member['name']}"))).to_be_visible()
+    with page.expect_download() as download:
+        page.get_by_test_id("access-csv").click()
+    csv = open(download.value.path(), encoding="utf-8-sig").read().splitlines()
+    assert csv[0] == "id,accessed_at,viewer_id,viewer_name,subject_id,subject_name,patrol_id,endpoint"
+    assert len(csv) == 2 and member["name"] in csv[1] and str(patrol["id"]) in csv[1]
+
+    row = page.get_by_test_id(f"dead-{dead}")
+    expect(row).to_contain_text("UNREGISTERED")
+    assert not serious_accessibility_violations(page)
+    screenshot(page, "admin")
+    row.get_by_role("button", name="다시 보내기").click()
+    expect(page.get_by_role("status")).to_contain_text(f"{dead}번 알림을 다시 보냅니다")
+    expect(page.get_by_test_id(f"dead-{dead}")).to_have_count(0)
+    assert delivery_status(dead) == "pending"
+
+
+def test_staff_who_are_not_admins_have_no_admin_page(page, base_url):
+    sign_in(page)
+    expect(page.get_by_role("navigation").get_by_role("link", name="관리")).to_have_count(0)
+    page.goto("/console/admin")
+    expect(page).to_have_url(f"{base_url}/console/patrols")
