@@ -54,6 +54,10 @@ def test_staff_land_on_tonight_with_todays_patrols_their_gaps_and_what_awaits_re
     assert not serious_accessibility_violations(page)
     screenshot(page, "tonight")
 
+    # In English the API words the gaps in English too.
+    page.locator("select").first.select_option("en")
+    expect(page.get_by_role("heading", name="Tonight", exact=True)).to_be_visible()
+    expect(entry.get_by_test_id("tonight-gap")).to_contain_text("needs 3 volunteers")
     entry.get_by_role("link", name=title).click()
     expect(page).to_have_url(f"{base_url}/console/patrols/{patrol['id']}")
 
