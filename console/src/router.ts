@@ -1,5 +1,5 @@
 import { createRouter, createWebHistory } from "vue-router";
-import { isPatrolManager, mayUseConsole } from "./auth/permissions";
+import { isAdmin, isPatrolManager, isStaff, mayUseConsole } from "./auth/permissions";
 import { session } from "./auth/session";
 import NotForYouPage from "./pages/NotForYouPage.vue";
 import SignInPage from "./pages/SignInPage.vue";
@@ -7,9 +7,11 @@ import SignInPage from "./pages/SignInPage.vue";
 export const router = createRouter({
   history: createWebHistory("/console/"),
   routes: [
-    { path: "/", redirect: "/patrols" },
+    // Staff land on tonight's overview; group leaders on their patrols.
+    { path: "/", redirect: () => (!session.me ? "/signin" : isStaff(session.me) ? "/tonight" : "/patrols") },
     { path: "/signin", name: "signin", component: SignInPage, meta: { public: true, title: "auth.signInTitle" } },
     { path: "/not-for-you", name: "not-for-you", component: NotForYouPage, meta: { title: "auth.volunteerTitle" } },
+    { path: "/tonight", name: "tonight", component: () => import("./pages/TonightPage.vue"), meta: { title: "app.nav.tonight" } },
     { path: "/zones", name: "zones", component: () => import("./pages/ZonesPage.vue"), meta: { title: "app.nav.zones" } },
     { path: "/patrols", name: "patrols", component: () => import("./pages/PatrolsPage.vue"), meta: { title: "app.nav.patrols" } },
     { path: "/patrols/new", name: "patrol-new", component: () => import("./pages/PatrolFormPage.vue"), meta: { title: "app.nav.patrols", managersOnly: true } },
@@ -17,6 +19,7 @@ export const router = createRouter({
     { path: "/patrols/:id(\\d+)/edit", name: "patrol-edit", component: () => import("./pages/PatrolFormPage.vue"), props: true, meta: { title: "app.nav.patrols", managersOnly: true } },
     { path: "/patrols/:id(\\d+)/live", name: "patrol-live", component: () => import("./pages/LiveMapPage.vue"), props: true, meta: { title: "live.open" } },
     { path: "/people", name: "people", component: () => import("./pages/PeoplePage.vue"), meta: { title: "app.nav.people" } },
+    { path: "/admin", name: "admin", component: () => import("./pages/AdminPage.vue"), meta: { title: "app.nav.admin", adminOnly: true } },
     { path: "/:unknown(.*)*", redirect: "/patrols" },
   ],
 });
@@ -27,5 +30,6 @@ router.beforeEach((to) => {
   if (!mayUseConsole(session.me) && to.name !== "not-for-you") return { name: "not-for-you" };
   // The API would refuse the rest anyway; this spares them a form they cannot send.
   if (to.meta.managersOnly && !isPatrolManager(session.me)) return { name: "patrols" };
+  if (to.meta.adminOnly && !isAdmin(session.me)) return { name: "patrols" };
   return true;
 });

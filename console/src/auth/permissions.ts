@@ -29,3 +29,14 @@ export function managesPeople(me: Me): boolean {
 export function isPatrolManager(me: Me): boolean {
   return PATROL_MANAGERS.has(me.role);
 }
+
+/** The service's administrators (the API's Role.ADMIN): delivery and location-access logs. */
+export function isAdmin(me: Me): boolean {
+  return me.role === "admin";
+}
+
+/** May be offered the broadcast composer: patrol managers, and officers, of whom the API lets
+ * through only those on the patrol (notifications' broadcast). */
+export function mayBroadcast(me: Me): boolean {
+  return isPatrolManager(me) || me.role === "officer";
+}

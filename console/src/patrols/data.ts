@@ -1,6 +1,7 @@
 // What the patrol pages read from the API: a calendar's patrols (every page of them), and the
 // station's zones, groups and officers for the form's choices.
 import { api, unwrap, type Schemas } from "../api/client";
+import { nextPage } from "../api/paging";
 import { OFFICER_ROLES } from "../auth/permissions";
 
 export type Patrol = Schemas["Patrol"];
@@ -19,11 +20,6 @@ export interface PatrolFilters {
 }
 
 const PAGE_SIZE = 200; // the API's largest page
-
-export function nextPage(response: Response): number | undefined {
-  const header = response.headers.get("X-Pagination");
-  return header ? (JSON.parse(header).next_page as number | undefined) : undefined;
-}
 
 /** The patrols touching [from, to), with the filters, all pages. */
 export async function patrolsBetween(from: string, to: string, filters: PatrolFilters): Promise<Patrol[]> {

@@ -13,7 +13,7 @@ export default {
       edit: "수정",
       retry: "다시 시도",
       required: "필수",
-      nav: { label: "주 메뉴", zones: "구역 지도", patrols: "순찰 일정", people: "사람과 단체" },
+      nav: { label: "주 메뉴", tonight: "오늘 밤", zones: "구역 지도", patrols: "순찰 일정", people: "사람과 단체", admin: "관리" },
     },
     auth: {
       signInTitle: "콘솔 로그인",
@@ -55,7 +55,7 @@ export default {
       edit: "Edit",
       retry: "Try again",
       required: "required",
-      nav: { label: "Main menu", zones: "Zone map", patrols: "Patrols", people: "People & groups" },
+      nav: { label: "Main menu", tonight: "Tonight", zones: "Zone map", patrols: "Patrols", people: "People & groups", admin: "Administration" },
     },
     auth: {
       signInTitle: "Sign in to the console",
