@@ -1,6 +1,7 @@
 from marshmallow import fields, validate
 
 from backend.checkins.models import FLAG_REASONS, CheckInKind, CheckInStatus, Review
+from backend.core.geojson import GeoJSONGeometry
 from backend.core.location_input import LocationFixSchema
 from backend.core.schemas import InputSchema, OutputSchema, QuerySchema, Text, UtcDateTime, enum_output
 
@@ -22,6 +23,7 @@ class CheckInSchema(OutputSchema):
     id = fields.Integer()
     patrol_id = fields.Integer()
     user_id = fields.Integer()
+    user_name = fields.String(attribute="user.name")
     kind = enum_output(CheckInKind)
     status = enum_output(CheckInStatus)
     reasons = fields.List(
@@ -31,6 +33,11 @@ class CheckInSchema(OutputSchema):
     )
     distance_m = fields.Method("rounded_distance", metadata={"type": "number", "description": "From the meeting point, metres"})
     zone_ids = fields.List(fields.Integer(), metadata={"description": "Patrol zones the fix lies in (within its accuracy)"})
+    point = GeoJSONGeometry(
+        allowed_types=("Point",), allow_none=True,
+        metadata={"description": "Where the phone was, for the reviewer's map; null once the raw location is erased"},
+    )
+    accuracy_m = fields.Float()
     recorded_at = UtcDateTime()
     received_at = UtcDateTime()
     review = enum_output(Review, allow_none=True)

@@ -1348,12 +1348,24 @@ export interface components {
             status: "current" | "revoked";
         };
         CheckIn: {
+            accuracy_m: number;
             /** @description From the meeting point, metres */
             readonly distance_m: number;
             id: number;
             /** @enum {string} */
             kind: "check_in" | "check_out";
             patrol_id: number;
+            /**
+             * @description Where the phone was, for the reviewer's map; null once the raw location is erased
+             * @example {
+             *       "coordinates": [
+             *         126.9508,
+             *         37.3897
+             *       ],
+             *       "type": "Point"
+             *     }
+             */
+            point: Record<string, never> | null;
             /** @description Why a check-in is flagged for review; late_upload: received more than PATROL_LATE_UPLOAD_MINUTES after it was recorded or after the patrol ended */
             reasons: ("outside_geofence" | "low_accuracy" | "late_upload")[];
             /** Format: date-time */
@@ -1369,6 +1381,7 @@ export interface components {
             /** @enum {string} */
             status: "accepted" | "flagged";
             user_id: number;
+            user_name: string;
             /** @description Patrol zones the fix lies in (within its accuracy) */
             zone_ids: number[];
         };
