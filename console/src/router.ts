@@ -1,5 +1,5 @@
 import { createRouter, createWebHistory } from "vue-router";
-import { isPatrolManager, mayUseConsole } from "./auth/permissions";
+import { isPatrolManager, mayReview, mayUseConsole } from "./auth/permissions";
 import { session } from "./auth/session";
 import NotForYouPage from "./pages/NotForYouPage.vue";
 import SignInPage from "./pages/SignInPage.vue";
@@ -15,6 +15,7 @@ export const router = createRouter({
     { path: "/patrols/new", name: "patrol-new", component: () => import("./pages/PatrolFormPage.vue"), meta: { title: "app.nav.patrols", managersOnly: true } },
     { path: "/patrols/:id(\\d+)", name: "patrol", component: () => import("./pages/PatrolDetailPage.vue"), props: true, meta: { title: "app.nav.patrols" } },
     { path: "/patrols/:id(\\d+)/edit", name: "patrol-edit", component: () => import("./pages/PatrolFormPage.vue"), props: true, meta: { title: "app.nav.patrols", managersOnly: true } },
+    { path: "/review", name: "review", component: () => import("./pages/ReviewQueuePage.vue"), meta: { title: "review.title", reviewersOnly: true } },
     { path: "/people", name: "people", component: () => import("./pages/PeoplePage.vue"), meta: { title: "app.nav.people" } },
     { path: "/:unknown(.*)*", redirect: "/patrols" },
   ],
@@ -26,5 +27,6 @@ router.beforeEach((to) => {
   if (!mayUseConsole(session.me) && to.name !== "not-for-you") return { name: "not-for-you" };
   // The API would refuse the rest anyway; this spares them a form they cannot send.
   if (to.meta.managersOnly && !isPatrolManager(session.me)) return { name: "patrols" };
+  if (to.meta.reviewersOnly && !mayReview(session.me)) return { name: "patrols" };
   return true;
 });

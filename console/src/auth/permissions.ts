@@ -10,6 +10,8 @@ const STAFF = new Set(["admin", "coordinator", "station_chief", "officer"]);
 const PEOPLE_MANAGERS = new Set(["admin", "station_chief", "coordinator"]);
 // Patrol managers plan, publish and cancel, assign officers and withdraw anyone.
 const PATROL_MANAGERS = new Set(["admin", "station_chief"]);
+// Who reviews check-ins and confirms attendance (checkins' REVIEWERS, attendance's CONFIRMERS).
+const REVIEWERS = new Set(["admin", "station_chief", "officer"]);
 // Who may go out as a patrol's officer (patrols' OFFICER_ROLES).
 export const OFFICER_ROLES = ["officer", "station_chief"] as const;
 
@@ -28,4 +30,8 @@ export function managesPeople(me: Me): boolean {
 
 export function isPatrolManager(me: Me): boolean {
   return PATROL_MANAGERS.has(me.role);
+}
+
+export function mayReview(me: Me): boolean {
+  return REVIEWERS.has(me.role);
 }

@@ -20,7 +20,7 @@ export interface PatrolFilters {
 
 const PAGE_SIZE = 200; // the API's largest page
 
-function nextPage(response: Response): number | undefined {
+export function nextPage(response: Response): number | undefined {
   const header = response.headers.get("X-Pagination");
   return header ? (JSON.parse(header).next_page as number | undefined) : undefined;
 }
