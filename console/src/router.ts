@@ -15,6 +15,7 @@ export const router = createRouter({
     { path: "/patrols/new", name: "patrol-new", component: () => import("./pages/PatrolFormPage.vue"), meta: { title: "app.nav.patrols", managersOnly: true } },
     { path: "/patrols/:id(\\d+)", name: "patrol", component: () => import("./pages/PatrolDetailPage.vue"), props: true, meta: { title: "app.nav.patrols" } },
     { path: "/patrols/:id(\\d+)/edit", name: "patrol-edit", component: () => import("./pages/PatrolFormPage.vue"), props: true, meta: { title: "app.nav.patrols", managersOnly: true } },
+    { path: "/patrols/:id(\\d+)/attendance", name: "patrol-attendance", component: () => import("./pages/AttendancePage.vue"), props: true, meta: { title: "attendance.title", reviewersOnly: true } },
     { path: "/review", name: "review", component: () => import("./pages/ReviewQueuePage.vue"), meta: { title: "review.title", reviewersOnly: true } },
     { path: "/people", name: "people", component: () => import("./pages/PeoplePage.vue"), meta: { title: "app.nav.people" } },
     { path: "/:unknown(.*)*", redirect: "/patrols" },

@@ -1,4 +1,5 @@
 import { createI18n } from "vue-i18n";
+import attendance from "./messages/attendance";
 import common from "./messages/common";
 import map from "./messages/map";
 import patrols from "./messages/patrols";
@@ -13,7 +14,7 @@ export const LOCALES: Locale[] = ["ko", "en"];
 const LOCALE_KEY = "patrol-console-locale";
 
 // Each page keeps its words in a module of its own: { ko: {...}, en: {...} }.
-const modules = [common, map, zones, patrols, roster, people, review];
+const modules = [common, map, zones, patrols, roster, people, review, attendance];
 
 function merged(locale: Locale) {
   return Object.assign({}, ...modules.map((module) => module[locale]));

@@ -18,11 +18,24 @@ export interface PatrolFilters {
   has_gaps?: boolean;
 }
 
-const PAGE_SIZE = 200; // the API's largest page
+export const PAGE_SIZE = 200; // the API's largest page
 
-export function nextPage(response: Response): number | undefined {
+function nextPage(response: Response): number | undefined {
   const header = response.headers.get("X-Pagination");
   return header ? (JSON.parse(header).next_page as number | undefined) : undefined;
+}
+
+/** Every page of a paginated list, the API's largest page at a time. */
+export async function everyPage<T>(
+  fetchPage: (page: number) => Promise<{ data?: T[]; error?: unknown; response: Response }>,
+): Promise<T[]> {
+  const rows: T[] = [];
+  for (let page: number | undefined = 1; page !== undefined; ) {
+    const result = await fetchPage(page);
+    rows.push(...unwrap(result));
+    page = nextPage(result.response);
+  }
+  return rows;
 }
 
 /** The patrols touching [from, to), with the filters, all pages. */
