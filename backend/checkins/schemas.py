@@ -23,7 +23,6 @@ class CheckInSchema(OutputSchema):
     id = fields.Integer()
     patrol_id = fields.Integer()
     user_id = fields.Integer()
-    user_name = fields.String(attribute="user.name")
     kind = enum_output(CheckInKind)
     status = enum_output(CheckInStatus)
     reasons = fields.List(
@@ -33,11 +32,6 @@ class CheckInSchema(OutputSchema):
     )
     distance_m = fields.Method("rounded_distance", metadata={"type": "number", "description": "From the meeting point, metres"})
     zone_ids = fields.List(fields.Integer(), metadata={"description": "Patrol zones the fix lies in (within its accuracy)"})
-    point = GeoJSONGeometry(
-        allowed_types=("Point",), allow_none=True,
-        metadata={"description": "Where the phone was, for the reviewer's map; null once the raw location is erased"},
-    )
-    accuracy_m = fields.Float()
     recorded_at = UtcDateTime()
     received_at = UtcDateTime()
     review = enum_output(Review, allow_none=True)
@@ -47,6 +41,18 @@ class CheckInSchema(OutputSchema):
 
     def rounded_distance(self, checkin):
         return round(checkin.distance_m, 1)
+
+
+class CheckInForReviewSchema(CheckInSchema):
+    """A check-in as a reviewer reads it: who, and where on the map. Not in the phone's answer,
+    which is read straight from the inserted row."""
+
+    user_name = fields.String(attribute="user.name")
+    point = GeoJSONGeometry(
+        allowed_types=("Point",), allow_none=True,
+        metadata={"description": "Where the phone was, for the reviewer's map; null once the raw location is erased"},
+    )
+    accuracy_m = fields.Float()
 
 
 class CheckInReviewSchema(OutputSchema):
