@@ -8,6 +8,7 @@ from backend.checkins.schemas import (
     CHECK_IN_EXAMPLE,
     CheckInQuerySchema,
     CheckInRequestSchema,
+    CheckInForReviewSchema,
     CheckInReviewSchema,
     CheckInSchema,
     ReviewRequestSchema,
@@ -62,7 +63,7 @@ class CheckOutView(MethodView):
 class CheckIns(MethodView):
     @login_required(*REVIEWERS)
     @blp.arguments(CheckInQuerySchema, location="query")
-    @blp.response(200, CheckInSchema(many=True))
+    @blp.response(200, CheckInForReviewSchema(many=True))
     @blp.paginate(**PAGE_SIZES)
     def get(self, filters, pagination_parameters):
         """List check-ins of your station's patrols; `review=pending` is what awaits review"""

@@ -1,6 +1,7 @@
 from marshmallow import fields, validate
 
 from backend.checkins.models import FLAG_REASONS, CheckInKind, CheckInStatus, Review
+from backend.core.geojson import GeoJSONGeometry
 from backend.core.location_input import LocationFixSchema
 from backend.core.schemas import InputSchema, OutputSchema, QuerySchema, Text, UtcDateTime, enum_output
 
@@ -40,6 +41,18 @@ class CheckInSchema(OutputSchema):
 
     def rounded_distance(self, checkin):
         return round(checkin.distance_m, 1)
+
+
+class CheckInForReviewSchema(CheckInSchema):
+    """A check-in as a reviewer reads it: who, and where on the map. Not in the phone's answer,
+    which is read straight from the inserted row."""
+
+    user_name = fields.String(attribute="user.name")
+    point = GeoJSONGeometry(
+        allowed_types=("Point",), allow_none=True,
+        metadata={"description": "Where the phone was, for the reviewer's map; null once the raw location is erased"},
+    )
+    accuracy_m = fields.Float()
 
 
 class CheckInReviewSchema(OutputSchema):

@@ -6,6 +6,7 @@ import json
 from flask import current_app
 from sqlalchemy import any_, bindparam, func, literal, select, true
 from sqlalchemy.dialects.postgresql import aggregate_order_by, insert
+from sqlalchemy.orm import joinedload
 
 from backend.attendance import derive as attendance
 from backend.checkins import policies
@@ -213,7 +214,8 @@ def _insert_once(row, user, client_event_id, fingerprint):
 
 
 def list_checkins(viewer, filters, pagination):
-    statement = policies.reviewable_checkins(viewer).order_by(CheckIn.recorded_at, CheckIn.id)
+    # The names show beside each check-in; loaded with it, not one query a row.
+    statement = policies.reviewable_checkins(viewer).order_by(CheckIn.recorded_at, CheckIn.id).options(joinedload(CheckIn.user))
     return paginate(where_equal(statement, CheckIn, filters, "patrol_id", "review"), pagination)
 
 

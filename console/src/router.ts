@@ -1,5 +1,5 @@
 import { createRouter, createWebHistory } from "vue-router";
-import { isAdmin, isPatrolManager, isStaff, mayUseConsole } from "./auth/permissions";
+import { isAdmin, isPatrolManager, isStaff, mayReview, mayUseConsole } from "./auth/permissions";
 import { session } from "./auth/session";
 import NotForYouPage from "./pages/NotForYouPage.vue";
 import SignInPage from "./pages/SignInPage.vue";
@@ -18,6 +18,8 @@ export const router = createRouter({
     { path: "/patrols/:id(\\d+)", name: "patrol", component: () => import("./pages/PatrolDetailPage.vue"), props: true, meta: { title: "app.nav.patrols" } },
     { path: "/patrols/:id(\\d+)/edit", name: "patrol-edit", component: () => import("./pages/PatrolFormPage.vue"), props: true, meta: { title: "app.nav.patrols", managersOnly: true } },
     { path: "/patrols/:id(\\d+)/live", name: "patrol-live", component: () => import("./pages/LiveMapPage.vue"), props: true, meta: { title: "live.open" } },
+    { path: "/patrols/:id(\\d+)/attendance", name: "patrol-attendance", component: () => import("./pages/AttendancePage.vue"), props: true, meta: { title: "attendance.title", reviewersOnly: true } },
+    { path: "/review", name: "review", component: () => import("./pages/ReviewQueuePage.vue"), meta: { title: "review.title", reviewersOnly: true } },
     { path: "/people", name: "people", component: () => import("./pages/PeoplePage.vue"), meta: { title: "app.nav.people" } },
     { path: "/admin", name: "admin", component: () => import("./pages/AdminPage.vue"), meta: { title: "app.nav.admin", adminOnly: true } },
     { path: "/:unknown(.*)*", redirect: "/patrols" },
@@ -31,5 +33,6 @@ router.beforeEach((to) => {
   // The API would refuse the rest anyway; this spares them a form they cannot send.
   if (to.meta.managersOnly && !isPatrolManager(session.me)) return { name: "patrols" };
   if (to.meta.adminOnly && !isAdmin(session.me)) return { name: "patrols" };
+  if (to.meta.reviewersOnly && !mayReview(session.me)) return { name: "patrols" };
   return true;
 });

@@ -147,3 +147,12 @@ def test_points_follow_the_grace_after_the_end_that_check_outs_follow(app, monke
         window = location_window(at(0, 23), at(1, 2), checkin_opens_minutes=30)
     assert location_time_problem(at(1, 2, 5), window) is None
     assert location_time_problem(at(1, 2, 6), window) == "OUTSIDE_PATROL_WINDOW"
+
+
+def test_the_review_queue_shows_where_and_who(check, volunteers, officer, client, auth_headers):
+    where = offset(BEOMGYE, 0, 500)
+    check(volunteers[2], where, accuracy_m=12)
+    [pending] = client.get("/api/v1/checkins?review=pending", headers=auth_headers(officer)).get_json()
+    assert pending["point"]["type"] == "Point"
+    assert pending["point"]["coordinates"] == pytest.approx(where)
+    assert (pending["accuracy_m"], pending["user_name"]) == (12, volunteers[2].name)

@@ -18,9 +18,9 @@ def fresh_phone():
 
 
 class Api:
-    def __init__(self, base_url, phone=STATION_CHIEF):
+    def __init__(self, base_url, phone=STATION_CHIEF, password=DEMO_PASSWORD):
         self.base = f"{base_url}/api/v1"
-        token = requests.post(f"{self.base}/auth/token", json={"phone": phone, "password": DEMO_PASSWORD}, timeout=30)
+        token = requests.post(f"{self.base}/auth/token", json={"phone": phone, "password": password}, timeout=30)
         assert token.status_code == 200, token.text
         self.headers = {"Authorization": f"Bearer {token.json()['access_token']}"}
         self.me = self.call("GET", "/me")
@@ -33,12 +33,12 @@ class Api:
     def group_id(self, name=BEOMGYE_GROUP):
         return next(group["id"] for group in self.call("GET", "/groups", params={"page_size": 200}) if group["name"] == name)
 
-    def create_person(self, role, prefix):
+    def create_person(self, role, prefix, password=None):
         """A fresh account of the station: nobody else's patrols can clash with theirs."""
         return self.call("POST", "/users", json={
             "name": f"{prefix}{uuid.uuid4().hex[:5]}",
             "phone": fresh_phone(),
-            "password": f"야간-순찰-{uuid.uuid4().hex}",
+            "password": password or f"야간-순찰-{uuid.uuid4().hex}",
             "role": role,
             "station_id": self.me["station_id"],
         })

@@ -1372,6 +1372,44 @@ export interface components {
             /** @description Patrol zones the fix lies in (within its accuracy) */
             zone_ids: number[];
         };
+        CheckInForReview: {
+            accuracy_m: number;
+            /** @description From the meeting point, metres */
+            readonly distance_m: number;
+            id: number;
+            /** @enum {string} */
+            kind: "check_in" | "check_out";
+            patrol_id: number;
+            /**
+             * @description Where the phone was, for the reviewer's map; null once the raw location is erased
+             * @example {
+             *       "coordinates": [
+             *         126.9508,
+             *         37.3897
+             *       ],
+             *       "type": "Point"
+             *     }
+             */
+            point: Record<string, never> | null;
+            /** @description Why a check-in is flagged for review; late_upload: received more than PATROL_LATE_UPLOAD_MINUTES after it was recorded or after the patrol ended */
+            reasons: ("outside_geofence" | "low_accuracy" | "late_upload")[];
+            /** Format: date-time */
+            received_at: string;
+            /** Format: date-time */
+            recorded_at: string;
+            /** @enum {string|null} */
+            review: "pending" | "approved" | "rejected" | null;
+            review_note: string | null;
+            /** Format: date-time */
+            reviewed_at: string | null;
+            reviewed_by_id: number | null;
+            /** @enum {string} */
+            status: "accepted" | "flagged";
+            user_id: number;
+            user_name: string;
+            /** @description Patrol zones the fix lies in (within its accuracy) */
+            zone_ids: number[];
+        };
         CheckInRequest: {
             /** @description Horizontal accuracy radius; above 100 m the fix is suspect */
             accuracy_m: number;
@@ -2909,7 +2947,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CheckIn"][];
+                    "application/json": components["schemas"]["CheckInForReview"][];
                 };
             };
             /** @description Codes: `UNAUTHORIZED`, `TOKEN_INVALID`, `TOKEN_EXPIRED`, `TOKEN_REVOKED` */

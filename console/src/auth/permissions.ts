@@ -10,6 +10,8 @@ const STAFF = new Set(["admin", "coordinator", "station_chief", "officer"]);
 const PEOPLE_MANAGERS = new Set(["admin", "station_chief", "coordinator"]);
 // Patrol managers plan, publish and cancel, assign officers and withdraw anyone.
 const PATROL_MANAGERS = new Set(["admin", "station_chief"]);
+// Who reviews check-ins and confirms attendance (checkins' REVIEWERS, attendance's CONFIRMERS).
+const REVIEWERS = new Set(["admin", "station_chief", "officer"]);
 // Who may go out as a patrol's officer (patrols' OFFICER_ROLES).
 export const OFFICER_ROLES = ["officer", "station_chief"] as const;
 
@@ -39,4 +41,8 @@ export function isAdmin(me: Me): boolean {
  * through only those on the patrol (notifications' broadcast). */
 export function mayBroadcast(me: Me): boolean {
   return isPatrolManager(me) || me.role === "officer";
+}
+
+export function mayReview(me: Me): boolean {
+  return REVIEWERS.has(me.role);
 }

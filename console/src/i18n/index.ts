@@ -1,10 +1,12 @@
 import { createI18n } from "vue-i18n";
 import admin from "./messages/admin";
+import attendance from "./messages/attendance";
 import common from "./messages/common";
 import live from "./messages/live";
 import map from "./messages/map";
 import patrols from "./messages/patrols";
 import people from "./messages/people";
+import review from "./messages/review";
 import roster from "./messages/roster";
 import tonight from "./messages/tonight";
 import zones from "./messages/zones";
@@ -15,7 +17,7 @@ export const LOCALES: Locale[] = ["ko", "en"];
 const LOCALE_KEY = "patrol-console-locale";
 
 // Each page keeps its words in a module of its own: { ko: {...}, en: {...} }.
-const modules = [common, map, zones, patrols, roster, people, live, tonight, admin];
+const modules = [common, map, zones, patrols, roster, people, live, tonight, admin, review, attendance];
 
 function merged(locale: Locale) {
   return Object.assign({}, ...modules.map((module) => module[locale]));

@@ -19,19 +19,26 @@ export interface PatrolFilters {
   has_gaps?: boolean;
 }
 
-const PAGE_SIZE = 200; // the API's largest page
+export const PAGE_SIZE = 200; // the API's largest page
+
+/** Every page of a paginated list, the API's largest page at a time. */
+export async function everyPage<T>(
+  fetchPage: (page: number) => Promise<{ data?: T[]; error?: unknown; response: Response }>,
+): Promise<T[]> {
+  const rows: T[] = [];
+  for (let page: number | undefined = 1; page !== undefined; ) {
+    const result = await fetchPage(page);
+    rows.push(...unwrap(result));
+    page = nextPage(result.response);
+  }
+  return rows;
+}
 
 /** The patrols touching [from, to), with the filters, all pages. */
 export async function patrolsBetween(from: string, to: string, filters: PatrolFilters): Promise<Patrol[]> {
-  const patrols: Patrol[] = [];
-  for (let page: number | undefined = 1; page !== undefined; ) {
-    const result = await api.GET("/api/v1/patrols", {
-      params: { query: { from, to, ...filters, page, page_size: PAGE_SIZE } },
-    });
-    patrols.push(...unwrap(result));
-    page = nextPage(result.response);
-  }
-  return patrols;
+  return everyPage((page) =>
+    api.GET("/api/v1/patrols", { params: { query: { from, to, ...filters, page, page_size: PAGE_SIZE } } }),
+  );
 }
 
 export async function stationZones(stationId: number): Promise<ZoneFeature[]> {

@@ -1,7 +1,7 @@
-// A list the API pages, read a page at a time: "more" appends the next page. The API says
-// where the list stands in the X-Pagination header.
+// A list the API pages, read a page at a time: "more" appends the next page.
 import { ref, type Ref } from "vue";
 import { unwrap } from "../../api/client";
+import { pageInfo } from "../../api/paging";
 
 type PageResult<T> = { data?: T[]; error?: unknown; response: Response };
 
@@ -17,8 +17,7 @@ export function usePagedList<T>(fetchPage: (page: number) => Promise<PageResult<
       const result = await fetchPage(page);
       const rows = unwrap(result);
       items.value = page === 1 ? rows : [...items.value, ...rows];
-      const header = result.response.headers.get("X-Pagination");
-      const meta = header ? (JSON.parse(header) as { total?: number; next_page?: number }) : {};
+      const meta = pageInfo(result.response);
       total.value = meta.total ?? 0;
       nextPage.value = meta.next_page ?? null;
     } catch (caught) {
