@@ -1,5 +1,5 @@
 import { createRouter, createWebHistory } from "vue-router";
-import { isPatrolManager, mayUseConsole } from "./auth/permissions";
+import { approvesHours, isPatrolManager, mayUseConsole } from "./auth/permissions";
 import { session } from "./auth/session";
 import NotForYouPage from "./pages/NotForYouPage.vue";
 import SignInPage from "./pages/SignInPage.vue";
@@ -16,6 +16,8 @@ export const router = createRouter({
     { path: "/patrols/:id(\\d+)", name: "patrol", component: () => import("./pages/PatrolDetailPage.vue"), props: true, meta: { title: "app.nav.patrols" } },
     { path: "/patrols/:id(\\d+)/edit", name: "patrol-edit", component: () => import("./pages/PatrolFormPage.vue"), props: true, meta: { title: "app.nav.patrols", managersOnly: true } },
     { path: "/people", name: "people", component: () => import("./pages/PeoplePage.vue"), meta: { title: "app.nav.people" } },
+    { path: "/hours", name: "hours", component: () => import("./pages/HoursPage.vue"), meta: { title: "hours.title", hoursApproversOnly: true } },
+    { path: "/reports", name: "reports", component: () => import("./pages/ReportsPage.vue"), meta: { title: "reports.title" } },
     { path: "/:unknown(.*)*", redirect: "/patrols" },
   ],
 });
@@ -26,5 +28,6 @@ router.beforeEach((to) => {
   if (!mayUseConsole(session.me) && to.name !== "not-for-you") return { name: "not-for-you" };
   // The API would refuse the rest anyway; this spares them a form they cannot send.
   if (to.meta.managersOnly && !isPatrolManager(session.me)) return { name: "patrols" };
+  if (to.meta.hoursApproversOnly && !approvesHours(session.me)) return { name: "patrols" };
   return true;
 });

@@ -10,6 +10,8 @@ const STAFF = new Set(["admin", "coordinator", "station_chief", "officer"]);
 const PEOPLE_MANAGERS = new Set(["admin", "station_chief", "coordinator"]);
 // Patrol managers plan, publish and cancel, assign officers and withdraw anyone.
 const PATROL_MANAGERS = new Set(["admin", "station_chief"]);
+// Who approve a group's monthly volunteer hours (attendance's HOURS_APPROVERS).
+const HOURS_APPROVERS = new Set(["admin", "station_chief", "coordinator"]);
 // Who may go out as a patrol's officer (patrols' OFFICER_ROLES).
 export const OFFICER_ROLES = ["officer", "station_chief"] as const;
 
@@ -28,4 +30,8 @@ export function managesPeople(me: Me): boolean {
 
 export function isPatrolManager(me: Me): boolean {
   return PATROL_MANAGERS.has(me.role);
+}
+
+export function approvesHours(me: Me): boolean {
+  return HOURS_APPROVERS.has(me.role);
 }

@@ -3,6 +3,7 @@ import common from "./messages/common";
 import map from "./messages/map";
 import patrols from "./messages/patrols";
 import people from "./messages/people";
+import reports from "./messages/reports";
 import roster from "./messages/roster";
 import zones from "./messages/zones";
 
@@ -12,7 +13,7 @@ export const LOCALES: Locale[] = ["ko", "en"];
 const LOCALE_KEY = "patrol-console-locale";
 
 // Each page keeps its words in a module of its own: { ko: {...}, en: {...} }.
-const modules = [common, map, zones, patrols, roster, people];
+const modules = [common, map, zones, patrols, roster, people, reports];
 
 function merged(locale: Locale) {
   return Object.assign({}, ...modules.map((module) => module[locale]));
