@@ -190,3 +190,34 @@ def test_a_group_leader_reads_reports_but_approves_no_hours(page):
     page.goto("/console/reports")
     # Zone coverage is for station staff: a leader is not offered it.
     expect(page.get_by_label("보고서 종류").locator("option")).to_have_text(["출석 현황", "봉사시간"])
+
+
+def test_a_refused_report_says_why_and_english_readers_get_english_headers(page):
+    page.set_viewport_size({"width": 1024, "height": 768})  # a tablet
+    sign_in(page)
+    page.goto("/console/reports")
+    # More than the API's 366 days: the page shows the API's refusal, for the table and the file.
+    page.get_by_label("시작일").fill("2024-01-01")
+    page.get_by_label("종료일 (포함)").fill("2025-06-30")
+    page.get_by_role("button", name="보기").click()
+    expect(page.get_by_role("alert")).to_contain_text("VALIDATION_ERROR")
+    expect(page.get_by_test_id("to-errors")).to_contain_text("366")
+    expect(page.get_by_test_id("report-table")).to_have_count(0)
+    page.get_by_test_id("download-csv").click()
+    expect(page.get_by_role("alert")).to_contain_text("VALIDATION_ERROR")
+    expect(page.get_by_test_id("to-errors")).to_contain_text("366")
+
+    page.get_by_label("언어").select_option("en")
+    page.get_by_label("Report").select_option(label="Zone coverage")
+    page.get_by_label("From").fill("2026-11-01")
+    page.get_by_label("To (included)").fill("2026-11-30")
+    page.get_by_label("Zone kind").select_option(label="Dense area")
+    page.get_by_role("button", name="Show").click()
+    expect(page.get_by_role("alert")).to_have_count(0)
+    table = page.get_by_test_id("report-table")
+    expect(table.locator("thead th").first).to_have_text("Zone")
+    # The seeded dense areas, nobody's presence in them: every kind cell says so in the API's words.
+    expect(table.locator("tbody tr").first).to_contain_text("dense_area")
+    expect(page.get_by_test_id("download-pdf")).to_have_count(0)
+    assert serious_accessibility_violations(page) == []
+    screenshot(page, "reports-tablet-en")
