@@ -17,7 +17,7 @@ from backend.checkins.models import CheckIn
 from backend.core.time import SEOUL, utcnow
 from backend.extensions import db
 from backend.patrols.models import Patrol
-from tests.console.api_helpers import Api, fresh_phone
+from tests.console.api_helpers import BEOMGYE_GROUP, Api, fresh_phone
 from tests.console.conftest import DEMO_PASSWORD, GROUP_LEADER, screenshot, serious_accessibility_violations, sign_in, unique
 
 WEEKDAYS_KO = "월화수목금토일"
@@ -190,6 +190,7 @@ def test_a_group_leader_reads_reports_but_approves_no_hours(page):
     page.goto("/console/reports")
     # Zone coverage is for station staff: a leader is not offered it.
     expect(page.get_by_label("보고서 종류").locator("option")).to_have_text(["출석 현황", "봉사시간"])
+    expect(page.get_by_label("단체").locator("option")).to_have_text(["모든 단체", BEOMGYE_GROUP])
 
 
 def test_a_refused_report_says_why_and_english_readers_get_english_headers(page):
