@@ -1,5 +1,5 @@
 import { createRouter, createWebHistory } from "vue-router";
-import { isAdmin, isPatrolManager, isStaff, mayReview, mayUseConsole } from "./auth/permissions";
+import { approvesHours, isAdmin, isPatrolManager, isStaff, mayReview, mayUseConsole } from "./auth/permissions";
 import { session } from "./auth/session";
 import NotForYouPage from "./pages/NotForYouPage.vue";
 import SignInPage from "./pages/SignInPage.vue";
@@ -22,6 +22,8 @@ export const router = createRouter({
     { path: "/review", name: "review", component: () => import("./pages/ReviewQueuePage.vue"), meta: { title: "review.title", reviewersOnly: true } },
     { path: "/people", name: "people", component: () => import("./pages/PeoplePage.vue"), meta: { title: "app.nav.people" } },
     { path: "/admin", name: "admin", component: () => import("./pages/AdminPage.vue"), meta: { title: "app.nav.admin", adminOnly: true } },
+    { path: "/hours", name: "hours", component: () => import("./pages/HoursPage.vue"), meta: { title: "hours.title", hoursApproversOnly: true } },
+    { path: "/reports", name: "reports", component: () => import("./pages/ReportsPage.vue"), meta: { title: "reports.title" } },
     { path: "/:unknown(.*)*", redirect: "/patrols" },
   ],
 });
@@ -34,5 +36,6 @@ router.beforeEach((to) => {
   if (to.meta.managersOnly && !isPatrolManager(session.me)) return { name: "patrols" };
   if (to.meta.adminOnly && !isAdmin(session.me)) return { name: "patrols" };
   if (to.meta.reviewersOnly && !mayReview(session.me)) return { name: "patrols" };
+  if (to.meta.hoursApproversOnly && !approvesHours(session.me)) return { name: "patrols" };
   return true;
 });

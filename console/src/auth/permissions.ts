@@ -12,6 +12,8 @@ const PEOPLE_MANAGERS = new Set(["admin", "station_chief", "coordinator"]);
 const PATROL_MANAGERS = new Set(["admin", "station_chief"]);
 // Who reviews check-ins and confirms attendance (checkins' REVIEWERS, attendance's CONFIRMERS).
 const REVIEWERS = new Set(["admin", "station_chief", "officer"]);
+// Who approve a group's monthly volunteer hours (attendance's HOURS_APPROVERS).
+const HOURS_APPROVERS = new Set(["admin", "station_chief", "coordinator"]);
 // Who may go out as a patrol's officer (patrols' OFFICER_ROLES).
 export const OFFICER_ROLES = ["officer", "station_chief"] as const;
 
@@ -45,4 +47,8 @@ export function mayBroadcast(me: Me): boolean {
 
 export function mayReview(me: Me): boolean {
   return REVIEWERS.has(me.role);
+}
+
+export function approvesHours(me: Me): boolean {
+  return HOURS_APPROVERS.has(me.role);
 }

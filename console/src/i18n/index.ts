@@ -7,6 +7,7 @@ import map from "./messages/map";
 import patrols from "./messages/patrols";
 import people from "./messages/people";
 import review from "./messages/review";
+import reports from "./messages/reports";
 import roster from "./messages/roster";
 import tonight from "./messages/tonight";
 import zones from "./messages/zones";
@@ -17,7 +18,7 @@ export const LOCALES: Locale[] = ["ko", "en"];
 const LOCALE_KEY = "patrol-console-locale";
 
 // Each page keeps its words in a module of its own: { ko: {...}, en: {...} }.
-const modules = [common, map, zones, patrols, roster, people, live, tonight, admin, review, attendance];
+const modules = [common, map, zones, patrols, roster, people, live, tonight, admin, review, attendance, reports];
 
 function merged(locale: Locale) {
   return Object.assign({}, ...modules.map((module) => module[locale]));
