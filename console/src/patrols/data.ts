@@ -46,7 +46,9 @@ export async function stationZones(stationId: number): Promise<ZoneFeature[]> {
   return unwrap(result).features;
 }
 
-export async function stationGroups(stationId: number): Promise<Group[]> {
+/** The groups the signed-in person may see (of one station, when given); a station's groups
+ * fit on one page of the largest size. */
+export async function visibleGroups(stationId?: number): Promise<Group[]> {
   const result = await api.GET("/api/v1/groups", { params: { query: { station_id: stationId, page_size: PAGE_SIZE } } });
   return unwrap(result);
 }

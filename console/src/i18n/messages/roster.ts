@@ -20,7 +20,7 @@ export default {
       title: "참여자 명단",
       gaps: "부족한 인원",
       noGaps: "필요한 인원이 모두 채워졌습니다.",
-      blocksPublishing: "게시 불가 사유",
+      blocksPublishing: "공개 불가 사유",
       confirmed: "확정된 대원 ({count}명)",
       waitlisted: "대기자 ({count}명, 순서대로)",
       officers: "배정된 경찰관 ({count}명)",
