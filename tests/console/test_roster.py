@@ -71,7 +71,7 @@ def test_a_night_past_midnight_shows_the_day_it_ends_on(page, base_url):
     )
     expect(page.get_by_test_id("patrol-status")).to_have_text(re.compile("초안"))
     # On a draft the officer gap is what keeps it from being published.
-    expect(page.get_by_test_id("roster-gaps")).to_contain_text("게시 불가 사유")
+    expect(page.get_by_test_id("roster-gaps")).to_contain_text("공개 불가 사유")
     # Nobody signs up to a draft, so no sign-up form is offered either.
     expect(page.get_by_label("신청할 대원")).to_have_count(0)
 
