@@ -32,6 +32,8 @@ WHOLE_NUMBER_SETTINGS = {
     "LATE_UPLOAD_MINUTES": (0, MAX_SETTING_MINUTES),
     "DUTY_MARGIN_MINUTES": (0, MAX_SETTING_MINUTES),
     "PROXY_HOPS": (0, None),
+    "EXPORT_JOB_ROWS": (1, None),
+    "EXPORT_FILE_HOURS": (1, None),
 }
 # Rate limits read from PATROL_<name>, in the limits library's notation ("30 per hour").
 RATE_LIMIT_SETTINGS = ("LOGIN_FAILURE_LIMIT", "CERTIFICATE_CHECK_LIMIT")
@@ -92,6 +94,11 @@ def default_settings():
         "LATE_UPLOAD_MINUTES": 15,
         # How far confirmed duty may exceed the patrol's own length (walking back, handover).
         "DUTY_MARGIN_MINUTES": 30,
+        # A report file of more rows than this is made by a background job (POST
+        # /export-jobs) rather than in the request, which a browser or proxy may time out.
+        "EXPORT_JOB_ROWS": 10000,
+        # How long a background export's file is kept for download.
+        "EXPORT_FILE_HOURS": 24,
         # Map tiles under the console's zones, {z}/{x}/{y} filled in by the map; empty for
         # none (the console then draws zones on a plain background). Its origin joins the
         # console's image policy.

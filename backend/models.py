@@ -15,6 +15,7 @@ from backend.locations.models import LocationAccess, LocationPoint, ZoneDwell
 from backend.notifications.models import Delivery, Device, OutboxEvent
 from backend.organizations.models import GroupMembership, Station, VolunteerGroup
 from backend.patrols.models import Patrol, PatrolParticipant, PatrolSeries
+from backend.reports.models import ExportJob
 from backend.users.models import LocationConsent, User
 from backend.zones.models import Zone
 
@@ -27,6 +28,7 @@ __all__ = [
     "CheckIn",
     "Delivery",
     "Device",
+    "ExportJob",
     "ExportRecord",
     "HoursAdjustment",
     "HoursApproval",

@@ -27,7 +27,11 @@ flask --app wsgi seed load
 echo "==> starting the notification dispatcher"
 flask --app wsgi notifications dispatch &
 DISPATCHER=$!
-trap 'kill "$DISPATCHER" 2>/dev/null' EXIT
+# The background exports' worker makes the report files too large for a request.
+echo "==> starting the background export worker"
+flask --app wsgi reports work &
+EXPORT_WORKER=$!
+trap 'kill "$DISPATCHER" "$EXPORT_WORKER" 2>/dev/null' EXIT
 
 echo "==> starting gunicorn on ${PATROL_BIND:-127.0.0.1:8000}"
 # No gunicorn access log: the app writes its own (JSON, with request ids), which names

@@ -25,6 +25,7 @@ from backend.reports.cells import KINDS, as_date, as_minutes, bool_label, seoul_
 from backend.reports.pdf import hours_and_minutes
 
 LANGS = ("ko", "en")
+MIMETYPES = {"csv": "text/csv", "xlsx": xlsx.MIMETYPE, "pdf": "application/pdf"}
 CHUNK_SIZE = 64 * 1024
 
 
@@ -108,18 +109,43 @@ def export(report, fmt, lang, filename_stem):
         raise ValueError(f"lang must be one of {LANGS}, not {lang!r}")
     if fmt == "csv":
         chunks = copy_csv.csv_chunks(report.query.ordered(), report.columns, lang, CHUNK_SIZE)
-        response = Response(_in_context(chunks), content_type="text/csv; charset=utf-8")
+        response = Response(_in_context(chunks), content_type=f"{MIMETYPES['csv']}; charset=utf-8")
     elif fmt == "xlsx":
         response = _xlsx_response(report, lang)
     elif fmt == "pdf":
-        response = Response(_pdf_bytes(report, lang), mimetype="application/pdf")
+        response = Response(_pdf_bytes(report, lang), mimetype=MIMETYPES["pdf"])
     else:
         raise ValueError(f"fmt must be csv, xlsx or pdf, not {fmt!r}")
-    response.headers["Content-Disposition"] = content_disposition(f"{_clean_stem(filename_stem)}.{fmt}")
-    # Reports name people and their hours: no shared cache may keep a copy. (The app adds
-    # nosniff and the other security headers to every answer.)
+    return as_attachment(response, file_name(filename_stem, fmt))
+
+
+def as_attachment(response, filename):
+    """The response as a download under `filename`, kept by no shared cache: reports name
+    people and their hours. (The app adds nosniff and the other security headers to every answer.)"""
+    response.headers["Content-Disposition"] = content_disposition(filename)
     response.headers["Cache-Control"] = "private, no-store"
     return response
+
+
+def write(report, fmt, lang, file):
+    """The report as a CSV, XLSX or PDF file, written into the binary `file` (a background
+    export's; the same bytes `export` answers)."""
+    if lang not in LANGS:
+        raise ValueError(f"lang must be one of {LANGS}, not {lang!r}")
+    if fmt == "csv":
+        for chunk in copy_csv.csv_chunks(report.query.ordered(), report.columns, lang, CHUNK_SIZE):
+            file.write(chunk)
+    elif fmt == "xlsx":
+        _write_xlsx(file, report, lang)
+    elif fmt == "pdf":
+        file.write(_pdf_bytes(report, lang))
+    else:
+        raise ValueError(f"fmt must be csv, xlsx or pdf, not {fmt!r}")
+
+
+def file_name(stem, fmt):
+    """A downloaded file's name: the stem, made safe to save under, and the format's extension."""
+    return f"{_clean_stem(stem)}.{fmt}"
 
 
 def content_disposition(filename):
@@ -154,18 +180,22 @@ def _in_context(chunks):
 def _xlsx_response(report, lang):
     # The workbook is written completely before the response starts, so a failure is still
     # an ordinary error response and the size is known; the file, not memory, holds it.
-    with tempfile.NamedTemporaryFile(suffix=".xlsx", delete=False) as placeholder:
-        path = placeholder.name
+    handle = tempfile.TemporaryFile(suffix=".xlsx")
     try:
-        with open(path, "wb") as file:
-            _write_xlsx(file, report, lang)
-        handle = open(path, "rb")
-    finally:
-        # An open file outlives its name on POSIX: nothing is left behind even if the
-        # client never reads the body.
-        os.unlink(path)
-    size = os.fstat(handle.fileno()).st_size
-    response = Response(_file_chunks(handle), mimetype=xlsx.MIMETYPE, direct_passthrough=True)
+        _write_xlsx(handle, report, lang)
+    except BaseException:
+        handle.close()
+        raise
+    return file_response(handle, xlsx.MIMETYPE)
+
+
+def file_response(handle, mimetype):
+    """A response that sends the open binary file from its start, of known length, and
+    closes it when done (a temporary file has no name: nothing is left behind even if the
+    client never reads the body)."""
+    size = handle.seek(0, os.SEEK_END)
+    handle.seek(0)
+    response = Response(_file_chunks(handle), mimetype=mimetype, direct_passthrough=True)
     response.content_length = size
     response.call_on_close(handle.close)
     return response

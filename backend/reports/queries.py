@@ -1,4 +1,6 @@
 """The report rows, as streams: a year of a city never sits in memory."""
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 from sqlalchemy import Integer, Select, case, distinct, func, select
@@ -27,12 +29,54 @@ class RowsQuery:
         return self.statement.order_by(*self.order_by)
 
 
+class RowCounter:
+    """Calls `report(rows)` each time another `every` rows have been read."""
+
+    def __init__(self, report, every):
+        self.report = report
+        self.every = every
+        self.rows = 0
+        self._next = every
+
+    def add(self, rows):
+        self.rows += rows
+        if self.rows >= self._next:
+            self.report(self.rows)
+            self._next = self.rows + self.every
+
+
+_row_counter = ContextVar("report_row_counter", default=None)
+
+
+@contextmanager
+def counting_rows(report, every):
+    """Within the block, every row `stream` and `copy_out` read is counted, whatever file is
+    being written from them: how a background export tells how far it is."""
+    counter = RowCounter(report, every)
+    token = _row_counter.set(counter)
+    try:
+        yield counter
+    finally:
+        _row_counter.reset(token)
+
+
+def count_rows(statement, at_most=None):
+    """How many rows the statement gives; with `at_most`, stops counting past it."""
+    rows = statement.order_by(None)
+    if at_most is not None:
+        rows = rows.limit(at_most + 1)
+    return db.session.scalar(select(func.count()).select_from(rows.subquery()))
+
+
 def stream(statement):
     """Rows as tuples in the statement's column order, fetched in batches through a server-side
     cursor. Core rows, not ORM results turned into dicts: half the cost per row."""
+    counter = _row_counter.get()
     result = db.session.connection().execute(statement.execution_options(yield_per=STREAM_BATCH))
     for batch in result.partitions():
         yield from batch
+        if counter:
+            counter.add(len(batch))
 
 
 def copy_out(statement, options):
@@ -48,9 +92,13 @@ def copy_out(statement, options):
     compiled = statement.compile(dialect=connection.dialect, compile_kwargs={"render_postcompile": True})
     # COPY takes no server-side parameters: psycopg writes them into the text, where
     # "-2147483648::INTEGER" would overflow. Hence the reports' ids are positive (RowId).
+    counter = _row_counter.get()
     with connection.connection.driver_connection.cursor() as cursor:
         with cursor.copy(f"COPY ({compiled.string}) TO STDOUT ({options})", compiled.params) as copy:
-            yield from copy
+            for block in copy:
+                yield block
+                if counter:
+                    counter.add(1)
 
 
 def _where(statement, *conditions):

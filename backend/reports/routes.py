@@ -3,12 +3,18 @@ from flask.views import MethodView
 from flask_jwt_extended import current_user
 
 from backend.core.auth import login_required
+from backend.core.pagination import PAGE_SIZES
 from backend.core.routing import Blueprint, problems
 from backend.extensions import limiter
-from backend.reports import certificates, services, xlsx
+from backend.reports import certificates, jobs, services
+from backend.reports.exporters import MIMETYPES
+from backend.reports.policies import REPORT_ROLES
 from backend.reports.schemas import (
+    FILE_FORMATS,
     AttendanceQuerySchema,
     CertificateCheckSchema,
+    ExportJobRequestSchema,
+    ExportJobSchema,
     ReportSchema,
     VolunteerHoursQuerySchema,
     ZoneCoverageQuerySchema,
@@ -19,10 +25,11 @@ blp = Blueprint("reports", __name__, description="Attendance, volunteer-hour and
 
 FILE_DESCRIPTION = (
     "format=csv (UTF-8 with BOM), xlsx or pdf answers a file download instead of JSON; "
-    "generated clients use the download operation of each file type (the same path ending in .csv, .xlsx or .pdf)"
+    "generated clients use the download operation of each file type (the same path ending in .csv, .xlsx or .pdf). "
+    "A file of more rows than the server's limit is refused with 409 EXPORT_TOO_LARGE (row_limit): "
+    "start it as a background export (POST /export-jobs) instead"
 )
 FILE = {"type": "string", "format": "binary"}
-MIMETYPES = {"csv": "text/csv", "xlsx": xlsx.MIMETYPE, "pdf": "application/pdf"}
 
 
 def with_downloads(path, report_name, query_schema, formats, roles=(), codes_of=None):
@@ -38,7 +45,7 @@ def with_downloads(path, report_name, query_schema, formats, roles=(), codes_of=
                 return view_class.report(current_user, {**query, "format": file_format})
 
             get.__doc__ = f"{view_class.get.__doc__.splitlines()[0]}, as a {file_format.upper()} file"
-            get = problems(*(codes_of or {}).get(file_format, ()))(get)
+            get = problems(*(codes_of or {}).get(file_format, ("EXPORT_TOO_LARGE",)))(get)
             get = blp.response(200, FILE, content_type=MIMETYPES[file_format])(get)
             get = blp.arguments(file_query, location="query")(get)
             get = login_required(*roles)(get)
@@ -52,7 +59,7 @@ def with_downloads(path, report_name, query_schema, formats, roles=(), codes_of=
     return register
 
 
-@with_downloads("/reports/attendance", "AttendanceReport", AttendanceQuerySchema, ("csv", "xlsx", "pdf"))
+@with_downloads("/reports/attendance", "AttendanceReport", AttendanceQuerySchema, FILE_FORMATS["attendance"])
 class AttendanceReport(MethodView):
     report = staticmethod(services.attendance_report)
 
@@ -67,7 +74,7 @@ class AttendanceReport(MethodView):
 CERTIFICATE_PROBLEMS = ("CERTIFICATE_PERSON_REQUIRED", "NOT_A_VOLUNTEER", "HOURS_NOT_APPROVED", "CERTIFICATE_GROUP_REQUIRED")
 
 
-@with_downloads("/reports/volunteer-hours", "VolunteerHoursReport", VolunteerHoursQuerySchema, ("csv", "xlsx", "pdf"),
+@with_downloads("/reports/volunteer-hours", "VolunteerHoursReport", VolunteerHoursQuerySchema, (*FILE_FORMATS["volunteer-hours"], "pdf"),
                 codes_of={"pdf": CERTIFICATE_PROBLEMS})
 class VolunteerHoursReport(MethodView):
     report = staticmethod(services.volunteer_hours_report)
@@ -75,23 +82,64 @@ class VolunteerHoursReport(MethodView):
     @login_required()
     @blp.arguments(VolunteerHoursQuerySchema, location="query")
     @blp.response(200, ReportSchema, description=FILE_DESCRIPTION + "; pdf is a volunteer's certificate of the approved month")
-    @problems(*CERTIFICATE_PROBLEMS)
+    @problems("EXPORT_TOO_LARGE", *CERTIFICATE_PROBLEMS)
     def get(self, query):
         """Confirmed and approved volunteer minutes per person and group for a month"""
         return services.volunteer_hours_report(current_user, query)
 
 
-@with_downloads("/reports/zone-coverage", "ZoneCoverageReport", ZoneCoverageQuerySchema, ("csv", "xlsx"),
-                roles=(Role.ADMIN, *STAFF_ROLES))
+@with_downloads("/reports/zone-coverage", "ZoneCoverageReport", ZoneCoverageQuerySchema, FILE_FORMATS["zone-coverage"],
+                roles=REPORT_ROLES["zone-coverage"])
 class ZoneCoverageReport(MethodView):
     report = staticmethod(services.zone_coverage_report)
 
-    @login_required(Role.ADMIN, *STAFF_ROLES)
+    @login_required(*REPORT_ROLES["zone-coverage"])
     @blp.arguments(ZoneCoverageQuerySchema, location="query")
     @blp.response(200, ReportSchema, description=FILE_DESCRIPTION)
     def get(self, query):
         """Presence per zone, night minutes and last visit; zones nobody visited come first"""
         return services.zone_coverage_report(current_user, query)
+
+
+@blp.route("/export-jobs")
+class ExportJobs(MethodView):
+    @login_required()
+    @blp.paginate(**PAGE_SIZES)
+    @blp.response(200, ExportJobSchema(many=True))
+    def get(self, pagination_parameters):
+        """Your background exports, newest first"""
+        return jobs.list_mine(current_user, pagination_parameters)
+
+    @login_required()
+    @blp.arguments(ExportJobRequestSchema, example={"report": "attendance", "format": "xlsx",
+                                                     "filters": {"from": "2026-01-01", "to": "2026-12-31", "lang": "ko"}})
+    @blp.response(202, ExportJobSchema, description="Queued: follow it with getExportJob (every second or two) "
+                                                    "until it is done, then download file_url before expires_at")
+    def post(self, request):
+        """Start a background export of a report file, for files too large to download at once"""
+        return jobs.start(current_user, request)
+
+
+@blp.route("/export-jobs/<id:job_id>")
+class ExportJobById(MethodView):
+    @login_required()
+    @blp.response(200, ExportJobSchema)
+    def get(self, job_id):
+        """How far one of your background exports is"""
+        return jobs.get(current_user, job_id)
+
+
+@blp.route("/export-jobs/<id:job_id>/file")
+class ExportJobFile(MethodView):
+    operation_ids = {"get": "downloadExportJobFile"}
+
+    @login_required()
+    @blp.response(200, FILE, content_type="application/octet-stream",
+                  description="The file, with its own media type (text/csv, XLSX or application/pdf)")
+    @problems("EXPORT_NOT_READY", "EXPORT_EXPIRED")
+    def get(self, job_id):
+        """Download a finished background export"""
+        return jobs.download(current_user, job_id)
 
 
 @blp.route("/patrols/<id:patrol_id>/sign-in-sheet.pdf")

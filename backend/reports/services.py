@@ -6,16 +6,17 @@ the server's memory.
 """
 from datetime import date, datetime, time, timedelta, timezone
 
-from flask import Response
+from flask import Response, current_app
 
 from backend.attendance import derive
 from backend.attendance.models import ExportRecord
 from backend.attendance.services import month_bounds
 from backend.core.time import SEOUL
+from backend.errors import AppError
 from backend.extensions import db
 from backend.patrols.services import get_patrol
 from backend.reports import certificates, queries
-from backend.reports.exporters import Column, Report, ReportRows, content_disposition, export
+from backend.reports.exporters import Column, Report, ReportRows, as_attachment, export
 from backend.reports.pdf import sign_in_sheet_pdf
 
 JSON_ROW_LIMIT = 5000
@@ -57,6 +58,21 @@ COVERAGE_COLUMNS = [
 
 
 def attendance_report(viewer, query):
+    return _deliver(viewer, "attendance", query, *attendance(viewer, query))
+
+
+def volunteer_hours_report(viewer, query):
+    if query["format"] == "pdf":
+        return _certificate(viewer, query)
+    return _deliver(viewer, "volunteer-hours", query, *volunteer_hours(viewer, query))
+
+
+def zone_coverage_report(viewer, query):
+    return _deliver(viewer, "zone-coverage", query, *zone_coverage(viewer, query))
+
+
+def attendance(viewer, query):
+    """The attendance report over a period, and its file name's stem."""
     since, until = _days(query["from_"], query["to"])
     derive.refresh_unrecorded(since, until)
     filters = {"since": since, "until": until, **{k: query[k] for k in ("station_id", "group_id", "user_id") if k in query}}
@@ -64,32 +80,34 @@ def attendance_report(viewer, query):
         "출석 현황", "Attendance", ATTENDANCE_COLUMNS, queries.attendance_rows(viewer, filters),
         totals=[("근무 합계(분)", "Total duty (min)", "duty_minutes")],
     )
-    stem = f"attendance_{query['from_']}_{query['to']}_{_scope_label(viewer, query)}"
-    return _deliver(viewer, "attendance", query, report, stem)
+    return report, f"attendance_{query['from_']}_{query['to']}_{_scope_label(viewer, query)}"
 
 
-def volunteer_hours_report(viewer, query):
+def volunteer_hours(viewer, query):
+    """The volunteer-hours report of a month, and its file name's stem."""
     month = query["month"]
-    if query["format"] == "pdf":
-        return _certificate(viewer, query)
     since, until = month_bounds(month)
     report = Report(
         "봉사시간", "Volunteer hours", HOURS_COLUMNS,
         queries.volunteer_hours_rows(viewer, since, until, month, query.get("group_id")),
         totals=[("확정 봉사 합계(분)", "Total confirmed (min)", "minutes")],
     )
-    return _deliver(viewer, "volunteer-hours", query, report, f"volunteer-hours_{month:%Y-%m}_{_scope_label(viewer, query)}")
+    return report, f"volunteer-hours_{month:%Y-%m}_{_scope_label(viewer, query)}"
 
 
-def zone_coverage_report(viewer, query):
+def zone_coverage(viewer, query):
+    """The zone-coverage report over a period, and its file name's stem."""
     since, until = _days(query["from_"], query["to"])
     report = Report(
         "구역별 순찰 현황", "Zone coverage", COVERAGE_COLUMNS,
         queries.zone_coverage_rows(viewer, since, until, query.get("kind")),
         totals=[("순찰이 없던 구역", "Zones without presence", "is_gap")],
     )
-    stem = f"zone-coverage_{query['from_']}_{query['to']}_{_scope_label(viewer, query)}"
-    return _deliver(viewer, "zone-coverage", query, report, stem)
+    return report, f"zone-coverage_{query['from_']}_{query['to']}_{_scope_label(viewer, query)}"
+
+
+# Each report by the name the export log and background exports know it by.
+REPORTS = {"attendance": attendance, "volunteer-hours": volunteer_hours, "zone-coverage": zone_coverage}
 
 
 ROLE_LABELS = {"ko": {"officer": "경찰관", "volunteer": "자원봉사자"}, "en": {"officer": "officer", "volunteer": "volunteer"}}
@@ -109,26 +127,24 @@ def sign_in_sheet(viewer, patrol_id):
     local = patrol.starts_at.astimezone(SEOUL)
     when = f"{local:%Y-%m-%d %H:%M}–{patrol.ends_at.astimezone(SEOUL):%H:%M}"
     place = ", ".join(zone.name for zone in patrol.zones) or "-"
-    _log(viewer, "sign-in-sheet", {"patrol_id": patrol.id}, "pdf")
+    log_export(viewer, "sign-in-sheet", {"patrol_id": patrol.id}, "pdf")
     response = Response(sign_in_sheet_pdf(lang, patrol.title, when, place, people), mimetype="application/pdf")
-    response.headers["Content-Disposition"] = content_disposition(f"sign-in_{local:%Y-%m-%d}_patrol-{patrol.id}.pdf")
-    return response
+    return as_attachment(response, f"sign-in_{local:%Y-%m-%d}_patrol-{patrol.id}.pdf")
 
 
 def _certificate(viewer, query):
     """A volunteer's certificate of the month's approved hours (staff print their volunteers')."""
-    pdf, person = certificates.issue(viewer, query, _lang(viewer, query))
-    _log(viewer, "volunteer-hours", query, "pdf")
-    response = Response(pdf, mimetype="application/pdf")
-    response.headers["Content-Disposition"] = content_disposition(f"certificate_{query['month']:%Y-%m}_{person.name}.pdf")
-    return response
+    pdf, person = certificates.issue(viewer, query, report_language(viewer, query))
+    log_export(viewer, "volunteer-hours", query, "pdf")
+    return as_attachment(Response(pdf, mimetype="application/pdf"), f"certificate_{query['month']:%Y-%m}_{person.name}.pdf")
 
 
 def _deliver(viewer, name, query, report, stem):
     fmt = query["format"]
-    _log(viewer, name, query, fmt)
+    log_export(viewer, name, query, fmt)
     if fmt != "json":
-        return export(report, fmt, _lang(viewer, query), stem)
+        refuse_when_too_large(report)
+        return export(report, fmt, report_language(viewer, query), stem)
     reading = ReportRows(report)
     rows = []
     for row in reading:
@@ -161,7 +177,15 @@ def _days(first, last):
     return datetime.combine(first, time(), SEOUL), datetime.combine(last + timedelta(days=1), time(), SEOUL)
 
 
-def _lang(viewer, query):
+def refuse_when_too_large(report):
+    """A file of more rows than EXPORT_JOB_ROWS is a background export's work: made in the
+    request, it could outlast the browser's or a proxy's patience."""
+    limit = current_app.config["EXPORT_JOB_ROWS"]
+    if queries.count_rows(report.query.statement, at_most=limit) > limit:
+        raise AppError("EXPORT_TOO_LARGE", members={"row_limit": limit}, limit=limit)
+
+
+def report_language(viewer, query):
     return query.get("lang") or str(viewer.locale)
 
 
@@ -175,7 +199,7 @@ def _scope_label(viewer, query):
     return viewer.station.code if viewer.station else "all"
 
 
-def _log(viewer, report, query, fmt):
+def log_export(viewer, report, query, fmt):
     filters = {key: str(value) for key, value in query.items() if key not in ("format", "lang")}
     db.session.add(ExportRecord(user_id=viewer.id, report=report, filters=filters, format=fmt))
     db.session.flush()

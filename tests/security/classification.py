@@ -262,6 +262,15 @@ OPERATIONS = [
     *(Op(f"GET /reports/zone-coverage.{file_format}",
          lambda s: Call(query={"from": s.days[0], "to": s.days[1]}), STAFF, other=None)
       for file_format in ("csv", "xlsx")),
+    # Background exports: each person's own, nobody else's (admins included)
+    Op("POST /export-jobs", lambda s: Call(json={"report": "zone-coverage", "format": "xlsx",
+                                                 "filters": {"from": str(s.days[0]), "to": str(s.days[1])}}),
+       STAFF, other=None),
+    Op("GET /export-jobs", nothing, EVERYONE, other=None),
+    Op("GET /export-jobs/{job_id}", lambda s: Call(path={"job_id": s.export_job}), EVERYONE,
+       neighbour=NOTHING_OF_OTHERS, other=NOTHING_OF_OTHERS),
+    Op("GET /export-jobs/{job_id}/file", lambda s: Call(path={"job_id": s.export_job}), EVERYONE,
+       neighbour=NOTHING_OF_OTHERS, other=NOTHING_OF_OTHERS),
     # Administration
     Op("GET /admin/location-access", nothing, ADMINS, other=None),
     Op("GET /admin/notifications", nothing, ADMINS, other=None),

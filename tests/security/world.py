@@ -29,6 +29,7 @@ from backend.notifications.models import Delivery, DeliveryStatus, Device, Outbo
 from backend.organizations.models import GroupMembership, Station, VolunteerGroup
 from backend.patrols.models import Patrol
 from backend.reports.certificates import printed_number
+from backend.reports.models import ExportJob, ExportStatus
 from backend.users.models import LocationConsent, Role, User
 from backend.zones.models import Zone
 from tests.conftest import next_phone
@@ -61,6 +62,7 @@ class Person:
     device_token: str
     access_token: str = ""
     refresh_token: str = ""
+    export_job: int = 0  # a finished background export of theirs
     coordinates: set = field(default_factory=set)  # every longitude and latitude they sent
 
 
@@ -182,9 +184,11 @@ class World:
             approved_month=self.approved_month,
             approval=family.approval,
             certificate=family.certificate,
+            export_job=family.volunteer.export_job,
         )
         if scope == OWN:
             objects.device = me.device_token
+            objects.export_job = me.export_job
         if scope == OTHER:
             objects.feed = family.closed_feed_token
         if scope == NEIGHBOUR:
@@ -198,6 +202,7 @@ class World:
                 running=family.patrols["other_group_running"],
                 upcoming=family.patrols["other_group_upcoming"],
                 device=someone_else.device_token,
+                export_job=someone_else.export_job,
             )
         return objects
 
@@ -338,10 +343,15 @@ def _person(session, password_hash, role, station, name):
     auth_session = AuthSession(id=uuid.uuid4(), user=user, refresh_jti="")
     refresh_token = create_refresh_token(str(user.id), additional_claims={"sid": str(auth_session.id)})
     auth_session.refresh_jti = get_jti(refresh_token)
-    session.add_all([device, auth_session])
+    export_job = ExportJob(
+        requested_by_id=user.id, report="attendance", format="csv", filters={}, status=ExportStatus.DONE,
+        rows_total=0, rows_done=0, attempts=1, file_name="attendance.csv", content=b"\xef\xbb\xbf", size_bytes=3,
+        expires_at=utcnow() + timedelta(days=1),
+    )
+    session.add_all([device, auth_session, export_job])
     session.commit()
     access_token = create_access_token(str(user.id), additional_claims={"sid": str(auth_session.id), "role": role.value})
-    return Person(user.id, role, user.phone, device.token, access_token, refresh_token)
+    return Person(user.id, role, user.phone, device.token, access_token, refresh_token, export_job.id)
 
 
 def _group(session, station, name, *, leader=None, members=()):
