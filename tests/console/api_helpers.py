@@ -48,7 +48,7 @@ class Api:
         self.call("POST", f"/groups/{group_id}/members", json={"user_id": person["id"]})
         return person
 
-    def create_draft_patrol(self, title, group_ids, *, starts_hour=10, hours=2, max_volunteers=10, min_volunteers=0, min_officers=1):
+    def create_draft_patrol(self, title, group_ids, *, starts_hour=10, hours=2, max_volunteers=10, min_volunteers=0, min_officers=1, zone_ids=()):
         """A draft patrol on a day some weeks ahead, starting at `starts_hour` Korean time."""
         day = datetime.now(SEOUL).date() + timedelta(days=random.randint(20, 300))
         starts = datetime(day.year, day.month, day.day, starts_hour, 0, tzinfo=SEOUL)
@@ -63,6 +63,7 @@ class Api:
             "min_officers": min_officers,
             "min_volunteers": min_volunteers,
             "max_volunteers": max_volunteers,
+            "zone_ids": list(zone_ids),
         })
 
     def create_published_patrol(self, title, group_ids, officer_id, **fields):

@@ -46,6 +46,18 @@ export async function stationZones(stationId: number): Promise<ZoneFeature[]> {
   return unwrap(result).features;
 }
 
+/** Every zone the signed-in person may see (their station family's; an admin's, all), every
+ * page of them: the zones a zone-coverage report covers. */
+export async function visibleZones(): Promise<ZoneFeature[]> {
+  const zones: ZoneFeature[] = [];
+  for (let page: number | undefined = 1; page !== undefined; ) {
+    const result = await api.GET("/api/v1/zones", { params: { query: { page, page_size: PAGE_SIZE } } });
+    zones.push(...unwrap(result).features);
+    page = nextPage(result.response);
+  }
+  return zones;
+}
+
 /** The groups the signed-in person may see (of one station, when given); a station's groups
  * fit on one page of the largest size. */
 export async function visibleGroups(stationId?: number): Promise<Group[]> {
