@@ -43,6 +43,9 @@ CHROMIUM_ARGS = [
 ]
 
 
+EXPORT_JOB_ROWS = 5
+
+
 def console_database_url():
     # Beside the API tests' database, never that one: these tests commit.
     return re.sub(r"/([^/?]+)(\?|$)", r"/\1_console\2", TEST_DATABASE_URL, count=1)
@@ -58,6 +61,8 @@ def console_app():
         "PATROL_ENV": "testing",
         "SQLALCHEMY_DATABASE_URI": sqlalchemy_url(url),
         "MAP_TILE_URL": UNREACHABLE_TILES,
+        # Low, so that the station's zone coverage (ten zones) is a background export.
+        "EXPORT_JOB_ROWS": EXPORT_JOB_ROWS,
     })
     with app.app_context():
         flask_migrate.upgrade()

@@ -49,15 +49,15 @@ export const api = createClient<paths>({ baseUrl: "/", fetch: authorizedFetch, c
 export function unwrap<T>(result: { data?: T; error?: unknown; response: Response }): T {
   if (result.error !== undefined || !result.response.ok) {
     const problem = (result.error ?? {}) as Partial<Problem>;
+    // The whole problem, extension members included (row_limit, conflicting_patrol …).
     throw new ApiError({
+      ...problem,
       code: problem.code ?? "INTERNAL_ERROR",
       detail: problem.detail ?? result.response.statusText,
       status: result.response.status,
       title: problem.title ?? "",
       type: problem.type ?? "about:blank",
       request_id: problem.request_id ?? "",
-      errors: problem.errors,
-      coded_errors: problem.coded_errors,
     } as Problem);
   }
   return result.data as T;

@@ -291,6 +291,62 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/export-jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your background exports, newest first */
+        get: operations["listExportJobs"];
+        put?: never;
+        /** Start a background export of a report file, for files too large to download at once */
+        post: operations["createExportJob"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/export-jobs/{job_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                job_id: number;
+            };
+            cookie?: never;
+        };
+        /** How far one of your background exports is */
+        get: operations["getExportJob"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/export-jobs/{job_id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                job_id: number;
+            };
+            cookie?: never;
+        };
+        /** Download a finished background export */
+        get: operations["downloadExportJobFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/groups": {
         parameters: {
             query?: never;
@@ -1439,7 +1495,7 @@ export interface components {
         };
         CodedError: {
             /** @enum {string} */
-            code: "BAD_REQUEST" | "MALFORMED_JSON" | "JSON_TOO_DEEP" | "JSON_NUMBER_TOO_LONG" | "UNAUTHORIZED" | "INVALID_CREDENTIALS" | "TOKEN_INVALID" | "TOKEN_EXPIRED" | "TOKEN_REVOKED" | "FORBIDDEN" | "CSRF_CHECK_FAILED" | "CURRENT_PASSWORD_WRONG" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CONFLICT" | "PHONE_TAKEN" | "PHONE_UNAVAILABLE" | "STATION_CODE_TAKEN" | "GROUP_NAME_TAKEN" | "ALREADY_MEMBER" | "ALREADY_SIGNED_UP" | "SCHEDULE_CONFLICT" | "PAIRING_RULE" | "PATROL_NOT_OPEN" | "PATROL_NOT_EDITABLE" | "PATROL_NOT_DRAFT" | "PATROL_NOT_BROADCASTABLE" | "ZONE_IN_USE" | "CAPACITY_BELOW_CONFIRMED" | "NOT_A_PARTICIPANT" | "CONSENT_REQUIRED" | "NOT_CHECKED_IN" | "CONSENT_POLICY_OUTDATED" | "DELIVERY_NOT_DEAD" | "PATROL_NOT_FINISHED" | "HOURS_ALREADY_APPROVED" | "MONTH_NOT_ENDED" | "APPROVAL_ALREADY_REVOKED" | "HOURS_NOT_APPROVED" | "PATROL_ALREADY_STARTED" | "NOT_FLAGGED" | "NOT_INVITED" | "PAYLOAD_TOO_LARGE" | "URI_TOO_LONG" | "HEADERS_TOO_LARGE" | "VALIDATION_ERROR" | "PASSWORD_TOO_WEAK" | "UNSTORABLE_TEXT" | "TEXT_CONTROL_CHARACTER" | "TEXT_BLANK" | "DATE_OUT_OF_RANGE" | "INVALID_PHONE" | "STATION_OUT_OF_SCOPE" | "STATION_PARENT_INVALID" | "ROLE_NOT_ASSIGNABLE" | "MEMBER_OUTSIDE_STATION" | "CERTIFICATE_PERSON_REQUIRED" | "NOT_A_VOLUNTEER" | "CERTIFICATE_GROUP_REQUIRED" | "CERTIFICATE_NUMBER_INVALID" | "MEMBER_NOT_VOLUNTEER" | "NOT_ON_PATROL" | "OUTSIDE_GEOFENCE" | "OUTSIDE_PATROL_WINDOW" | "INVALID_POINT" | "RECORDED_AFTER_PATROL_END" | "DUTY_EXCEEDS_PATROL" | "RECORDED_IN_FUTURE" | "IDEMPOTENCY_MISMATCH" | "PATROL_ENDS_BEFORE_START" | "PATROL_TOO_LONG" | "PATROL_STARTS_IN_PAST" | "MEETING_POINT_OUTSIDE_KOREA" | "ZONE_OUTSIDE_STATION" | "GROUP_OUTSIDE_STATION" | "OFFICER_OUTSIDE_STATION" | "RECURRENCE_INVALID" | "RECURRENCE_UNBOUNDED" | "RECURRENCE_TOO_LONG" | "GEOMETRY_INVALID" | "GEOMETRY_SELF_INTERSECTION" | "GEOMETRY_RING_NOT_CLOSED" | "GEOMETRY_COORDINATES_OUT_OF_RANGE" | "GEOMETRY_HAS_Z" | "GEOMETRY_TYPE_MISMATCH" | "ZONE_OUTSIDE_SERVICE_AREA" | "RATE_LIMITED" | "INTERNAL_ERROR" | "CONSOLE_NOT_BUILT" | "SERVICE_UNAVAILABLE";
+            code: "BAD_REQUEST" | "MALFORMED_JSON" | "JSON_TOO_DEEP" | "JSON_NUMBER_TOO_LONG" | "UNAUTHORIZED" | "INVALID_CREDENTIALS" | "TOKEN_INVALID" | "TOKEN_EXPIRED" | "TOKEN_REVOKED" | "FORBIDDEN" | "CSRF_CHECK_FAILED" | "CURRENT_PASSWORD_WRONG" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CONFLICT" | "PHONE_TAKEN" | "PHONE_UNAVAILABLE" | "STATION_CODE_TAKEN" | "GROUP_NAME_TAKEN" | "ALREADY_MEMBER" | "ALREADY_SIGNED_UP" | "SCHEDULE_CONFLICT" | "PAIRING_RULE" | "PATROL_NOT_OPEN" | "PATROL_NOT_EDITABLE" | "PATROL_NOT_DRAFT" | "PATROL_NOT_BROADCASTABLE" | "ZONE_IN_USE" | "CAPACITY_BELOW_CONFIRMED" | "NOT_A_PARTICIPANT" | "CONSENT_REQUIRED" | "NOT_CHECKED_IN" | "CONSENT_POLICY_OUTDATED" | "EXPORT_TOO_LARGE" | "EXPORT_NOT_READY" | "EXPORT_EXPIRED" | "EXPORT_FAILED" | "DELIVERY_NOT_DEAD" | "PATROL_NOT_FINISHED" | "HOURS_ALREADY_APPROVED" | "MONTH_NOT_ENDED" | "APPROVAL_ALREADY_REVOKED" | "HOURS_NOT_APPROVED" | "PATROL_ALREADY_STARTED" | "NOT_FLAGGED" | "NOT_INVITED" | "PAYLOAD_TOO_LARGE" | "URI_TOO_LONG" | "HEADERS_TOO_LARGE" | "VALIDATION_ERROR" | "PASSWORD_TOO_WEAK" | "UNSTORABLE_TEXT" | "TEXT_CONTROL_CHARACTER" | "TEXT_BLANK" | "DATE_OUT_OF_RANGE" | "INVALID_PHONE" | "STATION_OUT_OF_SCOPE" | "STATION_PARENT_INVALID" | "ROLE_NOT_ASSIGNABLE" | "MEMBER_OUTSIDE_STATION" | "CERTIFICATE_PERSON_REQUIRED" | "NOT_A_VOLUNTEER" | "CERTIFICATE_GROUP_REQUIRED" | "CERTIFICATE_NUMBER_INVALID" | "MEMBER_NOT_VOLUNTEER" | "NOT_ON_PATROL" | "OUTSIDE_GEOFENCE" | "OUTSIDE_PATROL_WINDOW" | "INVALID_POINT" | "RECORDED_AFTER_PATROL_END" | "DUTY_EXCEEDS_PATROL" | "RECORDED_IN_FUTURE" | "IDEMPOTENCY_MISMATCH" | "PATROL_ENDS_BEFORE_START" | "PATROL_TOO_LONG" | "PATROL_STARTS_IN_PAST" | "MEETING_POINT_OUTSIDE_KOREA" | "ZONE_OUTSIDE_STATION" | "GROUP_OUTSIDE_STATION" | "OFFICER_OUTSIDE_STATION" | "RECURRENCE_INVALID" | "RECURRENCE_UNBOUNDED" | "RECURRENCE_TOO_LONG" | "GEOMETRY_INVALID" | "GEOMETRY_SELF_INTERSECTION" | "GEOMETRY_RING_NOT_CLOSED" | "GEOMETRY_COORDINATES_OUT_OF_RANGE" | "GEOMETRY_HAS_Z" | "GEOMETRY_TYPE_MISMATCH" | "ZONE_OUTSIDE_SERVICE_AREA" | "RATE_LIMITED" | "INTERNAL_ERROR" | "CONSOLE_NOT_BUILT" | "SERVICE_UNAVAILABLE";
             /** @description Geometry errors only, when known: [longitude, latitude] positions where the geometry is wrong (where a polygon crosses itself; an open ring's first and last positions) */
             locations?: number[][];
             /** @description The message as in `errors` (English) */
@@ -1539,6 +1595,69 @@ export interface components {
             route_coverage: number | null;
             user_id: number;
             zone_id: number;
+        };
+        ExportError: {
+            /** @example EXPORT_FAILED */
+            readonly code: string;
+            /** @description In the reader's language */
+            readonly detail: string;
+        };
+        ExportJob: {
+            /** Format: date-time */
+            created_at: string;
+            /** @description Why it failed (null unless failed) */
+            error: components["schemas"]["ExportError"] | (Record<string, never> | null);
+            /**
+             * Format: date-time
+             * @description When the file is deleted
+             */
+            expires_at: string | null;
+            file_name: string | null;
+            /** @description Where to download the file, once done */
+            readonly file_url: string | null;
+            filters: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            finished_at: string | null;
+            /** @enum {string} */
+            format: "csv" | "xlsx" | "pdf";
+            id: number;
+            /** @description 0–99 while running, 100 when done; null while queued or failed */
+            readonly percent: number | null;
+            /** @enum {string} */
+            report: "attendance" | "volunteer-hours" | "zone-coverage";
+            rows_done: number;
+            /** @description Known once a worker has started the job */
+            rows_total: number | null;
+            size_bytes: number | null;
+            /** Format: date-time */
+            started_at: string | null;
+            /**
+             * @description queued: waiting for a worker; running: rows_done of rows_total written; done: the file is at file_url until expires_at; failed: see error; expired: the file was deleted
+             * @enum {string}
+             */
+            status: "queued" | "running" | "done" | "failed" | "expired";
+        };
+        ExportJobRequest: {
+            /**
+             * @description The report's query parameters, as its download takes them (from, to, month, group_id, kind, lang …), checked the same way
+             * @example {
+             *       "from": "2026-11-01",
+             *       "lang": "ko",
+             *       "to": "2026-11-30"
+             *     }
+             */
+            filters: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description attendance: csv, xlsx or pdf; volunteer-hours and zone-coverage: csv or xlsx
+             * @enum {string}
+             */
+            format: "csv" | "xlsx" | "pdf";
+            /** @enum {string} */
+            report: "attendance" | "volunteer-hours" | "zone-coverage";
         };
         Gap: {
             blocks_publishing: boolean;
@@ -2039,7 +2158,7 @@ export interface components {
              * @description Stable UPPER_SNAKE code to branch on
              * @enum {string}
              */
-            code: "BAD_REQUEST" | "MALFORMED_JSON" | "JSON_TOO_DEEP" | "JSON_NUMBER_TOO_LONG" | "UNAUTHORIZED" | "INVALID_CREDENTIALS" | "TOKEN_INVALID" | "TOKEN_EXPIRED" | "TOKEN_REVOKED" | "FORBIDDEN" | "CSRF_CHECK_FAILED" | "CURRENT_PASSWORD_WRONG" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CONFLICT" | "PHONE_TAKEN" | "PHONE_UNAVAILABLE" | "STATION_CODE_TAKEN" | "GROUP_NAME_TAKEN" | "ALREADY_MEMBER" | "ALREADY_SIGNED_UP" | "SCHEDULE_CONFLICT" | "PAIRING_RULE" | "PATROL_NOT_OPEN" | "PATROL_NOT_EDITABLE" | "PATROL_NOT_DRAFT" | "PATROL_NOT_BROADCASTABLE" | "ZONE_IN_USE" | "CAPACITY_BELOW_CONFIRMED" | "NOT_A_PARTICIPANT" | "CONSENT_REQUIRED" | "NOT_CHECKED_IN" | "CONSENT_POLICY_OUTDATED" | "DELIVERY_NOT_DEAD" | "PATROL_NOT_FINISHED" | "HOURS_ALREADY_APPROVED" | "MONTH_NOT_ENDED" | "APPROVAL_ALREADY_REVOKED" | "HOURS_NOT_APPROVED" | "PATROL_ALREADY_STARTED" | "NOT_FLAGGED" | "NOT_INVITED" | "PAYLOAD_TOO_LARGE" | "URI_TOO_LONG" | "HEADERS_TOO_LARGE" | "VALIDATION_ERROR" | "PASSWORD_TOO_WEAK" | "UNSTORABLE_TEXT" | "TEXT_CONTROL_CHARACTER" | "TEXT_BLANK" | "DATE_OUT_OF_RANGE" | "INVALID_PHONE" | "STATION_OUT_OF_SCOPE" | "STATION_PARENT_INVALID" | "ROLE_NOT_ASSIGNABLE" | "MEMBER_OUTSIDE_STATION" | "CERTIFICATE_PERSON_REQUIRED" | "NOT_A_VOLUNTEER" | "CERTIFICATE_GROUP_REQUIRED" | "CERTIFICATE_NUMBER_INVALID" | "MEMBER_NOT_VOLUNTEER" | "NOT_ON_PATROL" | "OUTSIDE_GEOFENCE" | "OUTSIDE_PATROL_WINDOW" | "INVALID_POINT" | "RECORDED_AFTER_PATROL_END" | "DUTY_EXCEEDS_PATROL" | "RECORDED_IN_FUTURE" | "IDEMPOTENCY_MISMATCH" | "PATROL_ENDS_BEFORE_START" | "PATROL_TOO_LONG" | "PATROL_STARTS_IN_PAST" | "MEETING_POINT_OUTSIDE_KOREA" | "ZONE_OUTSIDE_STATION" | "GROUP_OUTSIDE_STATION" | "OFFICER_OUTSIDE_STATION" | "RECURRENCE_INVALID" | "RECURRENCE_UNBOUNDED" | "RECURRENCE_TOO_LONG" | "GEOMETRY_INVALID" | "GEOMETRY_SELF_INTERSECTION" | "GEOMETRY_RING_NOT_CLOSED" | "GEOMETRY_COORDINATES_OUT_OF_RANGE" | "GEOMETRY_HAS_Z" | "GEOMETRY_TYPE_MISMATCH" | "ZONE_OUTSIDE_SERVICE_AREA" | "RATE_LIMITED" | "INTERNAL_ERROR" | "CONSOLE_NOT_BUILT" | "SERVICE_UNAVAILABLE";
+            code: "BAD_REQUEST" | "MALFORMED_JSON" | "JSON_TOO_DEEP" | "JSON_NUMBER_TOO_LONG" | "UNAUTHORIZED" | "INVALID_CREDENTIALS" | "TOKEN_INVALID" | "TOKEN_EXPIRED" | "TOKEN_REVOKED" | "FORBIDDEN" | "CSRF_CHECK_FAILED" | "CURRENT_PASSWORD_WRONG" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CONFLICT" | "PHONE_TAKEN" | "PHONE_UNAVAILABLE" | "STATION_CODE_TAKEN" | "GROUP_NAME_TAKEN" | "ALREADY_MEMBER" | "ALREADY_SIGNED_UP" | "SCHEDULE_CONFLICT" | "PAIRING_RULE" | "PATROL_NOT_OPEN" | "PATROL_NOT_EDITABLE" | "PATROL_NOT_DRAFT" | "PATROL_NOT_BROADCASTABLE" | "ZONE_IN_USE" | "CAPACITY_BELOW_CONFIRMED" | "NOT_A_PARTICIPANT" | "CONSENT_REQUIRED" | "NOT_CHECKED_IN" | "CONSENT_POLICY_OUTDATED" | "EXPORT_TOO_LARGE" | "EXPORT_NOT_READY" | "EXPORT_EXPIRED" | "EXPORT_FAILED" | "DELIVERY_NOT_DEAD" | "PATROL_NOT_FINISHED" | "HOURS_ALREADY_APPROVED" | "MONTH_NOT_ENDED" | "APPROVAL_ALREADY_REVOKED" | "HOURS_NOT_APPROVED" | "PATROL_ALREADY_STARTED" | "NOT_FLAGGED" | "NOT_INVITED" | "PAYLOAD_TOO_LARGE" | "URI_TOO_LONG" | "HEADERS_TOO_LARGE" | "VALIDATION_ERROR" | "PASSWORD_TOO_WEAK" | "UNSTORABLE_TEXT" | "TEXT_CONTROL_CHARACTER" | "TEXT_BLANK" | "DATE_OUT_OF_RANGE" | "INVALID_PHONE" | "STATION_OUT_OF_SCOPE" | "STATION_PARENT_INVALID" | "ROLE_NOT_ASSIGNABLE" | "MEMBER_OUTSIDE_STATION" | "CERTIFICATE_PERSON_REQUIRED" | "NOT_A_VOLUNTEER" | "CERTIFICATE_GROUP_REQUIRED" | "CERTIFICATE_NUMBER_INVALID" | "MEMBER_NOT_VOLUNTEER" | "NOT_ON_PATROL" | "OUTSIDE_GEOFENCE" | "OUTSIDE_PATROL_WINDOW" | "INVALID_POINT" | "RECORDED_AFTER_PATROL_END" | "DUTY_EXCEEDS_PATROL" | "RECORDED_IN_FUTURE" | "IDEMPOTENCY_MISMATCH" | "PATROL_ENDS_BEFORE_START" | "PATROL_TOO_LONG" | "PATROL_STARTS_IN_PAST" | "MEETING_POINT_OUTSIDE_KOREA" | "ZONE_OUTSIDE_STATION" | "GROUP_OUTSIDE_STATION" | "OFFICER_OUTSIDE_STATION" | "RECURRENCE_INVALID" | "RECURRENCE_UNBOUNDED" | "RECURRENCE_TOO_LONG" | "GEOMETRY_INVALID" | "GEOMETRY_SELF_INTERSECTION" | "GEOMETRY_RING_NOT_CLOSED" | "GEOMETRY_COORDINATES_OUT_OF_RANGE" | "GEOMETRY_HAS_Z" | "GEOMETRY_TYPE_MISMATCH" | "ZONE_OUTSIDE_SERVICE_AREA" | "RATE_LIMITED" | "INTERNAL_ERROR" | "CONSOLE_NOT_BUILT" | "SERVICE_UNAVAILABLE";
             /** @description The messages of `errors` that carry a code of their own, each with its path in `errors` */
             coded_errors?: components["schemas"]["CodedError"][];
             detail: string;
@@ -2108,7 +2227,7 @@ export interface components {
              * @description Stable UPPER_SNAKE code to branch on
              * @enum {string}
              */
-            code: "BAD_REQUEST" | "MALFORMED_JSON" | "JSON_TOO_DEEP" | "JSON_NUMBER_TOO_LONG" | "UNAUTHORIZED" | "INVALID_CREDENTIALS" | "TOKEN_INVALID" | "TOKEN_EXPIRED" | "TOKEN_REVOKED" | "FORBIDDEN" | "CSRF_CHECK_FAILED" | "CURRENT_PASSWORD_WRONG" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CONFLICT" | "PHONE_TAKEN" | "PHONE_UNAVAILABLE" | "STATION_CODE_TAKEN" | "GROUP_NAME_TAKEN" | "ALREADY_MEMBER" | "ALREADY_SIGNED_UP" | "SCHEDULE_CONFLICT" | "PAIRING_RULE" | "PATROL_NOT_OPEN" | "PATROL_NOT_EDITABLE" | "PATROL_NOT_DRAFT" | "PATROL_NOT_BROADCASTABLE" | "ZONE_IN_USE" | "CAPACITY_BELOW_CONFIRMED" | "NOT_A_PARTICIPANT" | "CONSENT_REQUIRED" | "NOT_CHECKED_IN" | "CONSENT_POLICY_OUTDATED" | "DELIVERY_NOT_DEAD" | "PATROL_NOT_FINISHED" | "HOURS_ALREADY_APPROVED" | "MONTH_NOT_ENDED" | "APPROVAL_ALREADY_REVOKED" | "HOURS_NOT_APPROVED" | "PATROL_ALREADY_STARTED" | "NOT_FLAGGED" | "NOT_INVITED" | "PAYLOAD_TOO_LARGE" | "URI_TOO_LONG" | "HEADERS_TOO_LARGE" | "VALIDATION_ERROR" | "PASSWORD_TOO_WEAK" | "UNSTORABLE_TEXT" | "TEXT_CONTROL_CHARACTER" | "TEXT_BLANK" | "DATE_OUT_OF_RANGE" | "INVALID_PHONE" | "STATION_OUT_OF_SCOPE" | "STATION_PARENT_INVALID" | "ROLE_NOT_ASSIGNABLE" | "MEMBER_OUTSIDE_STATION" | "CERTIFICATE_PERSON_REQUIRED" | "NOT_A_VOLUNTEER" | "CERTIFICATE_GROUP_REQUIRED" | "CERTIFICATE_NUMBER_INVALID" | "MEMBER_NOT_VOLUNTEER" | "NOT_ON_PATROL" | "OUTSIDE_GEOFENCE" | "OUTSIDE_PATROL_WINDOW" | "INVALID_POINT" | "RECORDED_AFTER_PATROL_END" | "DUTY_EXCEEDS_PATROL" | "RECORDED_IN_FUTURE" | "IDEMPOTENCY_MISMATCH" | "PATROL_ENDS_BEFORE_START" | "PATROL_TOO_LONG" | "PATROL_STARTS_IN_PAST" | "MEETING_POINT_OUTSIDE_KOREA" | "ZONE_OUTSIDE_STATION" | "GROUP_OUTSIDE_STATION" | "OFFICER_OUTSIDE_STATION" | "RECURRENCE_INVALID" | "RECURRENCE_UNBOUNDED" | "RECURRENCE_TOO_LONG" | "GEOMETRY_INVALID" | "GEOMETRY_SELF_INTERSECTION" | "GEOMETRY_RING_NOT_CLOSED" | "GEOMETRY_COORDINATES_OUT_OF_RANGE" | "GEOMETRY_HAS_Z" | "GEOMETRY_TYPE_MISMATCH" | "ZONE_OUTSIDE_SERVICE_AREA" | "RATE_LIMITED" | "INTERNAL_ERROR" | "CONSOLE_NOT_BUILT" | "SERVICE_UNAVAILABLE";
+            code: "BAD_REQUEST" | "MALFORMED_JSON" | "JSON_TOO_DEEP" | "JSON_NUMBER_TOO_LONG" | "UNAUTHORIZED" | "INVALID_CREDENTIALS" | "TOKEN_INVALID" | "TOKEN_EXPIRED" | "TOKEN_REVOKED" | "FORBIDDEN" | "CSRF_CHECK_FAILED" | "CURRENT_PASSWORD_WRONG" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CONFLICT" | "PHONE_TAKEN" | "PHONE_UNAVAILABLE" | "STATION_CODE_TAKEN" | "GROUP_NAME_TAKEN" | "ALREADY_MEMBER" | "ALREADY_SIGNED_UP" | "SCHEDULE_CONFLICT" | "PAIRING_RULE" | "PATROL_NOT_OPEN" | "PATROL_NOT_EDITABLE" | "PATROL_NOT_DRAFT" | "PATROL_NOT_BROADCASTABLE" | "ZONE_IN_USE" | "CAPACITY_BELOW_CONFIRMED" | "NOT_A_PARTICIPANT" | "CONSENT_REQUIRED" | "NOT_CHECKED_IN" | "CONSENT_POLICY_OUTDATED" | "EXPORT_TOO_LARGE" | "EXPORT_NOT_READY" | "EXPORT_EXPIRED" | "EXPORT_FAILED" | "DELIVERY_NOT_DEAD" | "PATROL_NOT_FINISHED" | "HOURS_ALREADY_APPROVED" | "MONTH_NOT_ENDED" | "APPROVAL_ALREADY_REVOKED" | "HOURS_NOT_APPROVED" | "PATROL_ALREADY_STARTED" | "NOT_FLAGGED" | "NOT_INVITED" | "PAYLOAD_TOO_LARGE" | "URI_TOO_LONG" | "HEADERS_TOO_LARGE" | "VALIDATION_ERROR" | "PASSWORD_TOO_WEAK" | "UNSTORABLE_TEXT" | "TEXT_CONTROL_CHARACTER" | "TEXT_BLANK" | "DATE_OUT_OF_RANGE" | "INVALID_PHONE" | "STATION_OUT_OF_SCOPE" | "STATION_PARENT_INVALID" | "ROLE_NOT_ASSIGNABLE" | "MEMBER_OUTSIDE_STATION" | "CERTIFICATE_PERSON_REQUIRED" | "NOT_A_VOLUNTEER" | "CERTIFICATE_GROUP_REQUIRED" | "CERTIFICATE_NUMBER_INVALID" | "MEMBER_NOT_VOLUNTEER" | "NOT_ON_PATROL" | "OUTSIDE_GEOFENCE" | "OUTSIDE_PATROL_WINDOW" | "INVALID_POINT" | "RECORDED_AFTER_PATROL_END" | "DUTY_EXCEEDS_PATROL" | "RECORDED_IN_FUTURE" | "IDEMPOTENCY_MISMATCH" | "PATROL_ENDS_BEFORE_START" | "PATROL_TOO_LONG" | "PATROL_STARTS_IN_PAST" | "MEETING_POINT_OUTSIDE_KOREA" | "ZONE_OUTSIDE_STATION" | "GROUP_OUTSIDE_STATION" | "OFFICER_OUTSIDE_STATION" | "RECURRENCE_INVALID" | "RECURRENCE_UNBOUNDED" | "RECURRENCE_TOO_LONG" | "GEOMETRY_INVALID" | "GEOMETRY_SELF_INTERSECTION" | "GEOMETRY_RING_NOT_CLOSED" | "GEOMETRY_COORDINATES_OUT_OF_RANGE" | "GEOMETRY_HAS_Z" | "GEOMETRY_TYPE_MISMATCH" | "ZONE_OUTSIDE_SERVICE_AREA" | "RATE_LIMITED" | "INTERNAL_ERROR" | "CONSOLE_NOT_BUILT" | "SERVICE_UNAVAILABLE";
             /** @description The messages of `errors` that carry a code of their own, each with its path in `errors` */
             coded_errors?: components["schemas"]["CodedError"][];
             /** @description SCHEDULE_CONFLICT: the patrol the person already holds at that time (left out when a concurrent sign-up won the race) */
@@ -3273,6 +3392,221 @@ export interface operations {
             };
             /** @description Codes: `NOT_FOUND` */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Codes: `VALIDATION_ERROR` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            default: components["responses"]["DEFAULT_ERROR"];
+        };
+    };
+    listExportJobs: {
+        parameters: {
+            query?: {
+                page?: number;
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "X-Pagination": components["headers"]["PAGINATION"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExportJob"][];
+                };
+            };
+            /** @description Codes: `UNAUTHORIZED`, `TOKEN_INVALID`, `TOKEN_EXPIRED`, `TOKEN_REVOKED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Codes: `VALIDATION_ERROR` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            default: components["responses"]["DEFAULT_ERROR"];
+        };
+    };
+    createExportJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "filters": {
+                 *         "from": "2026-01-01",
+                 *         "lang": "ko",
+                 *         "to": "2026-12-31"
+                 *       },
+                 *       "format": "xlsx",
+                 *       "report": "attendance"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ExportJobRequest"];
+            };
+        };
+        responses: {
+            /** @description Queued: follow it with getExportJob (every second or two) until it is done, then download file_url before expires_at */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExportJob"];
+                };
+            };
+            /** @description Codes: `UNAUTHORIZED`, `TOKEN_INVALID`, `TOKEN_EXPIRED`, `TOKEN_REVOKED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Codes: `VALIDATION_ERROR` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            default: components["responses"]["DEFAULT_ERROR"];
+        };
+    };
+    getExportJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                job_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExportJob"];
+                };
+            };
+            /** @description Codes: `UNAUTHORIZED`, `TOKEN_INVALID`, `TOKEN_EXPIRED`, `TOKEN_REVOKED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Codes: `NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Codes: `VALIDATION_ERROR` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            default: components["responses"]["DEFAULT_ERROR"];
+        };
+    };
+    downloadExportJobFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                job_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file, with its own media type (text/csv, XLSX or application/pdf) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description Codes: `UNAUTHORIZED`, `TOKEN_INVALID`, `TOKEN_EXPIRED`, `TOKEN_REVOKED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Codes: `NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Codes: `EXPORT_NOT_READY` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Codes: `EXPORT_EXPIRED` */
+            410: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5697,7 +6031,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description format=csv (UTF-8 with BOM), xlsx or pdf answers a file download instead of JSON; generated clients use the download operation of each file type (the same path ending in .csv, .xlsx or .pdf) */
+            /** @description format=csv (UTF-8 with BOM), xlsx or pdf answers a file download instead of JSON; generated clients use the download operation of each file type (the same path ending in .csv, .xlsx or .pdf). A file of more rows than the server's limit is refused with 409 EXPORT_TOO_LARGE (row_limit): start it as a background export (POST /export-jobs) instead */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5767,6 +6101,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Codes: `EXPORT_TOO_LARGE` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Codes: `VALIDATION_ERROR` */
             422: {
                 headers: {
@@ -5809,6 +6152,15 @@ export interface operations {
             };
             /** @description Codes: `UNAUTHORIZED`, `TOKEN_INVALID`, `TOKEN_EXPIRED`, `TOKEN_REVOKED` */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Codes: `EXPORT_TOO_LARGE` */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5865,6 +6217,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Codes: `EXPORT_TOO_LARGE` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Codes: `VALIDATION_ERROR` */
             422: {
                 headers: {
@@ -5895,7 +6256,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description format=csv (UTF-8 with BOM), xlsx or pdf answers a file download instead of JSON; generated clients use the download operation of each file type (the same path ending in .csv, .xlsx or .pdf); pdf is a volunteer's certificate of the approved month */
+            /** @description format=csv (UTF-8 with BOM), xlsx or pdf answers a file download instead of JSON; generated clients use the download operation of each file type (the same path ending in .csv, .xlsx or .pdf). A file of more rows than the server's limit is refused with 409 EXPORT_TOO_LARGE (row_limit): start it as a background export (POST /export-jobs) instead; pdf is a volunteer's certificate of the approved month */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5916,7 +6277,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Codes: `HOURS_NOT_APPROVED` */
+            /** @description Codes: `EXPORT_TOO_LARGE`, `HOURS_NOT_APPROVED` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5965,6 +6326,15 @@ export interface operations {
             };
             /** @description Codes: `UNAUTHORIZED`, `TOKEN_INVALID`, `TOKEN_EXPIRED`, `TOKEN_REVOKED` */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Codes: `EXPORT_TOO_LARGE` */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6068,6 +6438,15 @@ export interface operations {
             };
             /** @description Codes: `UNAUTHORIZED`, `TOKEN_INVALID`, `TOKEN_EXPIRED`, `TOKEN_REVOKED` */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Codes: `EXPORT_TOO_LARGE` */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6309,7 +6688,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description format=csv (UTF-8 with BOM), xlsx or pdf answers a file download instead of JSON; generated clients use the download operation of each file type (the same path ending in .csv, .xlsx or .pdf) */
+            /** @description format=csv (UTF-8 with BOM), xlsx or pdf answers a file download instead of JSON; generated clients use the download operation of each file type (the same path ending in .csv, .xlsx or .pdf). A file of more rows than the server's limit is refused with 409 EXPORT_TOO_LARGE (row_limit): start it as a background export (POST /export-jobs) instead */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6394,6 +6773,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Codes: `EXPORT_TOO_LARGE` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Codes: `VALIDATION_ERROR` */
             422: {
                 headers: {
@@ -6443,6 +6831,15 @@ export interface operations {
             };
             /** @description Codes: `FORBIDDEN` */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Codes: `EXPORT_TOO_LARGE` */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
