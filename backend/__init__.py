@@ -105,6 +105,7 @@ def _register_blueprints(app):
     from backend.calendar_feeds.routes import blp as calendar_feeds_blp
     from backend.checkins.routes import blp as checkins_blp
     from backend.console.routes import pages as console_pages
+    from backend.health.routes import probes
     from backend.live.routes import blp as live_blp
     from backend.locations.routes import blp as locations_blp
     from backend.notifications.routes import blp as notifications_blp
@@ -134,6 +135,7 @@ def _register_blueprints(app):
         api.register_blueprint(blueprint, url_prefix=API_PREFIX + (blueprint.url_prefix or ""))
     app.register_blueprint(docs_pages, url_prefix=API_PREFIX)
     app.register_blueprint(console_pages)
+    app.register_blueprint(probes)
 
 
 def _register_request_hooks(app):
