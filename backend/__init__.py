@@ -45,6 +45,7 @@ def create_app(config=None):
 def _init_extensions(app):
     from backend import models  # noqa: F401  (every model registered before first use)
     from backend.core import auth  # noqa: F401  (JWT callbacks)
+    from backend.core import statement_timeout  # noqa: F401  (each request's statement limit)
     app.config.setdefault("API_SPEC_OPTIONS", _spec_options())
     app.url_map.converters.update(ID_CONVERTERS)
     db.init_app(app)

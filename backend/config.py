@@ -32,6 +32,8 @@ WHOLE_NUMBER_SETTINGS = {
     "LATE_UPLOAD_MINUTES": (0, MAX_SETTING_MINUTES),
     "DUTY_MARGIN_MINUTES": (0, MAX_SETTING_MINUTES),
     "PROXY_HOPS": (0, None),
+    "STATEMENT_TIMEOUT_MS": (1, None),
+    "LONG_STATEMENT_TIMEOUT_MS": (1, None),
     "EXPORT_JOB_ROWS": (1, None),
     "EXPORT_FILE_HOURS": (1, None),
 }
@@ -94,6 +96,10 @@ def default_settings():
         "LATE_UPLOAD_MINUTES": 15,
         # How far confirmed duty may exceed the patrol's own length (walking back, handover).
         "DUTY_MARGIN_MINUTES": 30,
+        # How long one database statement of a request may run (reports and imports: the
+        # long limit) before the request is answered 503 QUERY_TIMEOUT.
+        "STATEMENT_TIMEOUT_MS": 5000,
+        "LONG_STATEMENT_TIMEOUT_MS": 120000,
         # A report file of more rows than this is made by a background job (POST
         # /export-jobs) rather than in the request, which a browser or proxy may time out.
         "EXPORT_JOB_ROWS": 10000,

@@ -11,6 +11,7 @@ from flask import g, has_request_context, jsonify, request
 from flask_jwt_extended.exceptions import CSRFError
 from marshmallow import Schema, fields
 from marshmallow.validate import Length
+from psycopg.errors import QueryCanceled
 from sqlalchemy.exc import IntegrityError, OperationalError
 from werkzeug.exceptions import HTTPException
 
@@ -111,6 +112,7 @@ ERROR_CATALOGUE = {
     "GEOMETRY_TYPE_MISMATCH": (422, "This geometry type does not fit the zone kind.", "구역 종류에 맞지 않는 도형 유형입니다."),
     "ZONE_OUTSIDE_SERVICE_AREA": (422, "A zone must lie within the service area (Korea).", "구역은 서비스 지역(대한민국) 안에 있어야 합니다."),
     "RATE_LIMITED": (429, "Too many requests; try again later.", "요청이 너무 많습니다. 잠시 후 다시 시도하세요."),
+    "QUERY_TIMEOUT": (503, "The database took too long to answer this request; try again, or ask for less (a shorter period, fewer rows).", "데이터베이스 응답이 너무 오래 걸렸습니다. 다시 시도하거나 범위를 줄여(기간·행 수) 요청하세요."),
     "INTERNAL_ERROR": (500, "Something went wrong on our side.", "서버 오류가 발생했습니다."),
     "CONSOLE_NOT_BUILT": (503, "The station console has not been built on this server; scripts/setup.sh builds it.", "이 서버에는 관서 콘솔이 빌드되어 있지 않습니다. scripts/setup.sh 가 빌드합니다."),
     "SERVICE_UNAVAILABLE": (503, "The service is temporarily unavailable.", "서비스를 일시적으로 사용할 수 없습니다."),
@@ -373,6 +375,9 @@ def handle_integrity_error(error):
 
 def handle_database_unavailable(error):
     # Fail fast and say so; the connection pool reconnects by itself once the database is back.
+    if isinstance(error.orig, QueryCanceled):  # the request's statement timeout
+        log.warning("statement timeout (request_id=%s)", g.get("request_id"))
+        return problem_response("QUERY_TIMEOUT", headers={"Retry-After": "5"})
     log.warning("database unavailable (request_id=%s): %s", g.get("request_id"), error.orig.__class__.__name__)
     return problem_response("SERVICE_UNAVAILABLE", headers={"Retry-After": "5"})
 

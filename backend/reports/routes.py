@@ -4,6 +4,7 @@ from flask_jwt_extended import current_user
 
 from backend.core.auth import login_required
 from backend.core.pagination import PAGE_SIZES
+from backend.core.statement_timeout import long_statements
 from backend.core.routing import Blueprint, problems
 from backend.extensions import limiter
 from backend.reports import certificates, jobs, services
@@ -41,6 +42,7 @@ def with_downloads(path, report_name, query_schema, formats, roles=(), codes_of=
         file_query = query_schema(exclude=("format",))
         for file_format in formats:
 
+            @long_statements
             def get(self, query, file_format=file_format):
                 return view_class.report(current_user, {**query, "format": file_format})
 
@@ -66,6 +68,7 @@ class AttendanceReport(MethodView):
     @login_required()
     @blp.arguments(AttendanceQuerySchema, location="query")
     @blp.response(200, ReportSchema, description=FILE_DESCRIPTION)
+    @long_statements
     def get(self, query):
         """Attendance per patrol and person over a period (staff: station; leaders: group; volunteers: self)"""
         return services.attendance_report(current_user, query)
@@ -83,6 +86,7 @@ class VolunteerHoursReport(MethodView):
     @blp.arguments(VolunteerHoursQuerySchema, location="query")
     @blp.response(200, ReportSchema, description=FILE_DESCRIPTION + "; pdf is a volunteer's certificate of the approved month")
     @problems("EXPORT_TOO_LARGE", *CERTIFICATE_PROBLEMS)
+    @long_statements
     def get(self, query):
         """Confirmed and approved volunteer minutes per person and group for a month"""
         return services.volunteer_hours_report(current_user, query)
@@ -96,6 +100,7 @@ class ZoneCoverageReport(MethodView):
     @login_required(*REPORT_ROLES["zone-coverage"])
     @blp.arguments(ZoneCoverageQuerySchema, location="query")
     @blp.response(200, ReportSchema, description=FILE_DESCRIPTION)
+    @long_statements
     def get(self, query):
         """Presence per zone, night minutes and last visit; zones nobody visited come first"""
         return services.zone_coverage_report(current_user, query)

@@ -4,6 +4,7 @@ from flask_jwt_extended import current_user
 from backend.core.auth import login_required
 from backend.core.pagination import PAGE_SIZES
 from backend.core.routing import Blueprint, problems
+from backend.core.statement_timeout import long_statements
 from backend.zones import services
 from backend.zones.policies import ZONE_EDITORS
 from backend.zones.schemas import (
@@ -64,6 +65,7 @@ class ZoneImport(MethodView):
     @blp.response(201, ZoneImportResultSchema)
     @blp.alt_response(422, description="Nothing is stored; errors name the feature by its index")
     @problems(*ZONE_PROBLEMS)
+    @long_statements
     def post(self, collection):
         """Import a FeatureCollection of zones, all or nothing"""
         return services.import_zones(current_user, collection["features"])
