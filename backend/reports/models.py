@@ -46,5 +46,3 @@ class ExportJob(db.Model):
     heartbeat_at = sa.Column(sa.DateTime(timezone=True))
     finished_at = sa.Column(sa.DateTime(timezone=True))
     expires_at = sa.Column(sa.DateTime(timezone=True))
-
-    requested_by = db.relationship("User")
