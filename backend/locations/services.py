@@ -35,7 +35,7 @@ FROM unnest(CAST(%(patrol_ids)b AS integer[]), CAST(%(client_event_ids)b AS uuid
             CAST(%(recorded_ats)b AS timestamptz[]), CAST(%(speeds)b AS float8[]),
             CAST(%(batteries)b AS integer[]))
     AS batch(patrol_id, client_event_id, lon, lat, accuracy_m, recorded_at, speed_mps, battery)
-ON CONFLICT (user_id, client_event_id) DO NOTHING
+ON CONFLICT (user_id, client_event_id, recorded_at) DO NOTHING
 RETURNING patrol_id, recorded_at, late_review IS NOT NULL
 """
 
