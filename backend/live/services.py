@@ -14,6 +14,7 @@ from backend.errors import AppError
 from backend.extensions import db
 from backend.live import policies
 from backend.locations.models import LocationAccess, LocationPoint
+from backend.locations.partitions import recorded_around
 from backend.patrols.models import ParticipantStatus, PatrolParticipant, patrol_zones
 from backend.patrols.services import get_patrol
 from backend.users.models import User, is_staff_or_admin
@@ -23,7 +24,7 @@ from backend.zones.models import Zone
 def live_board(viewer, patrol_id, endpoint):
     """Everyone on the patrol (or only the viewer, for a volunteer) with state and last point."""
     patrol = get_patrol(viewer, patrol_id)
-    statement = _board_query(patrol.id)
+    statement = _board_query(patrol)
     if not is_staff_or_admin(viewer):
         statement = statement.where(PatrolParticipant.user_id == viewer.id)
     rows = db.session.execute(statement).all()
@@ -37,8 +38,9 @@ def live_board(viewer, patrol_id, endpoint):
     return {"patrol_id": patrol.id, "generated_at": now, "participants": participants}
 
 
-def _board_query(patrol_id):
+def _board_query(patrol):
     """One statement for the whole board, however many people are on the patrol."""
+    patrol_id = patrol.id
     checkins = (
         select(
             CheckIn.user_id,
@@ -58,6 +60,7 @@ def _board_query(patrol_id):
             LocationPoint.patrol_id == patrol_id,
             LocationPoint.user_id == PatrolParticipant.user_id,
             LocationPoint.exclusion.is_(None),
+            recorded_around(patrol),
         )
         .order_by(LocationPoint.recorded_at.desc())
         .limit(1)
@@ -131,7 +134,7 @@ def track(viewer, patrol_id, subject_id, endpoint, pagination):
         _record_reads(viewer, patrol.id, endpoint, [subject_id])
     statement = (
         select(LocationPoint)
-        .where(LocationPoint.patrol_id == patrol.id, LocationPoint.user_id == subject_id)
+        .where(LocationPoint.patrol_id == patrol.id, LocationPoint.user_id == subject_id, recorded_around(patrol))
         .order_by(LocationPoint.recorded_at, LocationPoint.id)
     )
     return paginate(statement, pagination)

@@ -13,8 +13,12 @@ from datetime import datetime, time, timedelta, timezone
 from sqlalchemy import func, select
 
 from backend.extensions import db
+from backend.locations.models import LocationPoint
 
 DAYS_AHEAD = 7  # made in advance, so that a week without maintenance loses nothing to the default
+# A patrol's points lie in its location window, which opens at most 3 hours before its start
+# (a station's check-in setting) and closes at most a day after its end (the checkout grace).
+PATROL_POINTS_MARGIN = timedelta(days=1)
 
 
 def utc_day_start(moment):
@@ -30,3 +34,9 @@ def create_days(first, now):
 def drop_days_before(day_start):
     """Detach and drop every day's partition before `day_start`; the number of points they held."""
     return db.session.scalar(select(func.drop_location_points_partitions(day_start.date())))
+
+
+def recorded_around(patrol):
+    """The condition that finds all of a patrol's points in the two or three day partitions
+    around it, instead of looking into every day kept."""
+    return LocationPoint.recorded_at.between(patrol.starts_at - PATROL_POINTS_MARGIN, patrol.ends_at + PATROL_POINTS_MARGIN)
