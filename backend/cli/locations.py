@@ -20,8 +20,9 @@ def purge(days):
     days = days or current_app.config["LOCATION_RETENTION_DAYS"]
     now = utcnow()
     cutoff = now - timedelta(days=days)
-    points, checkins = erase_older_than(cutoff)
+    dropped, points, checkins = erase_older_than(cutoff)
     created = partitions.create_days(cutoff, now)
     db.session.commit()
-    click.echo(f"deleted {points} location points and the positions of {checkins} check-ins older than {days} days")
+    click.echo(f"dropped {dropped} days of location points, deleted {points} more points and the positions of "
+               f"{checkins} check-ins older than {days} days")
     click.echo(f"made {created} day partitions of location points")

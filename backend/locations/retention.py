@@ -29,8 +29,10 @@ def erase_for_person(user_id):
 def erase_older_than(cutoff):
     """Whole UTC days before the one `cutoff` falls in: a day's partition is dropped, not its
     rows deleted, so a point goes within a day of turning old. What the default partition
-    holds from before then is deleted row by row (it holds few)."""
+    holds from before then is deleted row by row (it holds few).
+
+    Returns the days dropped, the points deleted beside them and the check-ins blanked."""
     kept_from = partitions.utc_day_start(cutoff)
-    dropped = partitions.drop_days_before(kept_from)
+    days = partitions.drop_days_before(kept_from)
     points, checkins = erase_raw_locations(LocationPoint.recorded_at < kept_from, CheckIn.recorded_at < kept_from)
-    return dropped + points, checkins
+    return days, points, checkins
