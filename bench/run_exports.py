@@ -58,8 +58,9 @@ from flask_jwt_extended import create_access_token  # noqa: E402
 
 from backend import create_app  # noqa: E402
 from backend.core.time import SEOUL  # noqa: E402
+from backend.testing.servers import HOST, Server  # noqa: E402
 from harness import (  # noqa: E402
-    CpuMeter, HOST, Server, code_version, database_session_pids, machine, peak_rss_mib, print_table,
+    CpuMeter, code_version, database_session_pids, machine, peak_rss_mib, print_table,
 )
 from locations_world import (  # noqa: E402
     app_settings, firebase_placeholder_file, plain_url, recreate_database, server_env,

@@ -52,9 +52,9 @@ import psycopg  # noqa: E402
 
 from backend import create_app  # noqa: E402
 from backend.core.time import utcnow  # noqa: E402
+from backend.testing.servers import Background, Server  # noqa: E402
 from harness import (  # noqa: E402
-    Background, CpuMeter, FakeFcmProcess, Server, code_version, database_session_pids, machine,
-    peak_rss_mib, percentile, print_table, run_load,
+    CpuMeter, FakeFcmProcess, code_version, database_session_pids, machine, peak_rss_mib, percentile, print_table, run_load,
 )
 from locations_world import (  # noqa: E402
     app_settings, firebase_placeholder_file, plain_url, recreate_database, server_env,

@@ -5,7 +5,7 @@ from sqlalchemy import select
 from backend.core.time import utcnow
 from backend.patrols.models import PatrolParticipant
 from tests.helpers import assert_problem
-from tests.plugins.attendance import attendance_rows
+from backend.testing.fixtures.attendance import attendance_rows
 
 
 def test_status_at_the_boundaries(finished_patrol, volunteers, officer, phone_sent, client, auth_headers):

@@ -5,9 +5,9 @@ from datetime import timedelta
 from backend.core.time import SEOUL, utcnow
 from backend.patrols.models import Patrol
 from tests.helpers import assert_problem
-from tests.plugins.attendance import attendance_rows
-from tests.plugins.locations import check_in_or_out, fix
-from tests.plugins.patrols import WOMEN_SAFE_INSIDE
+from backend.testing.fixtures.attendance import attendance_rows
+from backend.testing.fixtures.locations import check_in_or_out, fix
+from backend.testing.fixtures.patrols import WOMEN_SAFE_INSIDE
 
 
 def test_withdrawing_mid_patrol_is_refused_and_erases_nothing(running_patrol, volunteers, officer, chief, api, upload, client, auth_headers, db_session):

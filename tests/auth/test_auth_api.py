@@ -3,9 +3,9 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 from backend.extensions import limiter
-from tests.conftest import PASSWORD
+from backend.testing.fixtures.app import PASSWORD
 from tests.helpers import assert_problem
-from tests.plugins.auth import bearer, jti_of, let_rotation_grace_pass, sign_in
+from backend.testing.fixtures.auth import bearer, jti_of, let_rotation_grace_pass, sign_in
 
 
 @pytest.mark.parametrize("typed", ["010-1234-5678", "01012345678", "+82 10 1234 5678", "+821012345678"])

@@ -8,8 +8,8 @@ from backend.checkins.models import CheckIn
 from backend.core.time import SEOUL, utcnow
 from backend.patrols.timing import location_time_problem, location_window
 from tests.helpers import assert_problem
-from tests.plugins.locations import check_in_or_out, offset
-from tests.plugins.patrols import BEOMGYE, WOMEN_SAFE_INSIDE
+from backend.testing.fixtures.locations import check_in_or_out, offset
+from backend.testing.fixtures.patrols import BEOMGYE, WOMEN_SAFE_INSIDE
 
 
 @pytest.fixture

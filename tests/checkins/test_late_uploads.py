@@ -10,9 +10,9 @@ import pytest
 
 from backend.core.time import SEOUL, utcnow
 from tests.helpers import assert_problem
-from tests.plugins.attendance import attendance_rows
-from tests.plugins.locations import check_in_or_out, fix, offset
-from tests.plugins.patrols import BEOMGYE, WOMEN_SAFE_INSIDE
+from backend.testing.fixtures.attendance import attendance_rows
+from backend.testing.fixtures.locations import check_in_or_out, fix, offset
+from backend.testing.fixtures.patrols import BEOMGYE, WOMEN_SAFE_INSIDE
 
 
 @pytest.fixture

@@ -18,7 +18,7 @@ from werkzeug.serving import make_server
 
 from backend import create_app
 from backend.config import sqlalchemy_url
-from tests.conftest import TEST_DATABASE_URL, recreate_database
+from backend.testing.database import TEST_DATABASE_URL, recreate_database
 
 ROOT = Path(__file__).resolve().parents[2]
 CONSOLE = ROOT / "console"

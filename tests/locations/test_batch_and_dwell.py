@@ -9,8 +9,8 @@ from backend.core.time import utcnow
 from backend.locations.models import LocationPoint, ZoneDwell
 from backend.users.consent_policy import CURRENT_VERSION
 from tests.helpers import assert_problem
-from tests.plugins.locations import fix
-from tests.plugins.patrols import WOMEN_SAFE_INSIDE
+from backend.testing.fixtures.locations import fix
+from backend.testing.fixtures.patrols import WOMEN_SAFE_INSIDE
 
 OUTSIDE_EVERYTHING = [126.9600, 37.3900]
 FAR_AWAY = [127.0500, 37.4500]  # about 11 km off: a GPS jump

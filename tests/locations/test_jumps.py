@@ -7,7 +7,7 @@ import pytest
 
 from backend.core.time import utcnow
 from tests.locations.test_batch_and_dwell import WOMEN_SAFE_INSIDE, dwell_of, points_of
-from tests.plugins.locations import fix
+from backend.testing.fixtures.locations import fix
 
 NEARBY = [126.9565, 37.3868]  # 60 m from WOMEN_SAFE_INSIDE, still in the zone
 BUSAN = [129.0756, 35.1796]  # about 320 km away: a phone's position gone wrong

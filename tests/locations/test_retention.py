@@ -9,8 +9,8 @@ from sqlalchemy import func, select
 from backend.checkins.models import CheckIn
 from backend.core.time import utcnow
 from backend.locations.models import LocationPoint, ZoneDwell
-from tests.plugins.locations import fix
-from tests.plugins.patrols import WOMEN_SAFE_INSIDE
+from backend.testing.fixtures.locations import fix
+from backend.testing.fixtures.patrols import WOMEN_SAFE_INSIDE
 
 
 def count(db_session, model, *where):

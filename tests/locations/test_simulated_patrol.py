@@ -12,8 +12,8 @@ from sqlalchemy import func, select
 from backend.core.time import utcnow
 from backend.locations.models import LocationPoint, ZoneDwell
 from backend.patrols.models import Patrol
-from tests.plugins.locations import fix, offset
-from tests.plugins.patrols import BEOMGYE, WOMEN_SAFE_INSIDE
+from backend.testing.fixtures.locations import fix, offset
+from backend.testing.fixtures.patrols import BEOMGYE, WOMEN_SAFE_INSIDE
 
 OUTSIDE_EVERYTHING = [126.9600, 37.3900]
 MINUTES = 120

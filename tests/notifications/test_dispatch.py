@@ -7,7 +7,7 @@ from backend.core.time import utcnow
 from backend.notifications.models import Delivery, Device, OutboxEvent
 from backend.patrols.models import Patrol
 from tests.helpers import assert_problem
-from tests.plugins.patrols import seoul
+from backend.testing.fixtures.patrols import seoul
 
 
 def messages_to(fake, token):

@@ -10,7 +10,7 @@ import pytest
 from firebase_admin import messaging
 
 from backend.notifications.fcm import DevelopmentSender, FcmSender, PushResult, parse_retry_after
-from tests.notifications.fake_fcm import FakeFcm
+from backend.testing.fake_fcm import FakeFcm
 
 # The app addresses devices by registration token (Message.token), which SDK 7.7 flags
 # as deprecated in favour of Message.fid; these tests build messages the way the app does.

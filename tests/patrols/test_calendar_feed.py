@@ -10,7 +10,7 @@ from backend.calendar_feeds.models import CalendarFeed
 from backend.core.time import utcnow
 from backend.patrols.models import Patrol
 from tests.helpers import assert_problem, selects, statements_sent
-from tests.plugins.patrols import BEOMGYE, seoul
+from backend.testing.fixtures.patrols import BEOMGYE, seoul
 
 FEED = "/api/v1/me/calendar-feed"
 
@@ -205,7 +205,7 @@ def test_reading_a_feed_costs_two_queries_however_many_patrols(api, chief, offic
 def test_behind_a_trusted_proxy_the_feed_url_is_https_on_the_public_host(db_session, officer, auth_headers):
     from backend import create_app
     from backend.config import sqlalchemy_url
-    from tests.conftest import TEST_DATABASE_URL
+    from backend.testing.database import TEST_DATABASE_URL
 
     proxied = create_app({"PATROL_ENV": "testing", "SQLALCHEMY_DATABASE_URI": sqlalchemy_url(TEST_DATABASE_URL), "PROXY_HOPS": 1})
     forwarded = {"X-Forwarded-Proto": "https", "X-Forwarded-Host": "patrol.example.kr", **auth_headers(officer)}

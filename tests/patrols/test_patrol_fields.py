@@ -6,7 +6,7 @@ from datetime import datetime
 import pytest
 
 from tests.helpers import assert_problem, selects, statements_sent
-from tests.plugins.patrols import seoul
+from backend.testing.fixtures.patrols import seoul
 
 PATROLS = "/api/v1/patrols"
 

@@ -6,7 +6,7 @@ from sqlalchemy import func, select
 from backend.core.time import SEOUL
 from backend.patrols.models import Patrol
 from tests.helpers import assert_problem, selects, statements_sent
-from tests.plugins.patrols import seoul
+from backend.testing.fixtures.patrols import seoul
 
 
 def patrol_count(db_session):

@@ -12,8 +12,8 @@ from sqlalchemy import select
 from backend.attendance.models import ExportRecord
 from backend.core.time import SEOUL
 from tests.helpers import assert_problem
-from tests.plugins.locations import fix
-from tests.plugins.patrols import WOMEN_SAFE_INSIDE
+from backend.testing.fixtures.locations import fix
+from backend.testing.fixtures.patrols import WOMEN_SAFE_INSIDE
 
 
 @pytest.fixture

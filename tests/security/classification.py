@@ -32,8 +32,8 @@ from dataclasses import dataclass
 from typing import Callable
 
 from backend.users.consent_policy import CURRENT_VERSION
-from tests.conftest import PASSWORD
-from tests.plugins.patrols import seoul
+from backend.testing.fixtures.app import PASSWORD
+from backend.testing.fixtures.patrols import seoul
 from tests.security.world import location_fix
 
 DERIVED = "derived"

@@ -32,8 +32,8 @@ from backend.reports.certificates import printed_number
 from backend.reports.models import ExportJob, ExportStatus
 from backend.users.models import LocationConsent, Role, User
 from backend.zones.models import Zone
-from tests.conftest import next_phone
-from tests.plugins.patrols import seoul
+from backend.testing.fixtures.app import next_phone
+from backend.testing.fixtures.patrols import seoul
 
 API = "/api/v1"
 

@@ -17,7 +17,7 @@ import psycopg
 
 from backend import create_app
 from backend.config import sqlalchemy_url
-from bench.harness import HOST, Server, free_port
+from backend.testing.servers import HOST, Server, free_port
 
 REPO = Path(__file__).resolve().parents[2]
 BOOT_TIMEOUT_S = 120  # two workers importing the app take seconds, and half a minute on a saturated machine
