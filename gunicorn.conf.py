@@ -25,6 +25,7 @@ util.write_error = write_problem
 def on_starting(server):
     # A previous server's files would add its counts to this one's.
     directory = os.environ["PROMETHEUS_MULTIPROC_DIR"]
+    os.makedirs(directory, exist_ok=True)
     for name in os.listdir(directory):
         if name.endswith(".db"):
             os.remove(os.path.join(directory, name))

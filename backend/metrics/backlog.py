@@ -2,7 +2,7 @@
 and nothing on the request path. Every reading is one scalar subquery of a single statement,
 each served by a partial index of its table.
 
-A new reading is one entry in READINGS (and, for a new metric, one in FAMILIES).
+A new reading is one entry in readings() (and, for a new metric, one in FAMILIES).
 """
 import logging
 from collections import namedtuple

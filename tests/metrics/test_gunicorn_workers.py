@@ -49,18 +49,20 @@ def recorded_by(directory, kind):
 
 def test_every_workers_requests_and_pools_are_summed_in_one_scrape(served):
     server, directory = served
-    # Side by side, so that both workers answer some.
+    # The readiness probe, as a load balancer sends it (it uses the database, and gunicorn_serving
+    # turns rate limits off); side by side, so that both workers answer some.
     with ThreadPoolExecutor(8) as pool:
-        statuses = list(pool.map(lambda _: get(server.port, "/healthz")[0], range(REQUESTS)))
+        statuses = list(pool.map(lambda _: get(server.port, "/readyz")[0], range(REQUESTS)))
     assert statuses == [200] * REQUESTS, server.log_tail(60)
     workers = recorded_by(directory, "histogram")
     assert len(workers) == 2, "one worker answered everything: nothing to sum"
 
     for _ in range(4):  # whichever worker answers the scrape, it counts them all
         found = scrape(server.port)
-        assert requests_counted(found, "GET", "/healthz", "200") == REQUESTS
+        assert requests_counted(found, "GET", "/readyz", "200") == REQUESTS
         assert value(found, "patrol_db_pool_size") == 2 * POOL_SIZE
         assert value(found, "patrol_metrics_database_up") == 1
+        assert value(found, "patrol_db_pool_connections") >= 2  # each worker keeps its connection
 
     dead = workers.pop()
     os.kill(dead, signal.SIGKILL)
@@ -76,4 +78,4 @@ def test_every_workers_requests_and_pools_are_summed_in_one_scrape(served):
         assert time.monotonic() < deadline, "the new worker never loaded the app"
         time.sleep(0.5)
         found = scrape(server.port)
-    assert requests_counted(found, "GET", "/healthz", "200") == REQUESTS
+    assert requests_counted(found, "GET", "/readyz", "200") == REQUESTS
