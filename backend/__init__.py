@@ -111,8 +111,8 @@ def _register_blueprints(app):
     from backend.console.routes import pages as console_pages
     from backend.health.routes import probes
     from backend.live.routes import blp as live_blp
-    from backend.metrics.routes import exposition, is_exposed
     from backend.locations.routes import blp as locations_blp
+    from backend.metrics.routes import exposition, is_exposed
     from backend.notifications.routes import blp as notifications_blp
     from backend.organizations.routes import blp as organizations_blp
     from backend.patrols.routes import blp as patrols_blp

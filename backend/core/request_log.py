@@ -2,6 +2,7 @@
 
 The access line names the route's rule (``/api/v1/calendar/<token>.ics``), never the raw
 path or the query string: paths hold calendar-feed secrets and report filters name people.
+The same rule, status and duration feed the latency histogram of /metrics.
 Headers and bodies (passwords, tokens) are never logged.
 """
 import logging

@@ -40,7 +40,8 @@ def watch_pool(pool):
 
 
 def _count_between(pool, gauge, up, downs):
-    mark = f"counted on {up}"  # in the record's own dict for its owner's notes
+    # Kept in record_info, the pool entry's dict for its user's notes, which outlives reconnects.
+    mark = f"counted on {up}"
 
     def counted_up(dbapi_connection, record, *_):
         if not record.record_info.get(mark):
