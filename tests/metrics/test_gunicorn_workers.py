@@ -9,9 +9,9 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from bench.harness import HOST
-from tests.conftest import TEST_DATABASE_URL
-from tests.faults.cluster import gunicorn_serving
+from backend.testing.servers import HOST
+from backend.testing.database import TEST_DATABASE_URL
+from backend.testing.cluster import gunicorn_serving
 from tests.metrics.scrape import TOKEN, requests_counted, samples, value
 
 REQUESTS = 60

@@ -10,7 +10,7 @@ from backend.core.time import utcnow
 from backend.extensions import db
 from backend.notifications.models import Delivery, DeliveryStatus, OutboxEvent
 from backend.reports.models import ExportJob, ExportStatus
-from tests.conftest import TEST_DATABASE_URL
+from backend.testing.database import TEST_DATABASE_URL
 from tests.helpers import assert_problem
 from tests.metrics.scrape import TOKEN, requests_counted, samples, value
 

@@ -11,7 +11,7 @@ from backend import create_app
 from backend.config import sqlalchemy_url
 from backend.core.request_log import CONVERTER
 from backend.extensions import api
-from tests.conftest import TEST_DATABASE_URL
+from backend.testing.database import TEST_DATABASE_URL
 from tests.helpers import assert_problem
 from tests.security.classification import DERIVED, OPERATIONS, OUTSIDE_THE_API, TABLE
 from tests.security.world import ANONYMOUS, API, NEIGHBOUR, OTHER, OWN, ROLES
