@@ -26,7 +26,8 @@ from backend.organizations.models import GroupMembership, Station, VolunteerGrou
 from backend.users.models import Role, User
 
 # Shared fixtures, registered once for every test package (no conftest imports another's).
-pytest_plugins = ["tests.plugins.auth", "tests.plugins.patrols", "tests.plugins.locations", "tests.plugins.attendance"]
+pytest_plugins = ["tests.plugins.auth", "tests.plugins.patrols", "tests.plugins.locations", "tests.plugins.attendance",
+                  "tests.plugins.queries"]
 
 TEST_DATABASE_URL = os.environ.get(
     "PATROL_TEST_DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/patrol_test"
