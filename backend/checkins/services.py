@@ -52,6 +52,7 @@ ANSWER_COLUMNS = (
     CheckIn.review_note, CheckIn.reviewed_by_id, CheckIn.reviewed_at,
 )
 
+# The fix as a point; its lon and lat are given as parameters when a statement runs.
 FIX_POINT = func.ST_SetSRID(func.ST_MakePoint(bindparam("lon"), bindparam("lat")), 4326)
 
 
@@ -59,7 +60,7 @@ def _situation(actor, patrol_id, fix):
     """The patrol as the actor may see it (None: not visible), with whether they are on
     duty, have consent, have checked in, sent this client_event_id before, and how far
     the fix lies from the meeting point and from each of the patrol's zones."""
-    fix_place = func.Geography(func.ST_SetSRID(func.ST_MakePoint(fix["lon"], fix["lat"]), 4326))
+    fix_place = func.Geography(FIX_POINT)
     # Only the patrol's few zones are measured (found through patrol_zones), so measuring
     # on the geography type here costs no index.
     zones = (
@@ -103,7 +104,7 @@ def _situation(actor, patrol_id, fix):
             func.is_late_upload(func.now(), fix["recorded_at"], Patrol.ends_at, late_minutes).label("is_late"),
         )
     )
-    return db.session.execute(statement).first()
+    return db.session.execute(statement, {"lon": fix["lon"], "lat": fix["lat"]}).first()
 
 
 def _check_may_record(situation, kind, fix):
