@@ -9,4 +9,5 @@ pytest_plugins = [
     "backend.testing.fixtures.attendance",
     "backend.testing.fixtures.notifications",
     "backend.testing.fixtures.faults",
+    "backend.testing.fixtures.queries",
 ]

@@ -65,6 +65,16 @@ def test_refresh_rotates_and_a_reused_refresh_token_ends_the_session(client, vol
     assert_problem(client.get("/api/v1/me", headers=bearer(rotated["access_token"])), 401, "TOKEN_REVOKED")
 
 
+def test_a_refresh_costs_four_statements(client, volunteer, count_queries):
+    refresh_token = sign_in(client, "010-1234-5678").get_json()["refresh_token"]
+
+    with count_queries(as_a_new_request=True) as sent:
+        assert client.post("/api/v1/auth/refresh", headers=bearer(refresh_token)).status_code == 200
+    # The statement timeout; the token's session with its person; the session again, locked
+    # against a refresh sent twice at once; the rotation written.
+    assert len(sent) == 4, sent
+
+
 def test_the_refresh_token_rotated_last_gets_its_successor_at_once_and_only_at_once(client, volunteer, db_session):
     first = sign_in(client, "010-1234-5678").get_json()["refresh_token"]
     one = client.post("/api/v1/auth/refresh", headers=bearer(first)).get_json()["refresh_token"]

@@ -228,3 +228,18 @@ def test_night_minutes_and_last_visit_follow_korean_time(running_patrol, volunte
     row = db_session.scalar(select(ZoneDwell).where(ZoneDwell.user_id == volunteers[1].id))
     assert (row.zone_id, row.seconds, row.night_seconds) == (zones["women_safe"].id, 1200, 600)
     assert row.last_seen_at == start + timedelta(minutes=20)
+
+
+@pytest.mark.parametrize("points", [1, 50])
+def test_a_batch_costs_eight_statements_however_many_points(running_patrol, volunteers, client, auth_headers, count_queries, points):
+    headers = auth_headers(volunteers[1])
+    start = utcnow() - timedelta(minutes=30)
+    body = {"points": [fix(running_patrol.id, WOMEN_SAFE_INSIDE, start + timedelta(seconds=15 * n)) for n in range(points)]}
+
+    with count_queries(as_a_new_request=True) as sent:
+        response = client.post("/api/v1/locations:batch", json=body, headers=headers)
+    assert response.get_json()["accepted"] == points
+    # The statement timeout; the sign-in's session with its person; the patrols named with
+    # their windows and the person's consent; one INSERT for every point; the GPS jumps
+    # marked; zone dwell deleted and recomputed; the attendance refresh.
+    assert len(sent) == 8, sent
