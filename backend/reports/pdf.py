@@ -33,8 +33,8 @@ CERTIFICATE_MAX_LINES = 20
 CERTIFICATE_MAX_ADJUSTMENTS = 10
 SIGN_IN_BLANK_ROWS = 5
 NUMERIC_KINDS = {"int", "number", "minutes"}
-# Relative column widths by kind: text wraps, the rest is short and fixed.
-KIND_WEIGHTS = {"text": 3.0, "datetime": 1.6, "date": 1.2, "int": 0.9, "number": 1.0, "minutes": 0.9, "bool": 0.7}
+# Points between a cell's text and its left and right borders.
+CELL_PADDING = 3
 HEADER_FILL = colors.HexColor("#DDE4EE")
 STRIPE_FILL = colors.HexColor("#F4F6FA")
 MONTHS = ("January", "February", "March", "April", "May", "June", "July",
@@ -142,6 +142,8 @@ def _grid(header_rows=1, *extra):
         ("FONTSIZE", (0, 0), (-1, -1), 8),
         ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#9AA3AF")),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+        ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
         ("BACKGROUND", (0, 0), (-1, header_rows - 1), HEADER_FILL),
         *extra,
     ])
@@ -162,6 +164,57 @@ def _date_label(value, lang):
 # --- report tables ----------------------------------------------------------------------
 
 
+def _widest(texts, font, size, words=False):
+    """The width of the widest text (or, with `words`, of the widest word of any text)."""
+    pieces = {piece for text in texts for piece in (str(text).split() if words else [str(text)])}
+    return max((pdfmetrics.stringWidth(piece, font, size) for piece in pieces), default=0)
+
+
+def column_widths(available, columns, styles, *, grow=True):
+    """Column widths that fit every value, for columns of (header, kind, texts).
+
+    Dates, times, numbers and yes/no keep to one line, so their column is as wide as the
+    widest of them. Text and headers wrap at spaces and never inside a word, unless a single
+    word is wider than the text columns' share of what the others leave. Room to spare goes to
+    the columns that would otherwise wrap most (to every column with `grow`).
+    """
+    pad = 2 * CELL_PADDING + 1  # a point to spare for rounding
+    low, high = [], []
+    for header, kind, texts in columns:
+        header_word = _widest([header], styles.bold, styles.header.fontSize, words=True) + pad
+        widest = _widest(texts, FONT, styles.cell.fontSize) + pad
+        high.append(max(_widest([header], styles.bold, styles.header.fontSize) + pad, widest))
+        low.append(max(header_word, widest) if kind != "text" else header_word)
+    texts_at = [i for i, (_, kind, _) in enumerate(columns) if kind == "text"]
+    words = {i: _widest(columns[i][2], FONT, styles.cell.fontSize, words=True) + pad for i in texts_at}
+    cap = _word_cap(available - sum(width for i, width in enumerate(low) if i not in texts_at), list(words.values()))
+    for i in texts_at:
+        low[i] = max(low[i], min(words[i], cap))
+    if sum(low) > available:
+        raise ValueError(f"{len(columns)} columns need {sum(low):.0f} pt, more than the {available:.0f} pt of the page")
+    if sum(high) <= available:
+        widths = high
+        spare = available - sum(high)
+        weights = high if grow else [0] * len(high)
+    else:
+        widths = low
+        spare = available - sum(low)
+        weights = [h - l for h, l in zip(high, low)]
+    total = sum(weights)
+    return [width + (spare * weight / total if total else 0) for width, weight in zip(widths, weights)]
+
+
+def _word_cap(room, longest_words):
+    """The widest a text column may make room for its longest word: none, when they all fit;
+    else the same cap for each, chosen so they fill `room` (the narrower ones keep their width)."""
+    if sum(longest_words) <= room:
+        return float("inf")
+    rest = sorted(longest_words)
+    while rest and rest[0] * len(rest) <= room:
+        room -= rest.pop(0)
+    return room / len(rest)
+
+
 def table_pdf(*, title, headers, kinds, rows, summary, lang):
     """An A4 landscape table of rows (lists of text); summary(row_count) gives (label, text) lines."""
     styles = _styles()
@@ -172,8 +225,8 @@ def table_pdf(*, title, headers, kinds, rows, summary, lang):
     total = len(shown) + sum(1 for _ in rows)
 
     def story(width, _height):
-        weights = [KIND_WEIGHTS[kind] for kind in kinds]
-        widths = [width * weight / sum(weights) for weight in weights]
+        values = list(zip(*shown)) if shown else [()] * len(headers)
+        widths = column_widths(width, list(zip(headers, kinds, values)), styles)
         data = [[_p(header, styles.header) for header in headers]]
         for cells in shown:
             # Only text wraps; plain strings are much cheaper to lay out than paragraphs.
@@ -193,16 +246,21 @@ def table_pdf(*, title, headers, kinds, rows, summary, lang):
             )
             parts += [Spacer(1, 2 * mm), _p(note, styles.warning)]
         parts += [Spacer(1, 4 * mm), Table(data, colWidths=widths, repeatRows=1, style=_grid(1, *extra))]
-        lines = summary(total)
-        summary_table = Table(
-            [[_p(label, styles.header), _p(value, styles.cell)] for label, value in lines],
-            colWidths=[45 * mm, 80 * mm], hAlign="LEFT",
-            style=_grid(1, ("BACKGROUND", (0, 0), (0, -1), HEADER_FILL), ("BACKGROUND", (1, 0), (1, -1), colors.white)),
-        )
-        parts += [Spacer(1, 6 * mm), _p("요약" if ko else "Summary", styles.heading), summary_table]
+        parts += [Spacer(1, 6 * mm), _p("요약" if ko else "Summary", styles.heading), _summary_table(summary(total), width, styles)]
         return parts
 
     return _build(story, pagesize=landscape(A4), title=title, footer=title)
+
+
+def _summary_table(lines, width, styles):
+    """(label, value) lines as a two-column table, as wide as they need up to half the page."""
+    labels, values = zip(*lines) if lines else ((), ())
+    widths = column_widths(width / 2, [("", "text", labels), ("", "text", values)], styles, grow=False)
+    return Table(
+        [[_p(label, styles.cell), _p(value, styles.cell)] for label, value in lines],
+        colWidths=widths, hAlign="LEFT",
+        style=_grid(1, ("BACKGROUND", (0, 0), (0, -1), HEADER_FILL), ("BACKGROUND", (1, 0), (1, -1), colors.white)),
+    )
 
 
 # --- volunteer-hours certificate --------------------------------------------------------
@@ -247,8 +305,8 @@ def certificate_pdf(lang, *, person_name, organisation, station, period_label, a
             patrols.append(["", _p(more, styles.cell), hours_and_minutes(rest, lang)])
         if not lines:
             patrols.append(["", _p("(없음)" if ko else "(none)", styles.cell), ""])
-        column_widths = [28 * mm, width - 58 * mm, 30 * mm]
-        patrol_table = Table(patrols, colWidths=column_widths, repeatRows=1, style=_grid(1, ("ALIGN", (2, 1), (2, -1), "RIGHT")))
+        widths = [28 * mm, width - 58 * mm, 30 * mm]
+        patrol_table = Table(patrols, colWidths=widths, repeatRows=1, style=_grid(1, ("ALIGN", (2, 1), (2, -1), "RIGHT")))
         content = [
             Spacer(1, 4 * mm), _p(title, styles.big_title), Spacer(1, 8 * mm), info_table,
             Spacer(1, 6 * mm), _p("승인된 활동 내역" if ko else "Patrols approved", styles.heading), patrol_table,
@@ -271,7 +329,7 @@ def certificate_pdf(lang, *, person_name, organisation, station, period_label, a
             content += [
                 Spacer(1, 6 * mm), _p("승인 후 조정" if ko else "Adjustments after approval", styles.heading),
                 _p(note, styles.meta), Spacer(1, 2 * mm),
-                Table(rows, colWidths=column_widths, style=_grid(1, ("ALIGN", (2, 1), (2, -1), "RIGHT"))),
+                Table(rows, colWidths=widths, style=_grid(1, ("ALIGN", (2, 1), (2, -1), "RIGHT"))),
             ]
         statement = (
             "위 사람은 위 기간 동안 경찰과 함께하는 합동순찰 자원봉사 활동에 참여하였으며, "
