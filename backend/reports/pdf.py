@@ -115,14 +115,25 @@ class _NumberedCanvas(canvas.Canvas):
         for number, state in enumerate(self._pages, start=1):
             self.__dict__.update(state)
             width = self._pagesize[0]
+            page = f"{number} / {total}"
             self.saveState()
             self.setFont(FONT, 8)
             self.setFillColor(colors.grey)
-            self.drawString(12 * mm, 7 * mm, self._footer)
-            self.drawRightString(width - 12 * mm, 7 * mm, f"{number} / {total}")
+            room = width - 24 * mm - pdfmetrics.stringWidth(page, FONT, 8) - 6 * mm
+            self.drawString(12 * mm, 7 * mm, _elide(self._footer, room, FONT, 8))
+            self.drawRightString(width - 12 * mm, 7 * mm, page)
             self.restoreState()
             super().showPage()
         super().save()
+
+
+def _elide(text, width, font, size):
+    """The text, cut short with an ellipsis when it is wider than `width` (a one-line footer)."""
+    if pdfmetrics.stringWidth(text, font, size) <= width:
+        return text
+    while text and pdfmetrics.stringWidth(text + "…", font, size) > width:
+        text = text[:-1]
+    return text.rstrip() + "…"
 
 
 def _build(story, *, pagesize, title, footer, margin=12 * mm):
@@ -378,35 +389,39 @@ def _date_iso(value):
 # --- sign-in sheet ----------------------------------------------------------------------
 
 
-def sign_in_sheet_pdf(lang, patrol_title, when_label, place_label, people):
-    """A printable 참석자 서명부: people are mappings with name, group and role (texts)."""
+def sign_in_sheet_pdf(lang, *, patrol_title, when, meeting_place, zones, people):
+    """A printable 참석자 서명부: people are mappings with name, unit (an officer's) or group
+    (a volunteer's), role and arrived (the check-in time, empty before one); numbered blank
+    rows follow for people who join on the night."""
     styles = _styles()
     ko = lang == "ko"
     title = "참석자 서명부" if ko else "Attendance Sign-in Sheet"
+    # Room to sign: the signature column's width, and space above and below each row's text.
+    signature_width, row_padding = 40 * mm, 3 * mm
 
     def story(width, _height):
-        info = [("순찰" if ko else "Patrol", patrol_title), ("일시" if ko else "When", when_label),
-                ("장소" if ko else "Place", place_label)]
+        info = [("순찰" if ko else "Patrol", patrol_title), ("일시" if ko else "When", when),
+                ("집결지" if ko else "Meeting point", meeting_place), ("순찰 구역" if ko else "Zones", zones)]
+        label_width = _widest([label for label, _ in info], styles.bold, styles.label.fontSize) + 2 * CELL_PADDING + 1
         info_table = Table(
             [[_p(label, styles.label), _p(value, styles.body)] for label, value in info],
-            colWidths=[25 * mm, width - 25 * mm],
+            colWidths=[label_width, width - label_width],
             style=_grid(1, ("BACKGROUND", (0, 0), (0, -1), HEADER_FILL), ("BACKGROUND", (1, 0), (1, -1), colors.white)),
         )
-        headers = ("번호", "성명", "소속", "역할", "도착 시각", "서명") if ko else (
-            "No.", "Name", "Group", "Role", "Check-in time", "Signature")
-        data = [[_p(h, styles.header) for h in headers]]
-        number = 0
-        for number, person in enumerate(people, start=1):
-            data.append([str(number), _p(person.get("name") or "", styles.cell),
-                         _p(person.get("group") or "", styles.cell), _p(person.get("role") or "", styles.cell), "", ""])
-        # Blank numbered rows for people who join on the night.
-        for extra in range(number + 1, number + 1 + SIGN_IN_BLANK_ROWS):
-            data.append([str(extra), "", "", "", "", ""])
-        fixed = [12 * mm, 35 * mm, 45 * mm, 25 * mm, 25 * mm]
+        headers = ("번호", "성명", "소속", "구분", "도착 시각") if ko else ("No.", "Name", "Unit or group", "Role", "Arrived")
+        rows = [
+            [str(number), person["name"], person["unit"], person["role"], person["arrived"]]
+            for number, person in enumerate(people, start=1)
+        ]
+        rows += [[str(number), "", "", "", ""] for number in range(len(rows) + 1, len(rows) + 1 + SIGN_IN_BLANK_ROWS)]
+        kinds = ("int", "text", "text", "text", "datetime")
+        widths = column_widths(width - signature_width, list(zip(headers, kinds, zip(*rows))), styles, grow=False)
+        data = [[_p(h, styles.header) for h in (*headers, "서명" if ko else "Signature")]]
+        data += [[_p(cell, styles.cell) if kind == "text" else cell for cell, kind in zip(row, kinds)] + [""] for row in rows]
         table = Table(
-            data, colWidths=[*fixed, width - sum(fixed)], repeatRows=1,
-            rowHeights=[8 * mm] + [11 * mm] * (len(data) - 1),
-            style=_grid(1, ("ALIGN", (0, 1), (0, -1), "CENTER")),
+            data, colWidths=[*widths, width - sum(widths)], repeatRows=1,
+            style=_grid(1, ("ALIGN", (0, 1), (0, -1), "CENTER"), ("TOPPADDING", (0, 1), (-1, -1), row_padding),
+                        ("BOTTOMPADDING", (0, 1), (-1, -1), row_padding)),
         )
         signature = _p(("확인자: ____________________ (서명)" if ko else "Confirmed by: ____________________ (signature)"),
                        styles.body)
