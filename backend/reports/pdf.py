@@ -175,29 +175,34 @@ def _date_label(value, lang):
 # --- report tables ----------------------------------------------------------------------
 
 
+def _cell_width(text_width):
+    """A cell's width for text this wide: its padding, and a point to spare for rounding."""
+    return text_width + 2 * CELL_PADDING + 1
+
+
 def _widest(texts, font, size, words=False):
     """The width of the widest text (or, with `words`, of the widest word of any text)."""
     pieces = {piece for text in texts for piece in (str(text).split() if words else [str(text)])}
     return max((pdfmetrics.stringWidth(piece, font, size) for piece in pieces), default=0)
 
 
-def column_widths(available, columns, styles, *, grow=True):
+def _column_widths(available, columns, styles, *, grow=True):
     """Column widths that fit every value, for columns of (header, kind, texts).
 
     Dates, times, numbers and yes/no keep to one line, so their column is as wide as the
     widest of them. Text and headers wrap at spaces and never inside a word, unless a single
-    word is wider than the text columns' share of what the others leave. Room to spare goes to
-    the columns that would otherwise wrap most (to every column with `grow`).
+    word is wider than the text columns' share of what the others leave. When every value fits
+    on one line, `grow` shares the room to spare among all columns; otherwise the room goes to
+    the columns in proportion to how much they would wrap.
     """
-    pad = 2 * CELL_PADDING + 1  # a point to spare for rounding
     low, high = [], []
     for header, kind, texts in columns:
-        header_word = _widest([header], styles.bold, styles.header.fontSize, words=True) + pad
-        widest = _widest(texts, FONT, styles.cell.fontSize) + pad
-        high.append(max(_widest([header], styles.bold, styles.header.fontSize) + pad, widest))
+        header_word = _cell_width(_widest([header], styles.bold, styles.header.fontSize, words=True))
+        widest = _cell_width(_widest(texts, FONT, styles.cell.fontSize))
+        high.append(max(_cell_width(_widest([header], styles.bold, styles.header.fontSize)), widest))
         low.append(max(header_word, widest) if kind != "text" else header_word)
     texts_at = [i for i, (_, kind, _) in enumerate(columns) if kind == "text"]
-    words = {i: _widest(columns[i][2], FONT, styles.cell.fontSize, words=True) + pad for i in texts_at}
+    words = {i: _cell_width(_widest(columns[i][2], FONT, styles.cell.fontSize, words=True)) for i in texts_at}
     cap = _word_cap(available - sum(width for i, width in enumerate(low) if i not in texts_at), list(words.values()))
     for i in texts_at:
         low[i] = max(low[i], min(words[i], cap))
@@ -237,7 +242,7 @@ def table_pdf(*, title, headers, kinds, rows, summary, lang):
 
     def story(width, _height):
         values = list(zip(*shown)) if shown else [()] * len(headers)
-        widths = column_widths(width, list(zip(headers, kinds, values)), styles)
+        widths = _column_widths(width, list(zip(headers, kinds, values)), styles)
         data = [[_p(header, styles.header) for header in headers]]
         for cells in shown:
             # Only text wraps; plain strings are much cheaper to lay out than paragraphs.
@@ -266,7 +271,7 @@ def table_pdf(*, title, headers, kinds, rows, summary, lang):
 def _summary_table(lines, width, styles):
     """(label, value) lines as a two-column table, as wide as they need up to half the page."""
     labels, values = zip(*lines) if lines else ((), ())
-    widths = column_widths(width / 2, [("", "text", labels), ("", "text", values)], styles, grow=False)
+    widths = _column_widths(width / 2, [("", "text", labels), ("", "text", values)], styles, grow=False)
     return Table(
         [[_p(label, styles.cell), _p(value, styles.cell)] for label, value in lines],
         colWidths=widths, hAlign="LEFT",
@@ -402,7 +407,7 @@ def sign_in_sheet_pdf(lang, *, patrol_title, when, meeting_place, zones, people)
     def story(width, _height):
         info = [("순찰" if ko else "Patrol", patrol_title), ("일시" if ko else "When", when),
                 ("집결지" if ko else "Meeting point", meeting_place), ("순찰 구역" if ko else "Zones", zones)]
-        label_width = _widest([label for label, _ in info], styles.bold, styles.label.fontSize) + 2 * CELL_PADDING + 1
+        label_width = _cell_width(_widest([label for label, _ in info], styles.bold, styles.label.fontSize))
         info_table = Table(
             [[_p(label, styles.label), _p(value, styles.body)] for label, value in info],
             colWidths=[label_width, width - label_width],
@@ -415,7 +420,7 @@ def sign_in_sheet_pdf(lang, *, patrol_title, when, meeting_place, zones, people)
         ]
         rows += [[str(number), "", "", "", ""] for number in range(len(rows) + 1, len(rows) + 1 + SIGN_IN_BLANK_ROWS)]
         kinds = ("int", "text", "text", "text", "datetime")
-        widths = column_widths(width - signature_width, list(zip(headers, kinds, zip(*rows))), styles, grow=False)
+        widths = _column_widths(width - signature_width, list(zip(headers, kinds, zip(*rows))), styles, grow=False)
         data = [[_p(h, styles.header) for h in (*headers, "서명" if ko else "Signature")]]
         data += [[_p(cell, styles.cell) if kind == "text" else cell for cell, kind in zip(row, kinds)] + [""] for row in rows]
         table = Table(
