@@ -41,7 +41,7 @@ class VolunteerHoursQuerySchema(ReportFormatSchema):
 
 
 class ZoneCoverageQuerySchema(PeriodSchema):
-    format = fields.String(load_default="json", validate=validate.OneOf(["json", "csv", "xlsx"]))
+    format = fields.String(load_default="json", validate=validate.OneOf(["json", "csv", "xlsx", "pdf"]))
     kind = fields.Enum(ZoneKind, by_value=True)
 
 
@@ -52,13 +52,13 @@ REPORT_QUERIES = {
     "volunteer-hours": VolunteerHoursQuerySchema,
     "zone-coverage": ZoneCoverageQuerySchema,
 }
-FILE_FORMATS = {"attendance": ("csv", "xlsx", "pdf"), "volunteer-hours": ("csv", "xlsx"), "zone-coverage": ("csv", "xlsx")}
+FILE_FORMATS = {"attendance": ("csv", "xlsx", "pdf"), "volunteer-hours": ("csv", "xlsx"), "zone-coverage": ("csv", "xlsx", "pdf")}
 
 
 class ExportJobRequestSchema(InputSchema):
     report = fields.String(required=True, validate=validate.OneOf(REPORT_QUERIES))
     format = fields.String(required=True, validate=validate.OneOf(["csv", "xlsx", "pdf"]),
-                           metadata={"description": "attendance: csv, xlsx or pdf; volunteer-hours and zone-coverage: csv or xlsx"})
+                           metadata={"description": "attendance and zone-coverage: csv, xlsx or pdf; volunteer-hours: csv or xlsx"})
     filters = fields.Dict(
         required=True,
         metadata={"description": "The report's query parameters, as its download takes them (from, to, month, "

@@ -7,13 +7,16 @@ the server's memory.
 from datetime import date, datetime, time, timedelta, timezone
 
 from flask import Response, current_app
+from geoalchemy2.shape import to_shape
+from sqlalchemy import select
 
 from backend.attendance import derive
-from backend.attendance.models import ExportRecord
+from backend.attendance.models import AttendanceRecord, ExportRecord
 from backend.attendance.services import month_bounds
 from backend.core.time import SEOUL
 from backend.errors import AppError
 from backend.extensions import db
+from backend.patrols.models import ParticipantKind
 from backend.patrols.services import get_patrol
 from backend.reports import certificates, queries
 from backend.reports.exporters import Column, Report, ReportRows, as_attachment, export
@@ -110,26 +113,39 @@ def zone_coverage(viewer, query):
 REPORTS = {"attendance": attendance, "volunteer-hours": volunteer_hours, "zone-coverage": zone_coverage}
 
 
-ROLE_LABELS = {"ko": {"officer": "경찰관", "volunteer": "자원봉사자"}, "en": {"officer": "officer", "volunteer": "volunteer"}}
+ROLE_LABELS = {"ko": {"officer": "경찰관", "volunteer": "자원봉사자"}, "en": {"officer": "Officer", "volunteer": "Volunteer"}}
 
 
-def sign_in_sheet(viewer, patrol_id):
+def sign_in_sheet(viewer, patrol_id, query):
+    """A patrol's printable sign-in sheet: officers with their unit, then volunteers with their
+    groups, each by name, with the time they checked in once they have."""
     patrol = get_patrol(viewer, patrol_id)
-    lang = str(viewer.locale)
+    lang = report_language(viewer, query)
+    arrived = dict(db.session.execute(
+        select(AttendanceRecord.user_id, AttendanceRecord.checked_in_at)
+        .where(AttendanceRecord.patrol_id == patrol.id, AttendanceRecord.checked_in_at.is_not(None))
+    ).all())
     people = [
         {
             "name": p.user.name,
-            "group": ", ".join(m.group.name for m in p.user.memberships if m.group in patrol.groups),
+            "unit": p.user.station.name if p.kind == ParticipantKind.OFFICER
+            else ", ".join(m.group.name for m in p.user.memberships if m.group in patrol.groups),
             "role": ROLE_LABELS[lang][str(p.kind)],
+            "arrived": f"{arrived[p.user_id].astimezone(SEOUL):%H:%M}" if p.user_id in arrived else "",
         }
-        for p in (*patrol.officers, *patrol.confirmed_volunteers)
+        for holders in (patrol.officers, patrol.confirmed_volunteers)
+        for p in sorted(holders, key=lambda p: (p.user.name, p.user_id))
     ]
     local = patrol.starts_at.astimezone(SEOUL)
-    when = f"{local:%Y-%m-%d %H:%M}–{patrol.ends_at.astimezone(SEOUL):%H:%M}"
-    place = ", ".join(zone.name for zone in patrol.zones) or "-"
+    point = to_shape(patrol.meeting_point)
+    data = sign_in_sheet_pdf(
+        lang, patrol_title=patrol.title, when=f"{local:%Y-%m-%d %H:%M}–{patrol.ends_at.astimezone(SEOUL):%H:%M}",
+        # Without a name, the coordinates (latitude, longitude) still find the spot on a map.
+        meeting_place=patrol.meeting_place_name or f"{point.y:.5f}, {point.x:.5f}",
+        zones=", ".join(zone.name for zone in patrol.zones) or "-", people=people,
+    )
     log_export(viewer, "sign-in-sheet", {"patrol_id": patrol.id}, "pdf")
-    response = Response(sign_in_sheet_pdf(lang, patrol.title, when, place, people), mimetype="application/pdf")
-    return as_attachment(response, f"sign-in_{local:%Y-%m-%d}_patrol-{patrol.id}.pdf")
+    return as_attachment(Response(data, mimetype="application/pdf"), f"sign-in_{local:%Y-%m-%d}_patrol-{patrol.id}.pdf")
 
 
 def _certificate(viewer, query):

@@ -173,10 +173,45 @@ def test_bad_report_requests(chief, client, auth_headers, volunteers):
     assert_problem(get(client, auth_headers, volunteers[1], "/api/v1/reports/zone-coverage?from=2026-11-01&to=2026-11-02"), 403, "FORBIDDEN")
 
 
-def test_a_sign_in_sheet_lists_the_people_on_the_patrol(finished_patrol, chief, officer, volunteers, client, auth_headers):
-    response = get(client, auth_headers, chief, f"/api/v1/patrols/{finished_patrol.id}/sign-in-sheet.pdf")
-    text = subprocess.run(["pdftotext", "-", "-"], input=response.data, capture_output=True, check=True).stdout.decode()
-    assert "참석자 서명부" in text and officer.name in text and volunteers[1].name in text
+def pdf_lines(data):
+    """The PDF's text, each table row on one line, as poppler's pdftotext lays it out."""
+    text = subprocess.run(["pdftotext", "-layout", "-", "-"], input=data, capture_output=True, check=True).stdout.decode()
+    return [" ".join(line.split()) for line in text.splitlines() if line.strip()]
+
+
+def test_a_sign_in_sheet_lists_the_people_on_the_patrol(walked, finished_patrol, chief, officer, volunteers, client, auth_headers, db_session):
+    finished_patrol.meeting_place_name = "범계역 2번 출구"
+    db_session.commit()
+    sheet = get(client, auth_headers, chief, f"/api/v1/patrols/{finished_patrol.id}/sign-in-sheet.pdf?lang=en")
+    assert sheet.status_code == 200 and sheet.mimetype == "application/pdf"
+    lines = pdf_lines(sheet.data)
+    assert "Attendance Sign-in Sheet" in lines
+    assert any(line.startswith("Meeting point 범계역 2번 출구") for line in lines)
+    # Officers first, with their unit; then the volunteers by name, arrival times once they checked in.
+    arrived = f"{finished_patrol.starts_at.astimezone(SEOUL):%H:%M}"
+    assert f"1 {officer.name} 범계지구대 Officer" in lines
+    assert f"2 {walked.name} 범계동 자율방범대 Volunteer {arrived}" in lines
+    assert f"3 {volunteers[2].name} 범계동 자율방범대 Volunteer" in lines
+    # Four people, then five numbered blank rows for walk-ins.
+    numbers = [int(line) for line in lines if line.isdigit()]
+    assert numbers == [5, 6, 7, 8, 9]
+
+    korean = pdf_lines(get(client, auth_headers, chief, f"/api/v1/patrols/{finished_patrol.id}/sign-in-sheet.pdf").data)
+    assert "참석자 서명부" in korean and f"2 {walked.name} 범계동 자율방범대 자원봉사자 {arrived}" in korean
+
+
+def test_zone_coverage_prints_as_a_pdf_with_the_xlsx_columns(walked, finished_patrol, zones, chief, client, auth_headers):
+    url = f"/api/v1/reports/zone-coverage?{period(finished_patrol)}&lang=en"
+    pdf = get(client, auth_headers, chief, url + "&format=pdf")
+    assert pdf.status_code == 200 and pdf.mimetype == "application/pdf"
+    assert "filename*=UTF-8''zone-coverage_" in pdf.headers["Content-Disposition"]
+    assert get(client, auth_headers, chief, url.replace("zone-coverage?", "zone-coverage.pdf?")).data.startswith(b"%PDF")
+    sheet = openpyxl.load_workbook(io.BytesIO(get(client, auth_headers, chief, url + "&format=xlsx").data)).worksheets[0]
+    header = " ".join(cell.value for cell in sheet[1])
+    text = " ".join(pdf_lines(pdf.data))
+    assert all(word in text for word in header.split())
+    women = next(line for line in pdf_lines(pdf.data) if line.startswith("호계동 여성안심구역"))
+    assert " 40 " in f"{women} "
 
 
 def test_volunteer_hours_in_csv_and_xlsx_match_the_json_and_stay_in_scope(walked, finished_patrol, groups, chief, volunteers, client, auth_headers):

@@ -262,7 +262,7 @@ OPERATIONS = [
        "ok    ok    ok    ok    404   ok"),
     *(Op(f"GET /reports/zone-coverage.{file_format}",
          lambda s: Call(query={"from": s.days[0], "to": s.days[1]}), STAFF, other=None)
-      for file_format in ("csv", "xlsx")),
+      for file_format in ("csv", "xlsx", "pdf")),
     # Background exports: each person's own, nobody else's (admins included)
     Op("POST /export-jobs", lambda s: Call(json={"report": "zone-coverage", "format": "xlsx",
                                                  "filters": {"from": str(s.days[0]), "to": str(s.days[1])}}),

@@ -854,7 +854,7 @@ export interface paths {
             };
             cookie?: never;
         };
-        /** A printable sign-in sheet of the people on a patrol */
+        /** A printable sign-in sheet of a patrol's people, with their unit or group and arrival time */
         get: operations["getSignInSheet"];
         put?: never;
         post?: never;
@@ -1121,6 +1121,23 @@ export interface paths {
         };
         /** Presence per zone, night minutes and last visit; zones nobody visited come first, as a CSV file */
         get: operations["downloadZoneCoverageReportCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/zone-coverage.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Presence per zone, night minutes and last visit; zones nobody visited come first, as a PDF file */
+        get: operations["downloadZoneCoverageReportPdf"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1652,7 +1669,7 @@ export interface components {
                 [key: string]: unknown;
             };
             /**
-             * @description attendance: csv, xlsx or pdf; volunteer-hours and zone-coverage: csv or xlsx
+             * @description attendance and zone-coverage: csv, xlsx or pdf; volunteer-hours: csv or xlsx
              * @enum {string}
              */
             format: "csv" | "xlsx" | "pdf";
@@ -5766,7 +5783,10 @@ export interface operations {
     };
     getSignInSheet: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Headers' language; default: yours */
+                lang?: "ko" | "en";
+            };
             header?: never;
             path: {
                 patrol_id: number;
@@ -6679,7 +6699,7 @@ export interface operations {
                 from: string;
                 /** @description Last day, included */
                 to: string;
-                format?: "json" | "csv" | "xlsx";
+                format?: "json" | "csv" | "xlsx" | "pdf";
                 kind?: "dense_area" | "women_safe_zone" | "safe_return_route" | "safe_house" | "other";
             };
             header?: never;
@@ -6695,6 +6715,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Report"];
+                    "application/pdf": string;
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     "text/csv": string;
                 };
@@ -6753,6 +6774,71 @@ export interface operations {
                 };
                 content: {
                     "text/csv": string;
+                };
+            };
+            /** @description Codes: `UNAUTHORIZED`, `TOKEN_INVALID`, `TOKEN_EXPIRED`, `TOKEN_REVOKED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Codes: `FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Codes: `EXPORT_TOO_LARGE` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Codes: `VALIDATION_ERROR` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            default: components["responses"]["DEFAULT_ERROR"];
+        };
+    };
+    downloadZoneCoverageReportPdf: {
+        parameters: {
+            query: {
+                /** @description Headers' language; default: yours */
+                lang?: "ko" | "en";
+                /** @description First day (Korean calendar) */
+                from: string;
+                /** @description Last day, included */
+                to: string;
+                kind?: "dense_area" | "women_safe_zone" | "safe_return_route" | "safe_house" | "other";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
                 };
             };
             /** @description Codes: `UNAUTHORIZED`, `TOKEN_INVALID`, `TOKEN_EXPIRED`, `TOKEN_REVOKED` */
