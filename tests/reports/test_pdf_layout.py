@@ -15,7 +15,7 @@ from backend.patrols.models import PatrolParticipant
 from backend.reports.pdf import FONT, register_fonts
 from backend.reports.services import ATTENDANCE_COLUMNS, COVERAGE_COLUMNS
 from backend.zones.models import Zone
-from tests.plugins.attendance import month_label
+from backend.testing.fixtures.attendance import month_label
 
 # Points: how far two words may touch (anti-aliasing, glyph side bearings) before it counts as overlap.
 TOLERANCE = 0.5
