@@ -114,7 +114,7 @@ def run(job, progress):
     require_report_role(viewer, job.report)
     query = {**load_filters(job.report, job.filters), "format": job.format}
     report, stem = services.REPORTS[job.report](viewer, query)
-    total = queries.count_rows(report.query.statement)
+    total = queries.count_rows(report.query)
     progress.started(total)
     with tempfile.TemporaryFile() as file:
         with queries.counting_rows(progress.read, every=max(1, math.ceil(total / PROGRESS_STEPS))):

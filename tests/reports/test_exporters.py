@@ -14,10 +14,9 @@ import openpyxl
 import pytest
 from sqlalchemy import Boolean, Date, DateTime, Integer, String, cast, column, func, literal, select, values
 
-from backend.reports import xlsx
-from backend.reports.exporters import Column, Report, export
+from backend.reports import words, xlsx
+from backend.reports.exporters import Column, Report, Total, export
 from backend.reports.pdf import certificate_pdf, sign_in_sheet_pdf
-from backend.reports.queries import RowsQuery
 
 COLUMNS = [
     Column("date", "날짜", "Date", "date"),
@@ -29,7 +28,8 @@ COLUMNS = [
 ]
 STEM = "attendance_2026-11_안양동안경찰서"
 TITLE_KO = "2026년 11월 출석부 — 안양동안경찰서"
-TOTALS = [("총 봉사시간(분)", "Total minutes", "minutes")]
+TOTALS = [Total("minutes", "총 봉사시간(분)", "Total minutes", "minutes")]
+PERIOD = (date(2026, 11, 1), date(2026, 11, 30))
 START = datetime(2026, 11, 6, 11, 0, tzinfo=timezone.utc)
 
 
@@ -47,7 +47,7 @@ def rows_query(rows):
     columns = [column(c.key, type_) for c, type_ in zip(COLUMNS, types)]
     table = values(column("n", Integer), *columns, name="sample").data([(n, *row) for n, row in enumerate(rows)])
     # Cast, or PostgreSQL would take a column of NULLs for text.
-    return RowsQuery(select(*[cast(table.c[c.key], type_).label(c.key) for c, type_ in zip(COLUMNS, types)]), (table.c.n,))
+    return select(*[cast(table.c[c.key], type_).label(c.key) for c, type_ in zip(COLUMNS, types)]).order_by(table.c.n)
 
 
 def generated_query(count):
@@ -61,11 +61,11 @@ def generated_query(count):
         (n % 240).label("minutes"),
         (n % 2 == 0).label("is_confirmed"),
     )
-    return RowsQuery(statement, (n,))
+    return statement.order_by(n)
 
 
 def report(query, totals=()):
-    return Report(TITLE_KO, "Attendance, November 2026", COLUMNS, query, totals)
+    return Report(TITLE_KO, "Attendance, November 2026", COLUMNS, query, PERIOD, totals)
 
 
 def body(response):
@@ -92,7 +92,7 @@ def test_csv_opens_in_excel_as_utf8_and_reads_back_the_same_values(app, db_sessi
     assert response.mimetype == "text/csv"
     assert response.mimetype_params["charset"] == "utf-8"
     assert data.startswith(b"\xef\xbb\xbf")
-    assert data.startswith("\ufeff날짜,성명,소속,체크인 시각,봉사시간(분),확정\n".encode())
+    assert data.startswith("\ufeff날짜,성명,소속,체크인 시각,봉사시간(분),확정\r\n".encode())
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
     assert rows == [
         ["날짜", "성명", "소속", "체크인 시각", "봉사시간(분)", "확정"],
@@ -102,12 +102,12 @@ def test_csv_opens_in_excel_as_utf8_and_reads_back_the_same_values(app, db_sessi
     ]
 
 
-def test_csv_in_english_has_english_headers_and_y_n(app, db_session):
+def test_csv_in_english_has_english_headers_and_yes_no(app, db_session):
     with app.test_request_context():
         data = body(export(report(rows_query(sample_rows()[:1])), "csv", "en", "attendance"))
     assert data.decode("utf-8-sig").splitlines() == [
         "Date,Name,Group,Checked in,Minutes,Confirmed",
-        "2026-11-06,정미숙,범계동 자율방범대,2026-11-06T20:00:00+09:00,150,Y",
+        "2026-11-06,정미숙,범계동 자율방범대,2026-11-06T20:00:00+09:00,150,Yes",
     ]
 
 
@@ -177,7 +177,8 @@ def test_xlsx_has_typed_cells_a_frozen_filtered_header_and_a_summary_sheet(app, 
     assert sheet["D3"].value == datetime(2026, 11, 7, 0, 30)
     assert sheet["E2"].value == 150 and sheet["E2"].data_type == "n"
     assert sheet["E3"].value == 95
-    assert sheet["F2"].value is True and sheet["F3"].value is False
+    # Yes and no in words, as the CSV and the PDF say them.
+    assert (sheet["F2"].value, sheet["F3"].value) == ("예", "아니오")
     assert sheet["B3"].value == '한지우, "막내"'
     assert sheet["C3"].value == "평촌 시민경찰\n연합회"
     # Stored as text: Excel shows it, it does not run it.
@@ -189,6 +190,7 @@ def test_xlsx_has_typed_cells_a_frozen_filtered_header_and_a_summary_sheet(app, 
     summary_sheet = workbook["요약"]
     assert summary_sheet["A1"].value == TITLE_KO
     values = {row[0]: row[1] for row in summary_sheet.iter_rows(min_row=3, values_only=True)}
+    assert values["기간"] == "2026-11-01 – 2026-11-30"
     assert values["총 봉사시간(분)"] == 245
     assert values["행 수"] == 3
     assert isinstance(values["작성 시각"], datetime)
@@ -198,7 +200,7 @@ def test_xlsx_has_typed_cells_a_frozen_filtered_header_and_a_summary_sheet(app, 
 
 def exported_workbook(app, query, totals=(), **load):
     with app.test_request_context():
-        data = body(export(Report(TITLE_KO, "Attendance", COLUMNS, query, totals), "xlsx", "en", STEM))
+        data = body(export(Report(TITLE_KO, "Attendance", COLUMNS, query, PERIOD, totals), "xlsx", "en", STEM))
     return openpyxl.load_workbook(io.BytesIO(data), **load)
 
 
@@ -206,9 +208,10 @@ def test_xlsx_keeps_text_that_xml_cannot_carry_plainly(app, db_session):
     names = ["<b>&amp;</b>", "  앞뒤 공백  ", "줄\r\n바꿈", "탭\t문자", "역\\슬래시 \\N", "벨\x07소리"]
     sheet = exported_workbook(app, rows_query([(START.date(), name, None, None, 0, True) for name in names])).worksheets[0]
     read = [row[1] for row in sheet.iter_rows(min_row=2, values_only=True)]
-    assert read[:5] == names[:5]
-    # XML cannot hold U+0007: Excel's own escape for it, which Excel shows as the character.
-    assert read[5] == "벨_x0007_소리"
+    assert read[:2] + read[3:5] == names[:2] + names[3:5]
+    # Control characters as Excel's own escape ("_x0007_" for U+0007), which Excel shows as
+    # the character: XML cannot hold U+0007 at all.
+    assert read[2] == "줄_x000D_\n바꿈" and read[5] == "벨_x0007_소리"
 
 
 def test_xlsx_continues_on_a_new_sheet_past_excels_row_limit(app, db_session, monkeypatch):
@@ -218,8 +221,8 @@ def test_xlsx_continues_on_a_new_sheet_past_excels_row_limit(app, db_session, mo
     for sheet in workbook.worksheets[:3]:
         assert [cell.value for cell in sheet[1]] == [column.en for column in COLUMNS]
         assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == f"A1:F{sheet.max_row}"
-        # Every sheet as wide as the widest name on any of them.
-        assert sheet.column_dimensions["B"].width == 2 * len("자원봉사자 4") + 2
+        # Every sheet as wide as the widest name on any of them (XlsxWriter adds the cell's margin).
+        assert int(sheet.column_dimensions["B"].width) == 2 * len("자원봉사자 4") + 2
     assert [row[1] for sheet in workbook.worksheets[:3] for row in sheet.iter_rows(min_row=2, values_only=True)] == [
         f"자원봉사자 {n}" for n in range(5)
     ]
@@ -247,7 +250,7 @@ def test_xlsx_writes_100k_rows_in_flat_memory(app, db_session):
     assert sheet.max_row == 100_001
     assert next(sheet.iter_rows(max_row=1, values_only=True)) == tuple(column.en for column in COLUMNS)
     assert next(sheet.iter_rows(min_row=100_001, values_only=True)) == (
-        datetime(2026, 11, 6), "자원봉사자 99999", "범계동 자율방범대", datetime(2026, 11, 7, 23, 46, 39), 99_999 % 240, False
+        datetime(2026, 11, 6), "자원봉사자 99999", "범계동 자율방범대", datetime(2026, 11, 7, 23, 46, 39), 99_999 % 240, "No"
     )
     summary = {row[0]: row[1] for row in workbook["Summary"].iter_rows(min_row=3, values_only=True)}
     assert summary["Rows"] == 100_000
@@ -275,7 +278,8 @@ def test_pdf_table_prints_korean_with_headers_and_page_numbers_on_every_page(app
     assert "자원봉사자 119" in pages[-1]
     # pdftotext drops some spaces between Hangul glyphs, so compare without them.
     summary = pages[-1].replace(" ", "")
-    assert "요약\n총봉사시간(분)\n\n7,140" in summary and "행수\n\n120" in summary
+    assert "요약\n기간\n\n2026-11-01–2026-11-30" in summary
+    assert "총봉사시간(분)\n\n7,140" in summary and "행수\n\n120" in summary
 
 
 def test_pdf_says_when_it_leaves_rows_out(app, db_session):
