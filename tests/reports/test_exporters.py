@@ -12,7 +12,7 @@ from urllib.parse import unquote
 
 import openpyxl
 import pytest
-from sqlalchemy import Boolean, Date, DateTime, Integer, String, cast, column, func, literal, select, values
+from sqlalchemy import ARRAY, Boolean, Date, DateTime, Integer, String, cast, column, func, literal, select, values
 
 from backend.reports import words, xlsx
 from backend.reports.exporters import Column, Report, Total, export
@@ -146,6 +146,69 @@ def test_csv_streams_100k_rows_in_chunks_of_64_kib(app, db_session):
     assert len(sizes) > 100 and max(sizes) < 65 * 1024
     assert lines == 100_001
     assert last.decode().splitlines()[-1] == "2026-11-06,자원봉사자 99999,범계동 자율방범대,2026-11-07T23:46:39+09:00,159,아니오"
+
+
+# --- codes as words ---------------------------------------------------------------------
+
+CODE_COLUMNS = [
+    Column("status", "출석", "Status", words=words.ATTENDANCE_STATUS),
+    Column("kind", "종류", "Kind", words=words.ZONE_KIND),
+    Column("late", "늦은 업로드", "Late uploads", words=words.LATE_FACT),
+    Column("confirmed", "확정", "Confirmed", "bool"),
+]
+STATUSES = ["present", "late", "left_early", "no_show", "excused", "expected", "pending_review"]
+KINDS = ["dense_area", "women_safe_zone", "safe_return_route", "safe_house", "other", "dense_area", "other"]
+LATE = [[], ["check_in"], ["check_out", "points"], [], [], [], ["points"]]
+WORDS = {
+    "ko": [
+        ["출석", "다중밀집지역", "", "예"],
+        ["지각", "여성안심구역", "체크인", "아니오"],
+        ["조퇴", "안심귀갓길", "체크아웃, 위치 기록", "예"],
+        ["불참", "여성 안심 지킴이집", "", "아니오"],
+        ["사유 불참", "기타", "", "예"],
+        ["참가 예정", "다중밀집지역", "", "아니오"],
+        ["검토 대기", "기타", "위치 기록", "예"],
+    ],
+    "en": [
+        ["Present", "Dense area", "", "Yes"],
+        ["Late", "Women-safe zone", "check-in", "No"],
+        ["Left early", "Safe-return route", "check-out, location points", "Yes"],
+        ["No-show", "Safe house", "", "No"],
+        ["Excused", "Other", "", "Yes"],
+        ["Expected", "Dense area", "", "No"],
+        ["Pending review", "Other", "location points", "Yes"],
+    ],
+}
+
+
+def codes_report():
+    """A row for every attendance status, every zone kind and every late fact, as the API codes them."""
+    types = [String, String, ARRAY(String), Boolean]
+    rows = [(n, status, kind, late, n % 2 == 0) for n, (status, kind, late) in enumerate(zip(STATUSES, KINDS, LATE))]
+    table = values(column("n", Integer), *[column(c.key, t) for c, t in zip(CODE_COLUMNS, types)], name="codes").data(rows)
+    query = select(*[cast(table.c[c.key], t).label(c.key) for c, t in zip(CODE_COLUMNS, types)]).order_by(table.c.n)
+    return Report("코드", "Codes", CODE_COLUMNS, query, PERIOD, counted=("status", words.ATTENDANCE_STATUS))
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_files_say_every_status_kind_and_yes_or_no_in_words_not_codes(app, db_session, lang):
+    with app.test_request_context():
+        csv_data = body(export(codes_report(), "csv", lang, STEM)).decode("utf-8-sig")
+        xlsx_data = body(export(codes_report(), "xlsx", lang, STEM))
+        pdf_data = body(export(codes_report(), "pdf", lang, STEM))
+
+    assert list(csv.reader(io.StringIO(csv_data, newline="")))[1:] == WORDS[lang]
+    workbook = openpyxl.load_workbook(io.BytesIO(xlsx_data))
+    read = [[value or "" for value in row] for row in workbook.worksheets[0].iter_rows(min_row=2, values_only=True)]
+    assert read == WORDS[lang]
+    printed = "".join(pdf_pages(pdf_data))
+    assert all(cell.replace(" ", "") in printed.replace(" ", "").replace("\n", "") for row in WORDS[lang] for cell in row)
+    for code in [*STATUSES, *KINDS, "check_in", "check_out", "True", "False"]:
+        assert code not in csv_data and code not in printed
+    # The summary counts each status, in words.
+    summary = {row[0]: row[1] for row in workbook.worksheets[-1].iter_rows(min_row=3, values_only=True)}
+    first_status = WORDS[lang][0][0]
+    assert summary[first_status] == 1 and summary["기간" if lang == "ko" else "Period"] == "2026-11-01 – 2026-11-30"
 
 
 # --- XLSX -------------------------------------------------------------------------------
