@@ -43,6 +43,7 @@ import argparse
 import http.client
 import os
 import secrets
+import subprocess
 import sys
 import tempfile
 import time
@@ -474,6 +475,44 @@ def export_run(env, world, fmt, period, expected, backend_pids, read_every_row):
     return f
 
 
+# ---------------------------------------------------------------- 4. background exports
+
+
+def job_run(app, env, world, fmt, expected):
+    """A background export of the whole period, made by `flask reports work --once` in a
+    process of its own, whose peak resident memory the kernel reports when it ends."""
+    from backend.extensions import db
+    from backend.reports import jobs
+    from backend.reports.models import ExportJob
+    from backend.users.models import User
+
+    first, last = world["periods"]["all"]
+    with app.app_context():
+        viewer = db.session.get(User, world["coordinator_id"])
+        job = jobs.start(viewer, {"report": "attendance", "format": fmt, "filters": {"from_": first, "to": last}})
+        db.session.flush()
+        job_id = job.id
+        db.session.commit()
+    started = time.perf_counter()
+    worker = subprocess.Popen([sys.executable, "-m", "flask", "--app", "wsgi", "reports", "work", "--once"],
+                              cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    # wait4 gives this one process's resource use, not that of every child waited for.
+    _, status, usage = os.wait4(worker.pid, 0)
+    worker.returncode = os.waitstatus_to_exitcode(status)
+    seconds = time.perf_counter() - started
+    output = worker.stdout.read().decode(errors="replace")
+    worker.stdout.close()
+    with app.app_context():
+        job = db.session.get(ExportJob, job_id)
+        done = (job.status, job.rows_total, job.size_bytes)
+    if worker.returncode != 0 or done[0] != "done" or done[1] != expected:
+        raise RuntimeError(f"background {fmt} export: exit {worker.returncode}, job {done}\n{output[-2000:]}")
+    f = {"format": fmt, "rows": expected, "seconds": seconds, "peak_mib": usage.ru_maxrss / 1024, "bytes": done[2]}
+    print(f"job  {fmt.upper():4} {f['rows']:,} rows, {f['bytes'] / 1e6:,.1f} MB in {seconds:.1f} s "
+          f"(the worker's start included); worker peak {mb(f['peak_mib']):.0f} MB", flush=True)
+    return f
+
+
 # ---------------------------------------------------------------- report
 
 
@@ -487,7 +526,7 @@ def verdicts(f):
              f"{mb(f['peak_mib']):.0f} MB (in {f['seconds']:.1f} s)")]
 
 
-def report(runs, floor, host, code):
+def report(runs, job_runs, floor, host, code):
     banner("Results")
     rows = []
     for f in runs:
@@ -526,6 +565,10 @@ def report(runs, floor, host, code):
     for f in runs:
         for ok, text in verdicts(f):
             print(f"[{'PASS' if ok else 'FAIL'}] {text}")
+    for f in job_runs:
+        ok = mb(f["peak_mib"]) < TARGET_PEAK_MB
+        print(f"[{'PASS' if ok else 'FAIL'}] background {f['format'].upper()} export of {f['rows']:,} rows, worker peak "
+              f"< {TARGET_PEAK_MB} MB: {mb(f['peak_mib']):.0f} MB (in {f['seconds']:.1f} s)")
 
 
 def main():
@@ -558,8 +601,10 @@ def main():
                 for fmt in FORMATS:
                     runs.append(export_run(env, world, fmt, period, expected[period], backend_pids,
                                            args.count_xlsx_rows))
+            banner("4. Background exports of the whole period, each by `flask reports work --once`")
+            job_runs = [job_run(app, env, world, fmt, expected["all"]) for fmt in ("csv", "xlsx")]
             host = machine(monitor)
-        report(runs, floor, host, code_version(REPO))
+        report(runs, job_runs, floor, host, code_version(REPO))
         print(f"\n(whole run {time.perf_counter() - run_started:.0f} s)")
     finally:
         placeholder.close()

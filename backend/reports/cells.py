@@ -21,7 +21,6 @@ from backend.core.time import SEOUL
 from backend.reports.words import YES_NO, word
 
 KINDS = frozenset({"text", "int", "number", "date", "datetime", "minutes", "bool"})
-NUMERIC_KINDS = frozenset({"int", "number", "minutes"})
 # OWASP "CSV injection": Excel runs a cell starting with one of these as a formula.
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
