@@ -94,20 +94,21 @@ def test_a_no_show_who_uploads_after_the_end_stays_absent_until_an_officer_appro
     # The coordinator sees it in the report, in every format, before any hours are approved.
     report = report_row(client, auth_headers, chief, ended_patrol, person).get_json()
     mine = next(r for r in report["rows"] if r["user_id"] == person.id)
-    assert (mine["status"], mine["late_uploads"], mine["duty_minutes"]) == ("pending_review", "check_in, points", 0)
-    assert {"key": "late_uploads", "ko": "늦은 업로드", "en": "Late uploads", "kind": "text"} in report["columns"]
+    assert (mine["status"], mine["late_uploads"], mine["duty_minutes"]) == ("pending_review", ["check_in", "points"], 0)
+    column = next(c for c in report["columns"] if c["key"] == "late_uploads")
+    assert (column["ko"], column["en"], column["words"]["points"]) == ("늦은 업로드", "Late uploads", {"ko": "위치 기록", "en": "location points"})
     csv_text = report_row(client, auth_headers, chief, ended_patrol, person, "&format=csv&lang=ko").data.decode("utf-8-sig")
     csv_row = next(r for r in csv.DictReader(io.StringIO(csv_text)) if r["성명"] == person.name)
-    assert (csv_row["출석"], csv_row["늦은 업로드"]) == ("pending_review", "check_in, points")
+    assert (csv_row["출석"], csv_row["늦은 업로드"]) == ("검토 대기", "체크인, 위치 기록")
     xlsx = report_row(client, auth_headers, chief, ended_patrol, person, "&format=xlsx&lang=en").data
     sheet = openpyxl.load_workbook(io.BytesIO(xlsx)).worksheets[0]
     header = [cell.value for cell in sheet[1]]
     xlsx_row = next(dict(zip(header, (c.value for c in r))) for r in sheet.iter_rows(min_row=2) if r[header.index("Name")].value == person.name)
-    assert (xlsx_row["Status"], xlsx_row["Late uploads"]) == ("pending_review", "check_in, points")
+    assert (xlsx_row["Status"], xlsx_row["Late uploads"]) == ("Pending review", "check-in, location points")
     pdf = report_row(client, auth_headers, chief, ended_patrol, person, "&format=pdf&lang=en").data
     # In reading order a cell's wrapped lines follow each other.
     pdf_text = " ".join(subprocess.run(["pdftotext", "-", "-"], input=pdf, capture_output=True, check=True).stdout.decode().split())
-    assert "Late uploads" in pdf_text and "check_in, points" in pdf_text
+    assert "Late uploads" in pdf_text and "check-in," in pdf_text and "check_in" not in pdf_text
 
     # The officer vouches for it by confirming the attendance: now it counts, and still says so.
     queue = client.get("/api/v1/attendance/pending-review", headers=auth_headers(officer)).get_json()
@@ -120,7 +121,7 @@ def test_a_no_show_who_uploads_after_the_end_stays_absent_until_an_officer_appro
     history = client.get(f"/api/v1/checkins/{checkin['id']}/reviews", headers=auth_headers(officer)).get_json()
     assert [(h["review"], h["reviewed_by_id"]) for h in history] == [("approved", officer.id)]
     mine = next(r for r in report_row(client, auth_headers, chief, ended_patrol, person).get_json()["rows"] if r["user_id"] == person.id)
-    assert (mine["status"], mine["late_uploads"]) == ("present", "check_in, points")
+    assert (mine["status"], mine["late_uploads"]) == ("present", ["check_in", "points"])
 
 
 def test_a_rejected_late_check_in_leaves_a_no_show(ended_patrol, volunteers, officer, client, auth_headers):

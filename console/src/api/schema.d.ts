@@ -2204,13 +2204,15 @@ export interface components {
             index: number;
         };
         Report: {
-            /** @description key, label and kind of each column */
+            /** @description key, label (ko, en) and kind of each column; a column of codes (an attendance status, a zone kind, late facts) also has words: each code's words to show people, {code: {ko, en}} */
             columns: {
                 [key: string]: unknown;
             }[];
+            /** @description The values by column key; codes stay codes (no_show) */
             rows: {
                 [key: string]: unknown;
             }[];
+            /** @description key, label (ko, en) and value of each line: the period, the rows per status (status.<code>, approval.<code> or kind.<code>) and the totals, over the whole report even when truncated */
             summary: {
                 [key: string]: unknown;
             }[];
