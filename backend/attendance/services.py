@@ -33,7 +33,6 @@ TRACKED = ("status", "duty_minutes", "note")
 
 def patrol_attendance(viewer, patrol_id, pagination):
     patrol = get_patrol(viewer, patrol_id)
-    derive.refresh([patrol.id])
     statement = (
         select(AttendanceRecord)
         .join(User, User.id == AttendanceRecord.user_id)

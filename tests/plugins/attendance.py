@@ -9,6 +9,7 @@ from shapely.geometry import Point
 from backend.attendance.services import month_bounds, month_of
 from backend.checkins.models import CheckIn
 from backend.core.time import SEOUL, utcnow
+from backend.derivation.services import drain, sweep
 from backend.locations.models import LocationPoint
 
 HERE = from_shape(Point(126.9508, 37.3897), srid=4326)
@@ -70,3 +71,16 @@ def attendance_rows(client, auth_headers, viewer, patrol_id):
     response = client.get(f"/api/v1/patrols/{patrol_id}/attendance", headers=auth_headers(viewer))
     assert response.status_code == 200, response.get_json()
     return {row["user_id"]: row for row in response.get_json()}
+
+
+@pytest.fixture
+def derive_now(db_session):
+    """What the derivation worker would do by now: sweep every patrol, then derive whatever
+    waits, in the test's own transaction."""
+
+    def derive():
+        sweep()
+        db_session.commit()
+        return drain()
+
+    return derive
