@@ -18,6 +18,7 @@ from backend.checkins.services import approve_late_checkins
 from backend.core.pagination import paginate
 from backend.core.scopes import one_or_404, restrict_to_visible_stations, station_is_visible
 from backend.core.time import SEOUL, utcnow
+from backend.derivation import services as derivation
 from backend.errors import AppError
 from backend.extensions import db
 from backend.locations.services import approve_late_points
@@ -72,6 +73,7 @@ def confirm(actor, patrol_id, entries):
     # listed (late_facts, pending_review) and vouches for it now.
     user_ids = [entry["user_id"] for entry in entries]
     _approve_late_uploads(actor, patrol.id, user_ids)
+    derivation.settle(patrol.id, user_ids)
     derive.refresh([patrol.id], user_ids, reconfirm=True)
     records = {
         r.user_id: r for r in db.session.scalars(select(AttendanceRecord).where(AttendanceRecord.patrol_id == patrol.id))

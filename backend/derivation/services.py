@@ -80,6 +80,22 @@ def derive_next():
     return key
 
 
+def settle(patrol_id, user_ids):
+    """Derive at once the dwell that waits for these people on this patrol, for an officer
+    about to vouch for their attendance (which the caller then refreshes)."""
+    waiting = db.session.scalars(
+        select(DerivationRequest)
+        .where(DerivationRequest.patrol_id == patrol_id, DerivationRequest.user_id.in_(user_ids))
+        .order_by(DerivationRequest.user_id)
+        .with_for_update()
+    ).all()
+    for claim in waiting:
+        if claim.points_from is not None:
+            dwell.recompute(claim.patrol_id, claim.user_id, claim.points_from)
+        db.session.delete(claim)
+    db.session.flush()
+
+
 def drain():
     """Derive until nothing waits. Returns how many requests were handled."""
     handled = 0

@@ -53,7 +53,7 @@ def _compute_dwell(patrol_id, user_id):
             kept.c.next_point,
             kept.c.next_at,
             extract("epoch", kept.c.next_at - kept.c.recorded_at).label("seconds"),
-            seoul_hour.not_between(6, 21).label("is_night"),
+            (~seoul_hour.between(6, 21)).label("is_night"),
         )
         .where(kept.c.next_at.is_not(None), kept.c.next_at - kept.c.recorded_at <= MAX_GAP)
         .cte("steps")

@@ -9,7 +9,7 @@ from shapely.geometry import Point
 from backend.attendance.services import month_bounds, month_of
 from backend.checkins.models import CheckIn
 from backend.core.time import SEOUL, utcnow
-from backend.derivation.services import drain, sweep
+from backend.derivation.services import drain, request, sweep
 from backend.locations.models import LocationPoint
 
 HERE = from_shape(Point(126.9508, 37.3897), srid=4326)
@@ -40,7 +40,8 @@ def month_label(patrol):
 
 @pytest.fixture
 def phone_sent(db_session):
-    """Check-ins and points as a phone would have sent them, at minutes from the start."""
+    """Check-ins and points as a phone would have sent them, at minutes from the start, with
+    the derivation they ask for (derive_now carries it out)."""
 
     class Sent:
         def checkin(self, patrol, user, kind, minutes, review=None):
@@ -49,13 +50,16 @@ def phone_sent(db_session):
                 point=HERE, accuracy_m=5, recorded_at=patrol.starts_at + timedelta(minutes=minutes),
                 status="accepted", distance_m=0, review=review,
             ))
+            request([patrol.id], user.id)
             db_session.commit()
 
         def point(self, patrol, user, minutes):
+            recorded_at = patrol.starts_at + timedelta(minutes=minutes)
             db_session.add(LocationPoint(
                 patrol_id=patrol.id, user_id=user.id, client_event_id=uuid.uuid4(), point=HERE, accuracy_m=5,
-                recorded_at=patrol.starts_at + timedelta(minutes=minutes),
+                recorded_at=recorded_at,
             ))
+            request([patrol.id], user.id, {patrol.id: recorded_at})
             db_session.commit()
 
         def duty(self, patrol, user, minutes):
