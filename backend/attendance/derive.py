@@ -16,6 +16,7 @@ from sqlalchemy.dialects.postgresql import array, insert
 from backend.attendance.models import AttendanceRecord, AttendanceStatus, LateFact
 from backend.checkins import spans
 from backend.checkins.models import LATE_UPLOAD, CheckIn, CheckInKind, Review
+from backend.derivation.models import DERIVED_AT
 from backend.extensions import db
 from backend.locations.models import LocationPoint, ZoneDwell
 from backend.organizations.models import Station
@@ -137,7 +138,7 @@ def _derived(patrol_ids, user_ids):
             cast(func.coalesce(dwell.c.dense, 0), Integer).label("dense_area_minutes"),
             cast(func.coalesce(dwell.c.women, 0), Integer).label("women_safe_minutes"),
             late_facts.label("late_facts"),
-            func.now().label("updated_at"),
+            DERIVED_AT.label("updated_at"),
         )
         .select_from(people)
         .join(checkins, true())
@@ -183,7 +184,7 @@ def _upsert(patrol_ids, user_ids, reconfirm):
             "dense_area_minutes": new.dense_area_minutes,
             "women_safe_minutes": new.women_safe_minutes,
             "late_facts": merged_facts,
-            "updated_at": func.now(),
+            "updated_at": DERIVED_AT,
         },
         where=unchanged_by_officer,
     )

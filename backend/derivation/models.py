@@ -2,6 +2,10 @@ import sqlalchemy as sa
 
 from backend.extensions import db
 
+# When derived figures were derived (their as_of, kept as updated_at): the statement that
+# derives them sees everything committed before it began.
+DERIVED_AT = sa.func.statement_timestamp()
+
 
 class DerivationRequest(db.Model):
     """A person's figures on a patrol waiting to be brought up to date by the worker.

@@ -12,6 +12,7 @@ from sqlalchemy import Integer, bindparam, case, cast, delete, extract, func, in
 
 from backend.core.location_input import SUSPECT_ACCURACY_M
 from backend.core.time import SEOUL
+from backend.derivation.models import DERIVED_AT
 from backend.extensions import db
 from backend.locations.models import LocationPoint, ZoneDwell
 from backend.patrols.models import patrol_zones
@@ -86,7 +87,7 @@ def _compute_dwell(patrol_id, user_id):
         func.coalesce(cast(func.round(func.sum(inside.c.seconds).filter(inside.c.is_night)), Integer), 0),
         func.max(inside.c.next_at),
         case((inside.c.kind == ZoneKind.SAFE_RETURN_ROUTE, coverage)),
-        func.now(),
+        DERIVED_AT,
     ).group_by(inside.c.zone_id, inside.c.kind, inside.c.geom)
     columns = ["patrol_id", "user_id", "zone_id", "seconds", "night_seconds", "last_seen_at", "route_coverage", "updated_at"]
     return insert(ZoneDwell).from_select(columns, rows)
