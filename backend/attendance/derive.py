@@ -8,9 +8,10 @@ expected, not absent. Facts that reached the server late (is_late_upload) are li
 record for good; while any of them awaits an officer, the record is pending_review and
 credits no duty.
 """
+import functools
 from datetime import timedelta
 
-from sqlalchemy import Integer, any_, case, cast, delete, exists, extract, false, func, literal, select, true
+from sqlalchemy import Integer, any_, bindparam, case, cast, delete, exists, extract, false, func, literal, select, true
 from sqlalchemy.dialects.postgresql import array, insert
 
 from backend.attendance.models import AttendanceRecord, AttendanceStatus, LateFact
@@ -33,37 +34,45 @@ def refresh(patrol_ids, user_ids=None, *, reconfirm=False):
     A confirmed record keeps the figure an officer vouched for (an approved month counts it)
     until an officer confirms again (`reconfirm`): what arrives later waits in the review
     queues instead of moving certified hours unseen."""
-    patrol_ids = sorted(set(patrol_ids))
     if not patrol_ids:
         return
-    user_ids = sorted(set(user_ids)) if user_ids else None
-    # Whoever withdrew (or was taken off) after a record was made, which can only happen
-    # before the start (nobody leaves a patrol under way), has no record to keep.
-    db.session.execute(_forget_withdrawn(patrol_ids, user_ids))
-    db.session.execute(_upsert(patrol_ids, user_ids, reconfirm))
+    parameters = {"patrol_ids": sorted(set(patrol_ids))}
+    if user_ids:
+        parameters["user_ids"] = sorted(set(user_ids))
+    forget, upsert = _statements(bool(user_ids), reconfirm)
+    db.session.execute(forget, parameters)
+    db.session.execute(upsert, parameters)
 
 
-def _of(column_patrol, column_user, patrol_ids, user_ids):
-    conditions = [column_patrol.in_(patrol_ids)]
-    if user_ids is not None:
-        conditions.append(column_user.in_(user_ids))
+@functools.cache
+def _statements(by_person, reconfirm):
+    """Built once per kind of refresh: building them costs more than running them for one person."""
+    return _forget_withdrawn(by_person), _upsert(by_person, reconfirm)
+
+
+def _of(column_patrol, column_user, by_person):
+    conditions = [column_patrol.in_(bindparam("patrol_ids", expanding=True))]
+    if by_person:
+        conditions.append(column_user.in_(bindparam("user_ids", expanding=True)))
     return conditions
 
 
-def _forget_withdrawn(patrol_ids, user_ids):
+def _forget_withdrawn(by_person):
+    # Whoever withdrew (or was taken off) after a record was made, which can only happen
+    # before the start (nobody leaves a patrol under way), has no record to keep.
     confirmed = exists().where(
         PatrolParticipant.patrol_id == AttendanceRecord.patrol_id,
         PatrolParticipant.user_id == AttendanceRecord.user_id,
         PatrolParticipant.status == ParticipantStatus.CONFIRMED,
     )
-    return delete(AttendanceRecord).where(
-        *_of(AttendanceRecord.patrol_id, AttendanceRecord.user_id, patrol_ids, user_ids),
+    return delete(AttendanceRecord.__table__).where(
+        *_of(AttendanceRecord.patrol_id, AttendanceRecord.user_id, by_person),
         ~AttendanceRecord.is_corrected,
         ~confirmed,
     )
 
 
-def _derived(patrol_ids, user_ids):
+def _derived(by_person):
     """One row per confirmed person: what their record should say now."""
     people = (
         select(PatrolParticipant.patrol_id, PatrolParticipant.user_id, Patrol.starts_at, Patrol.ends_at,
@@ -71,7 +80,7 @@ def _derived(patrol_ids, user_ids):
         .join(Patrol, Patrol.id == PatrolParticipant.patrol_id)
         .join(Station, Station.id == Patrol.station_id)
         .where(PatrolParticipant.status == ParticipantStatus.CONFIRMED,
-               *_of(PatrolParticipant.patrol_id, PatrolParticipant.user_id, patrol_ids, user_ids))
+               *_of(PatrolParticipant.patrol_id, PatrolParticipant.user_id, by_person))
         .subquery("people")
     )
     came_late = literal(LATE_UPLOAD) == any_(CheckIn.reasons)
@@ -163,9 +172,9 @@ def _minutes_in(kind):
     return func.sum(ZoneDwell.seconds).filter(Zone.kind == kind) // 60
 
 
-def _upsert(patrol_ids, user_ids, reconfirm):
-    derived = _derived(patrol_ids, user_ids)
-    statement = insert(AttendanceRecord).from_select([column.name for column in derived.selected_columns], derived)
+def _upsert(by_person, reconfirm):
+    derived = _derived(by_person)
+    statement = insert(AttendanceRecord.__table__).from_select([column.name for column in derived.selected_columns], derived)
     new = statement.excluded
     # Once late, always said: deleted points (retention, consent withdrawn) do not unsay it.
     merged_facts = _facts(lambda fact: (literal(fact.value) == any_(AttendanceRecord.late_facts))

@@ -6,9 +6,10 @@ Everything follows from the set of a person's points on a patrol, ordered by rec
 shuffled or repeated upload ends in exactly the same figures. Exclusions are judged again
 from just before the new points; dwell is summed again over all of them.
 """
+import functools
 from datetime import timedelta
 
-from sqlalchemy import Integer, bindparam, case, cast, delete, extract, func, insert, literal, select
+from sqlalchemy import Integer, bindparam, case, cast, delete, extract, func, insert, select
 
 from backend.core.location_input import SUSPECT_ACCURACY_M
 from backend.core.time import SEOUL
@@ -31,11 +32,18 @@ MARK_EXCLUSIONS = select(
     )
 )
 
+FORGET_DWELL = delete(ZoneDwell.__table__).where(
+    ZoneDwell.patrol_id == bindparam("patrol_id"), ZoneDwell.user_id == bindparam("user_id")
+)
+
 # Time between two consecutive kept points counts for a zone when both lie in its area and
 # they are at most MAX_GAP apart; it is night time when the step starts between 22:00 and
 # 06:00 Korean time. For a safe-return route, each such step also covers the
 # stretch of the route between the two points' positions along it.
-def _compute_dwell(patrol_id, user_id):
+@functools.cache
+def _compute_dwell():
+    """Built once: building it costs more than running it for one person."""
+    patrol_id, user_id = bindparam("patrol_id", type_=Integer), bindparam("user_id", type_=Integer)
     order = (LocationPoint.recorded_at, LocationPoint.client_event_id)
     kept = (
         select(
@@ -80,8 +88,8 @@ def _compute_dwell(patrol_id, user_id):
         func.ST_Length(func.Geography(walked)) / func.nullif(func.ST_Length(func.Geography(inside.c.geom)), 0), 0
     )
     rows = select(
-        literal(patrol_id),
-        literal(user_id),
+        patrol_id,
+        user_id,
         inside.c.zone_id,
         cast(func.round(func.sum(inside.c.seconds)), Integer),
         func.coalesce(cast(func.round(func.sum(inside.c.seconds).filter(inside.c.is_night)), Integer), 0),
@@ -90,7 +98,7 @@ def _compute_dwell(patrol_id, user_id):
         DERIVED_AT,
     ).group_by(inside.c.zone_id, inside.c.kind, inside.c.geom)
     columns = ["patrol_id", "user_id", "zone_id", "seconds", "night_seconds", "last_seen_at", "route_coverage", "updated_at"]
-    return insert(ZoneDwell).from_select(columns, rows)
+    return insert(ZoneDwell.__table__).from_select(columns, rows)
 
 
 def recompute(patrol_id, user_id, first_at):
@@ -98,5 +106,5 @@ def recompute(patrol_id, user_id, first_at):
     recorded_at of the points that arrived since they were last judged), then their dwell."""
     parameters = {"patrol_id": patrol_id, "user_id": user_id, "first_at": first_at}
     db.session.execute(MARK_EXCLUSIONS, parameters)
-    db.session.execute(delete(ZoneDwell).where(ZoneDwell.patrol_id == patrol_id, ZoneDwell.user_id == user_id))
-    db.session.execute(_compute_dwell(patrol_id, user_id))
+    db.session.execute(FORGET_DWELL, parameters)
+    db.session.execute(_compute_dwell(), parameters)
