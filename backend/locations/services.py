@@ -28,7 +28,7 @@ INSERT INTO location_points
 SELECT patrol_id, %(user_id)b, client_event_id, ST_SetSRID(ST_MakePoint(lon, lat), 4326),
        accuracy_m, recorded_at, speed_mps, battery,
        CASE WHEN is_late_upload(now(), batch.recorded_at, (SELECT ends_at FROM patrols WHERE patrols.id = batch.patrol_id),
-                                CAST(%(late_minutes)s AS integer)) THEN 'pending' END
+                                CAST(%(late_minutes)s AS integer)) THEN %(pending)s END
 FROM unnest(CAST(%(patrol_ids)b AS integer[]), CAST(%(client_event_ids)b AS uuid[]),
             CAST(%(lons)b AS float8[]), CAST(%(lats)b AS float8[]), CAST(%(accuracies)b AS float8[]),
             CAST(%(recorded_ats)b AS timestamptz[]), CAST(%(speeds)b AS float8[]),
@@ -122,7 +122,8 @@ def _insert(user, points):
     }
     connection = db.session.connection()
     late_minutes = current_app.config["LATE_UPLOAD_MINUTES"]
-    return connection.exec_driver_sql(INSERT_POINTS, {"user_id": user.id, "late_minutes": late_minutes, **columns}).all()
+    parameters = {"user_id": user.id, "late_minutes": late_minutes, "pending": Review.PENDING.value, **columns}
+    return connection.exec_driver_sql(INSERT_POINTS, parameters).all()
 
 
 def _earliest(stored):

@@ -17,7 +17,9 @@ from playwright.sync_api import expect, sync_playwright
 from werkzeug.serving import make_server
 
 from backend import create_app
+from backend.cli.derive import run as run_derivation_worker
 from backend.config import sqlalchemy_url
+from backend.extensions import db
 from tests.conftest import TEST_DATABASE_URL, recreate_database
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -76,8 +78,20 @@ def base_url(console_app):
     server = make_server("127.0.0.1", 0, console_app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
+    # The derivation worker runs beside the service, as scripts/run.sh starts it.
+    stopping = threading.Event()
+    worker = threading.Thread(target=derivation_worker, args=(console_app, stopping), daemon=True)
+    worker.start()
     yield f"http://127.0.0.1:{server.server_port}"
+    stopping.set()
+    worker.join(timeout=30)
     server.shutdown()
+
+
+def derivation_worker(app, stopping):
+    with app.app_context():
+        run_derivation_worker(0.1, sweep_every=1, stopping=stopping)
+        db.session.remove()
 
 
 # Per module, not per session: Playwright's sync API holds an event loop in the main thread
