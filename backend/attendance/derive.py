@@ -1,4 +1,4 @@
-"""Attendance derived from check-ins and points, set-based, for any number of patrols.
+"""Attendance derived from check-ins and points, set-based, for some people on a patrol.
 
 Duty runs over the person's span (backend.checkins.spans), clipped to the patrol; while the
 span is open (no check-out), to the last accepted point (and the record says it was
@@ -27,37 +27,30 @@ from backend.zones.models import Zone, ZoneKind
 ONE_MINUTE = literal(timedelta(minutes=1))
 
 
-def refresh(patrol_ids, user_ids=None, *, reconfirm=False):
-    """Bring the attendance of these patrols up to date with their check-ins and points;
-    with `user_ids`, only those people's records (what one phone's upload can change).
+def refresh(patrol_id, user_ids, *, reconfirm=False):
+    """Bring these people's attendance on the patrol up to date with their check-ins and points.
 
     A confirmed record keeps the figure an officer vouched for (an approved month counts it)
     until an officer confirms again (`reconfirm`): what arrives later waits in the review
     queues instead of moving certified hours unseen."""
-    if not patrol_ids:
-        return
-    parameters = {"patrol_ids": sorted(set(patrol_ids))}
-    if user_ids:
-        parameters["user_ids"] = sorted(set(user_ids))
-    forget, upsert = _statements(bool(user_ids), reconfirm)
+    parameters = {"patrol_id": patrol_id, "user_ids": sorted(set(user_ids))}
+    forget, upsert = _statements(reconfirm)
     db.session.execute(forget, parameters)
     db.session.execute(upsert, parameters)
 
 
 @functools.cache
-def _statements(by_person, reconfirm):
-    """Built once per kind of refresh: building them costs more than running them for one person."""
-    return _forget_withdrawn(by_person), _upsert(by_person, reconfirm)
+def _statements(reconfirm):
+    """Built once: building them costs more than running them for one person."""
+    return _forget_withdrawn(), _upsert(reconfirm)
 
 
-def _of(column_patrol, column_user, by_person):
-    conditions = [column_patrol.in_(bindparam("patrol_ids", expanding=True))]
-    if by_person:
-        conditions.append(column_user.in_(bindparam("user_ids", expanding=True)))
-    return conditions
+def _of(column_patrol, column_user):
+    """The rows of the patrol and people asked for."""
+    return column_patrol == bindparam("patrol_id"), column_user.in_(bindparam("user_ids", expanding=True))
 
 
-def _forget_withdrawn(by_person):
+def _forget_withdrawn():
     # Whoever withdrew (or was taken off) after a record was made, which can only happen
     # before the start (nobody leaves a patrol under way), has no record to keep.
     confirmed = exists().where(
@@ -66,13 +59,13 @@ def _forget_withdrawn(by_person):
         PatrolParticipant.status == ParticipantStatus.CONFIRMED,
     )
     return delete(AttendanceRecord.__table__).where(
-        *_of(AttendanceRecord.patrol_id, AttendanceRecord.user_id, by_person),
+        *_of(AttendanceRecord.patrol_id, AttendanceRecord.user_id),
         ~AttendanceRecord.is_corrected,
         ~confirmed,
     )
 
 
-def _derived(by_person):
+def _derived():
     """One row per confirmed person: what their record should say now."""
     people = (
         select(PatrolParticipant.patrol_id, PatrolParticipant.user_id, Patrol.starts_at, Patrol.ends_at,
@@ -80,7 +73,7 @@ def _derived(by_person):
         .join(Patrol, Patrol.id == PatrolParticipant.patrol_id)
         .join(Station, Station.id == Patrol.station_id)
         .where(PatrolParticipant.status == ParticipantStatus.CONFIRMED,
-               *_of(PatrolParticipant.patrol_id, PatrolParticipant.user_id, by_person))
+               *_of(PatrolParticipant.patrol_id, PatrolParticipant.user_id))
         .subquery("people")
     )
     came_late = literal(LATE_UPLOAD) == any_(CheckIn.reasons)
@@ -172,8 +165,8 @@ def _minutes_in(kind):
     return func.sum(ZoneDwell.seconds).filter(Zone.kind == kind) // 60
 
 
-def _upsert(by_person, reconfirm):
-    derived = _derived(by_person)
+def _upsert(reconfirm):
+    derived = _derived()
     statement = insert(AttendanceRecord.__table__).from_select([column.name for column in derived.selected_columns], derived)
     new = statement.excluded
     # Once late, always said: deleted points (retention, consent withdrawn) do not unsay it.

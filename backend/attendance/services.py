@@ -74,7 +74,7 @@ def confirm(actor, patrol_id, entries):
     user_ids = [entry["user_id"] for entry in entries]
     _approve_late_uploads(actor, patrol.id, user_ids)
     derivation.settle(patrol.id, user_ids)
-    derive.refresh([patrol.id], user_ids, reconfirm=True)
+    derive.refresh(patrol.id, user_ids, reconfirm=True)
     records = {
         r.user_id: r for r in db.session.scalars(select(AttendanceRecord).where(AttendanceRecord.patrol_id == patrol.id))
     }

@@ -226,7 +226,7 @@ def review_checkin(actor, checkin_id, review, note):
         raise AppError("NOT_FLAGGED")
     _decide(actor, checkin, review, note)
     db.session.flush()
-    attendance.refresh([checkin.patrol_id], [checkin.user_id])  # a rejected check-in no longer counts
+    attendance.refresh(checkin.patrol_id, [checkin.user_id])  # a rejected check-in no longer counts
     return checkin
 
 

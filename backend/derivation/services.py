@@ -63,7 +63,7 @@ def derive_next():
     try:
         if claim.points_from is not None:
             dwell.recompute(claim.patrol_id, claim.user_id, claim.points_from)
-        attendance.refresh([claim.patrol_id], [claim.user_id])
+        attendance.refresh(claim.patrol_id, [claim.user_id])
         db.session.delete(claim)
         db.session.commit()
     except Exception:
