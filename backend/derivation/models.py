@@ -23,4 +23,5 @@ class DerivationRequest(db.Model):
     # The earliest recorded_at of the points not yet judged, from which exclusions and dwell
     # are worked out again; NULL when no new point came (a check-in: attendance only).
     points_from = sa.Column(sa.DateTime(timezone=True))
+    # When the oldest request the row holds was made: the worker serves the oldest first.
     requested_at = sa.Column(sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now())

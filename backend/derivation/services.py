@@ -42,8 +42,8 @@ def request(patrol_ids, user_id, points_from=None):
     db.session.execute(statement.on_conflict_do_update(
         index_elements=[DerivationRequest.patrol_id, DerivationRequest.user_id],
         # LEAST ignores NULL: a check-in never makes the worker forget points still to judge.
-        set_={"points_from": func.least(DerivationRequest.points_from, statement.excluded.points_from),
-              "requested_at": func.now()},
+        # requested_at stays that of the oldest request: a phone uploading often keeps its place.
+        set_={"points_from": func.least(DerivationRequest.points_from, statement.excluded.points_from)},
     ))
 
 
