@@ -72,8 +72,10 @@ def confirm(actor, patrol_id, entries):
     # Confirming someone's attendance approves what they uploaded late: the officer saw it
     # listed (late_facts, pending_review) and vouches for it now.
     user_ids = [entry["user_id"] for entry in entries]
-    _approve_late_uploads(actor, patrol.id, user_ids)
+    # First, as the worker does, the people's waiting requests, then their points: taken in
+    # the other order, this and a worker deriving the same person could wait on each other.
     derivation.settle(patrol.id, user_ids)
+    _approve_late_uploads(actor, patrol.id, user_ids)
     derive.refresh(patrol.id, user_ids, reconfirm=True)
     records = {
         r.user_id: r for r in db.session.scalars(select(AttendanceRecord).where(AttendanceRecord.patrol_id == patrol.id))
