@@ -7,6 +7,8 @@ test therefore makes what it changes under names of its own.
 import json
 import os
 import re
+import subprocess
+import sys
 import threading
 import uuid
 from pathlib import Path
@@ -17,9 +19,7 @@ from playwright.sync_api import expect, sync_playwright
 from werkzeug.serving import make_server
 
 from backend import create_app
-from backend.cli.derive import run as run_derivation_worker
 from backend.config import sqlalchemy_url
-from backend.extensions import db
 from tests.conftest import TEST_DATABASE_URL, recreate_database
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -78,20 +78,22 @@ def base_url(console_app):
     server = make_server("127.0.0.1", 0, console_app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    # The derivation worker runs beside the service, as scripts/run.sh starts it.
-    stopping = threading.Event()
-    worker = threading.Thread(target=derivation_worker, args=(console_app, stopping), daemon=True)
-    worker.start()
     yield f"http://127.0.0.1:{server.server_port}"
-    stopping.set()
-    worker.join(timeout=30)
     server.shutdown()
 
 
-def derivation_worker(app, stopping):
-    with app.app_context():
-        run_derivation_worker(0.1, sweep_every=1, stopping=stopping)
-        db.session.remove()
+@pytest.fixture(scope="package", autouse=True)
+def derivation_worker(console_app):
+    """The derivation worker beside the service, as scripts/run.sh starts it: a process of its
+    own (it must not share the API tests' swapped session), sweeping every second."""
+    worker = subprocess.Popen(
+        [sys.executable, "-m", "flask", "--app", "wsgi", "derive", "work", "--sweep-seconds", "1"],
+        cwd=ROOT, env={**os.environ, "DATABASE_URL": console_database_url(), "PATROL_ENV": "testing"},
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    yield
+    worker.terminate()
+    worker.wait(timeout=30)
 
 
 # Per module, not per session: Playwright's sync API holds an event loop in the main thread
