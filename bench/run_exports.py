@@ -10,12 +10,13 @@ What happens:
    `patrol_bench_exports` on the local server), migrates it, and fills it set-based in SQL:
    one station, 2,000 volunteers in four groups, 2,000 published patrols that ended over
    the last 300 days (six or seven a night, back to back), 500 confirmed volunteers on each
-   and an attendance record for every one of them: 1,000,000 records, so the report's
-   `refresh_unrecorded` finds nothing to do. Then a coordinator of the station with a
+   and an attendance record for every one of them: 1,000,000 records, so the derivation
+   worker's sweep finds nothing to do. Then a coordinator of the station with a
    token, VACUUM ANALYZE and a checkpoint;
 2. as a diagnostic, times the report's steps in this process, without HTTP:
-   `refresh_unrecorded` with nothing to do (and without the partial index on confirmed
-   participants, for comparison), the query's plan (EXPLAIN ANALYZE), its rows read by a
+   the derivation worker's first sweep over every patrol with nothing to do (no longer part
+   of a report's request; and without the partial index on confirmed participants, for
+   comparison), the query's plan (EXPLAIN ANALYZE), its rows read by a
    bare psycopg server-side cursor (the database and the driver) and by
    `reports.queries.stream` (SQLAlchemy Core tuples, what every format reads); then each
    file of the year's rows written to a temporary file by `reports.exporters.write`;
@@ -299,7 +300,7 @@ def where_time_goes(app, world):
     """The report's own steps in this process, without HTTP or any file being sent."""
     from sqlalchemy.dialects import postgresql
 
-    from backend.attendance import derive
+    from backend.derivation import services as derivation
     from backend.extensions import db
     from backend.reports import exporters, queries, services
     from backend.users.models import User
@@ -321,7 +322,7 @@ def where_time_goes(app, world):
         def refresh_s():
             """The second of two runs (the first warms the cache), seconds."""
             for _ in range(2):
-                _, wall, _, _ = timed(lambda: derive.refresh_unrecorded(since, until))
+                _, wall, _, _ = timed(derivation.sweep)
                 db.session.rollback()
             return wall
 
@@ -335,7 +336,7 @@ def where_time_goes(app, world):
             finally:
                 connection.execute(CONFIRMED_INDEX_SQL)
                 connection.execute("VACUUM (ANALYZE) patrol_participants")
-        print(f"derive.refresh_unrecorded, nothing to do (runs before every attendance report): "
+        print(f"the derivation worker's sweep of every patrol, nothing to do (off the request path): "
               f"{figures['refresh_s']:.2f} s; without the partial index on confirmed participants "
               f"{figures['refresh_unindexed_s']:.2f} s")
 
@@ -363,7 +364,7 @@ def where_time_goes(app, world):
         year_first, year_last = world["periods"]["year"]
         for fmt in FORMATS:
             def written(fmt=fmt):
-                # The report as the endpoint makes it (refresh_unrecorded included).
+                # The report as the endpoint makes it.
                 report, _ = services.attendance(viewer, {"from_": year_first, "to": year_last, "format": fmt})
                 year_rows = queries.count_rows(report.query)
                 with tempfile.TemporaryFile() as file:
@@ -556,7 +557,7 @@ def report(runs, job_runs, floor, host, code):
               f"{big['backend_cpu_s'] * 1e6 / big['rows']:.1f} us/row; first byte after {big['headers_s']:.1f} s")
     print(f"worker peak before serving any request {mb(max(f['booted_peak_mib'] for f in runs)):.0f} MB, "
           f"resident after boot {mb(max(f['booted_mib'] for f in runs)):.0f} MB")
-    print(f"in this process, no HTTP: refresh_unrecorded with nothing to do {floor['refresh_s']:.2f} s "
+    print(f"in this process, no HTTP: the worker's sweep with nothing to do {floor['refresh_s']:.2f} s "
           f"({floor['refresh_unindexed_s']:.2f} s without the partial index); "
           + "; ".join(f"{label}: {per_s:,.0f} rows/s" for label, per_s in floor.items()
                       if not label.startswith("refresh")))

@@ -90,6 +90,7 @@ def attendance_rows(viewer, filters):
             AttendanceRecord.dense_area_minutes,
             AttendanceRecord.women_safe_minutes,
             AttendanceRecord.confirmed_at.is_not(None).label("confirmed"),
+            AttendanceRecord.updated_at.label("as_of"),  # when the worker last derived it
         )
         .join(Patrol, Patrol.id == AttendanceRecord.patrol_id)
         .join(Station, Station.id == Patrol.station_id)
@@ -178,6 +179,7 @@ def zone_coverage_rows(viewer, since, until, kind=None):
             func.count(distinct(ZoneDwell.patrol_id)).label("patrols"),
             func.max(ZoneDwell.last_seen_at).label("last_visit_at"),
             func.max(ZoneDwell.route_coverage).label("route_coverage"),
+            func.max(ZoneDwell.updated_at).label("as_of"),
         )
         .join(Patrol, Patrol.id == ZoneDwell.patrol_id)
         .where(Patrol.starts_at >= since, Patrol.starts_at < until)
@@ -202,6 +204,7 @@ def zone_coverage_rows(viewer, since, until, kind=None):
             .label("route_covered_percent"),
             (presence.c.zone_id.is_(None)).label("is_gap"),
             (func.coalesce(presence.c.night_seconds, 0) == 0).label("is_night_gap"),
+            presence.c.as_of,  # when the worker last derived the latest of the figures summed
         )
         .join(Station, Station.id == Zone.station_id)
         .outerjoin(presence, presence.c.zone_id == Zone.id)

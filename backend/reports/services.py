@@ -9,7 +9,6 @@ from flask import Response, current_app
 from geoalchemy2.shape import to_shape
 from sqlalchemy import select
 
-from backend.attendance import derive
 from backend.attendance.models import AttendanceRecord, ExportRecord
 from backend.attendance.services import month_bounds
 from backend.core.time import SEOUL
@@ -78,7 +77,6 @@ def zone_coverage_report(viewer, query):
 def attendance(viewer, query):
     """The attendance report over a period, and its file name's stem."""
     since, until = _days(query["from_"], query["to"])
-    derive.refresh_unrecorded(since, until)
     filters = {"since": since, "until": until, **{k: query[k] for k in ("station_id", "group_id", "user_id") if k in query}}
     report = Report(
         "출석 현황", "Attendance", ATTENDANCE_COLUMNS, queries.attendance_rows(viewer, filters),

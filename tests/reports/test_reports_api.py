@@ -18,9 +18,10 @@ from backend.testing.fixtures.patrols import WOMEN_SAFE_INSIDE
 
 
 @pytest.fixture
-def walked(finished_patrol, volunteers, officer, client, auth_headers, upload):
+def walked(finished_patrol, volunteers, officer, client, auth_headers, upload, derive_now):
     """Volunteer 1 checked in at the start, walked the women-safe zone for 40 minutes, checked out
-    after 110 of the 120 minutes; an officer confirmed the attendance."""
+    after 110 of the 120 minutes; an officer confirmed the attendance; the worker has derived
+    everyone's figures since."""
     start = finished_patrol.starts_at
     person = volunteers[1]
     for kind, minutes in (("check-in", 0), ("check-out", 110)):
@@ -28,6 +29,7 @@ def walked(finished_patrol, volunteers, officer, client, auth_headers, upload):
         assert client.post(f"/api/v1/patrols/{finished_patrol.id}/{kind}", json=body, headers=auth_headers(person)).status_code == 201
     upload(person, [fix(finished_patrol.id, WOMEN_SAFE_INSIDE, start + timedelta(seconds=15 * n)) for n in range(161)])
     client.patch(f"/api/v1/patrols/{finished_patrol.id}/attendance", json={"entries": [{"user_id": person.id}]}, headers=auth_headers(officer))
+    derive_now()
     return person
 
 

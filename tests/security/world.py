@@ -23,6 +23,7 @@ from sqlalchemy import select
 
 from backend.attendance.models import HoursCertificate
 from backend.attendance.services import month_of
+from backend.derivation.services import drain, sweep
 from backend.auth.models import AuthSession
 from backend.core.time import SEOUL, utcnow
 from backend.notifications.models import Delivery, DeliveryStatus, Device, OutboxEvent
@@ -238,6 +239,9 @@ def build_world(client, session, password_hash):
     admin = _person(session, password_hash, Role.ADMIN, None, "관리자")
     home = _family(client, session, password_hash, "동안", "MATRIX-HOME", origin=(126.9508, 37.3897))
     away = _family(client, session, password_hash, "만안", "MATRIX-AWAY", origin=(126.9235, 37.4013))
+    # The derivation worker has run since: dwell and attendance are there to read.
+    sweep()
+    drain()
     completed = session.get(Patrol, home.patrols["completed"]).starts_at.astimezone(SEOUL)
     return World(
         admin=admin,

@@ -1,7 +1,7 @@
 """a background export's file kept in numbered parts, so no worker holds it whole
 
 Revision ID: e2b7c4a91f08
-Revises: d7a1f0b3c5e2
+Revises: 2c547ee3a0a0
 Create Date: 2026-12-03 23:10:00.000000
 
 """
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = 'e2b7c4a91f08'
-down_revision = 'd7a1f0b3c5e2'
+down_revision = '2c547ee3a0a0'
 branch_labels = None
 depends_on = None
 
