@@ -16,6 +16,7 @@ from backend.core.request_log import configure_logging
 from backend.core.routing import ID_CONVERTERS
 from backend.errors import handle_database_unavailable, register_error_handlers
 from backend.extensions import api, db, jwt, limiter, migrate, talisman
+from backend.metrics.instruments import watch_pool
 
 API_PREFIX = "/api/v1"
 REQUEST_ID_PATTERN = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
@@ -56,6 +57,8 @@ def _init_extensions(app):
     limiter.init_app(app)
     api.init_app(app)
     _init_security_headers(app)
+    with app.app_context():
+        watch_pool(db.engine.pool)
 
 
 def _init_security_headers(app):
@@ -109,6 +112,7 @@ def _register_blueprints(app):
     from backend.health.routes import probes
     from backend.live.routes import blp as live_blp
     from backend.locations.routes import blp as locations_blp
+    from backend.metrics.routes import exposition, is_exposed
     from backend.notifications.routes import blp as notifications_blp
     from backend.organizations.routes import blp as organizations_blp
     from backend.patrols.routes import blp as patrols_blp
@@ -137,6 +141,8 @@ def _register_blueprints(app):
     app.register_blueprint(docs_pages, url_prefix=API_PREFIX)
     app.register_blueprint(console_pages)
     app.register_blueprint(probes)
+    if is_exposed(app.config):
+        app.register_blueprint(exposition)
 
 
 def _register_request_hooks(app):
@@ -168,12 +174,14 @@ def _register_request_hooks(app):
 
 
 def _register_commands(app):
+    from backend.cli.derive import derive_cli
     from backend.cli.locations import locations_cli
     from backend.cli.notifications import notifications_cli
     from backend.cli.reports import reports_cli
     from backend.cli.seed import seed_cli
     from backend.cli.users import users_cli
 
+    app.cli.add_command(derive_cli)
     app.cli.add_command(locations_cli)
     app.cli.add_command(notifications_cli)
     app.cli.add_command(reports_cli)

@@ -3,6 +3,7 @@
 Values are validated once at start so a misconfigured production server refuses to boot
 instead of running with a guessable secret.
 """
+import ipaddress
 import os
 import re
 from datetime import timedelta
@@ -114,6 +115,10 @@ def default_settings():
         "CONSOLE_DIST": str(Path(__file__).resolve().parent.parent / "console" / "dist"),
         # Reverse proxies in front of the app whose X-Forwarded-* headers are trusted.
         "PROXY_HOPS": 0,
+        # Who may read /metrics: a bearer token, addresses and networks ("10.0.0.0/8, ::1"),
+        # or both (both must then hold). Neither: /metrics does not exist.
+        "METRICS_TOKEN": None,
+        "METRICS_ALLOW": None,
         # flask-smorest / OpenAPI
         "API_TITLE": "Joint Patrol API",
         "API_VERSION": "v1",
@@ -177,6 +182,8 @@ def _finish(config):
             "PATROL_MAP_TILE_URL must be an http(s) URL with {z}, {x} and {y} in it, or empty for no tiles, "
             f"not {config['MAP_TILE_URL']!r}"
         )
+    _check_metrics_token(config)
+    config["METRICS_ALLOW"] = parse_allow_list(config["METRICS_ALLOW"])
     config["TESTING"] = env == "testing"
     config["JWT_SECRET_KEY"] = config["SECRET_KEY"]
     config["JWT_ACCESS_TOKEN_EXPIRES"] = timedelta(minutes=config["ACCESS_TOKEN_MINUTES"])
@@ -213,6 +220,27 @@ def _check_rate_limit(config, name):
         parse_many(config[name])
     except (TypeError, ValueError):
         raise ConfigError(f"PATROL_{name} must be a rate limit such as '30 per hour', not {config[name]!r}") from None
+
+
+def _check_metrics_token(config):
+    # A number-like token would arrive as a number (from_prefixed_env reads JSON); a random
+    # one of this length is text.
+    token = config["METRICS_TOKEN"]
+    if token is not None and not (isinstance(token, str) and len(token) >= MIN_SECRET_KEY_LENGTH):
+        raise ConfigError(f"PATROL_METRICS_TOKEN must be a random text of at least {MIN_SECRET_KEY_LENGTH} characters")
+
+
+def parse_allow_list(value):
+    """PATROL_METRICS_ALLOW, addresses and networks separated by commas or spaces (or a list
+    of them), as a tuple of networks; empty for none."""
+    parts = value.replace(",", " ").split() if isinstance(value, str) else (value or ())
+    try:
+        # strict: "10.0.0.1/8" is refused rather than read as 10.0.0.0/8, which may not be meant.
+        return tuple(ipaddress.ip_network(part, strict=True) for part in parts)
+    except (TypeError, ValueError):
+        raise ConfigError(
+            f"PATROL_METRICS_ALLOW must list IP addresses or networks such as 10.0.0.0/8, not {value!r}"
+        ) from None
 
 
 def parse_service_area(value):

@@ -32,6 +32,7 @@ ERROR_CATALOGUE = {
     "TOKEN_REVOKED": (401, "The token has been revoked; sign in again.", "토큰이 폐기되었습니다. 다시 로그인하세요."),
     "FORBIDDEN": (403, "Your role may not do this.", "이 작업을 할 권한이 없습니다."),
     "CSRF_CHECK_FAILED": (403, "A refresh by cookie needs the X-CSRF-TOKEN header, holding the value of the patrol_refresh_csrf cookie.", "쿠키로 토큰을 갱신하려면 patrol_refresh_csrf 쿠키의 값을 X-CSRF-TOKEN 헤더에 담아 보내야 합니다."),
+    "METRICS_ACCESS_DENIED": (403, "Metrics are for the configured scraper only: its bearer token, from an allowed address.", "지표는 설정된 수집기만 읽을 수 있습니다(지정된 토큰, 허용된 주소)."),
     "CURRENT_PASSWORD_WRONG": (403, "To change your own password, give your current password correctly in current_password.", "본인 비밀번호를 바꾸려면 current_password에 현재 비밀번호를 정확히 입력하세요."),
     "NOT_FOUND": (404, "Not found.", "찾을 수 없습니다."),
     "METHOD_NOT_ALLOWED": (405, "This method is not allowed here.", "허용되지 않는 메서드입니다."),

@@ -2,7 +2,7 @@
 
 A station family with zones near 범계역, a published patrol moved so that it is running
 now, 40 confirmed volunteers who gave location consent hours ago, and a token for each:
-built with the models and services, the way tests/plugins/locations.py builds its
+built with the models and services, the way backend/testing/fixtures/locations.py builds its
 running patrol.
 """
 import json
@@ -20,7 +20,6 @@ from datetime import time as clock_time
 import psycopg
 from flask_jwt_extended import create_access_token
 from geoalchemy2.shape import from_shape
-from psycopg import sql
 from shapely.geometry import LineString, Point, Polygon
 from sqlalchemy import event, update
 
@@ -33,6 +32,7 @@ from backend.organizations.models import GroupMembership, Station, VolunteerGrou
 from backend.patrols import services as patrol_services
 from backend.patrols import signups
 from backend.patrols.models import Patrol
+from backend.testing import database as testing_database
 from backend.users.models import LocationConsent, Role, User
 from backend.zones.models import Zone
 
@@ -65,10 +65,7 @@ def recreate_database(url):
     dbname = psycopg.conninfo.conninfo_to_dict(url)["dbname"]
     if "bench" not in dbname:
         raise SystemExit(f"refusing to drop {dbname!r}: the bench database's name must contain 'bench'")
-    maintenance_url = psycopg.conninfo.make_conninfo(url, dbname="postgres")
-    with psycopg.connect(maintenance_url, autocommit=True) as connection:
-        connection.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(dbname)))
-        connection.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(dbname)))
+    testing_database.recreate_database(url)
 
 
 def app_settings(database_url, secret, firebase_placeholder):

@@ -16,7 +16,7 @@ What happens:
 4. for each device count, empties the tables and inserts, in one set-based statement, a
    station, a volunteer group of N volunteers with one phone each, a published patrol
    three days ahead and one `patrol.published` outbox event for the group;
-5. starts the fake FCM server from tests/notifications/fake_fcm.py in a process of its own,
+5. starts the fake FCM server from backend/testing/fake_fcm.py in a process of its own,
    then a fresh dispatcher process (multiprocessing, spawn) that builds the app and an
    `FcmSender` pointed at the fake and times `drain(sender)`, the loop of
    `flask notifications dispatch`: from the first fan-out to the last delivery recorded,
@@ -467,7 +467,7 @@ def report(all_figures, floor, paths, host, code):
     for key, value in host.items():
         print(f"{key}: {value}")
     print(f"code: {code}")
-    print("the fake FCM (tests/notifications/fake_fcm.py, a threaded http.server) ran in its own process on "
+    print("the fake FCM (backend/testing/fake_fcm.py, a threaded http.server) ran in its own process on "
           "this machine, sharing its cores with the dispatcher and PostgreSQL; plain HTTP/1.1, no TLS")
     print(f"the fake took {floor['per_s']:,.0f} sends/s from a lean client, at {floor['fake_cpu_ms']:.3f} ms of its "
           f"CPU per send (about {1000 / floor['fake_cpu_ms']:,.0f} sends/s if it had a core to itself)")

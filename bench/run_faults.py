@@ -28,8 +28,8 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from bench.harness import code_version, machine, machine_busy_s, percentile  # noqa: E402
-from tests.faults.cluster import gunicorn_serving, migrated_app, running_cluster  # noqa: E402
-from tests.faults.phones import Phones, build_world, stored_event_ids  # noqa: E402
+from backend.testing.cluster import gunicorn_serving, migrated_app, running_cluster  # noqa: E402
+from backend.testing.phones import Phones, build_world, stored_event_ids  # noqa: E402
 
 
 def parse_arguments():

@@ -38,9 +38,9 @@ import flask_migrate  # noqa: E402
 import psycopg  # noqa: E402
 
 from backend import create_app  # noqa: E402
+from backend.testing.servers import HOST, Server  # noqa: E402
 from harness import (  # noqa: E402
-    CpuMeter, HOST, Server, code_version, database_session_pids, machine, peak_rss_mib, percentile,
-    print_table, run_load, summarize,
+    CpuMeter, code_version, database_session_pids, machine, peak_rss_mib, percentile, print_table, run_load, summarize,
 )
 from locations_world import (  # noqa: E402
     VOLUNTEERS, app_settings, batch_requests, build_world, checkin_requests, describe_statements,

@@ -11,7 +11,7 @@ What happens (bench/night_world.py describes the world and the phones' requests)
    (`gunicorn --workers 2 wsgi:app`, PATROL_ENV=production, rate limits on) and the
    dispatcher (`flask --app wsgi notifications dispatch`), which sends through the real
    firebase-admin SDK to the fake (PATROL_FCM_URL, and a service-account file whose
-   token_uri is the fake);
+   token_uri is the fake), and the derivation worker (`flask --app wsgi derive work`);
 3. every phone registers its FCM token (POST /devices);
 4. moves the patrols so that their two hours end now, and replays the night from a pool of
    client threads (closed loop), in the order of patrol time: check-ins, a batch upload per
@@ -20,16 +20,20 @@ What happens (bench/night_world.py describes the world and the phones' requests)
    officers, tomorrow's patrols moved by the chief (changes, then 2-hour reminders), and
    check-outs. `ANALYZE` runs every 30 s meanwhile, standing in for autovacuum (off on
    this server);
-5. waits for the dispatcher to send everything due, then counts: requests per endpoint
-   (requests/s, p50/p99 ms, 5xx, other answers by code), points and check-ins sent against
-   stored, notifications due against delivered (delivery rows and what the fake FCM
-   received), peak memory of every process, where the CPU went; and prints PASS/FAIL.
+5. waits for the dispatcher to send everything due and the worker to derive everything
+   asked for, then counts: requests per endpoint (requests/s, p50/p99 ms, 5xx, other answers
+   by code), points and check-ins sent against stored, notifications due against delivered
+   (delivery rows and what the fake FCM received), how long after a batch's answer its
+   figures were derived (freshness: a trigger of the bench's own notes when the worker
+   finishes each request), peak memory of every process, where the CPU went; and prints
+   PASS/FAIL.
 
 HTTP goes to 127.0.0.1 only. Only the bench database is dropped (its name must contain
 "bench"); it is left in place for inspection. Every process started here is stopped on the
 way out, whatever happens.
 """
 import argparse
+import bisect
 import json
 import multiprocessing
 import os
@@ -52,9 +56,9 @@ import psycopg  # noqa: E402
 
 from backend import create_app  # noqa: E402
 from backend.core.time import utcnow  # noqa: E402
+from backend.testing.servers import Background, Server  # noqa: E402
 from harness import (  # noqa: E402
-    Background, CpuMeter, FakeFcmProcess, Server, code_version, database_session_pids, machine,
-    peak_rss_mib, percentile, print_table, run_load,
+    CpuMeter, FakeFcmProcess, code_version, database_session_pids, machine, peak_rss_mib, percentile, print_table, run_load,
 )
 from locations_world import (  # noqa: E402
     app_settings, firebase_placeholder_file, plain_url, recreate_database, server_env,
@@ -74,9 +78,24 @@ UPLOAD_EVERY_MIN = 5
 NIGHT_TIME_LIMIT_S = 3600  # no request starts after this; a night cut short fails
 ANALYZE_EVERY_S = 30
 DRAIN_TIMEOUT_S = 300
+FRESHNESS_TARGET_S = 10  # a batch's dwell and attendance derived within this of its answer
 ON_A_PATROL = VOLUNTEERS_PER_PATROL + OFFICERS_PER_PATROL  # people, each with one phone
 # Lines of the server's or the dispatcher's output that tell of trouble.
 TROUBLE = re.compile(r"Traceback|Exception|WORKER TIMEOUT|\[ERROR\]|\[CRITICAL\]")
+
+
+# The bench's own record of when the worker finished each request: it deletes the request's
+# row in the transaction that wrote the figures, just before committing.
+NOTE_DERIVATIONS = """
+CREATE TABLE bench_derivations (patrol_id integer, user_id integer, derived_at timestamptz);
+CREATE FUNCTION bench_note_derivation() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    INSERT INTO bench_derivations VALUES (OLD.patrol_id, OLD.user_id, clock_timestamp());
+    RETURN OLD;
+END $$;
+CREATE TRIGGER bench_note_derivation AFTER DELETE ON derivation_queue
+    FOR EACH ROW EXECUTE FUNCTION bench_note_derivation();
+"""
 
 
 def banner(title):
@@ -145,6 +164,8 @@ def setup(app, scale, rng):
     with app.app_context():
         flask_migrate.upgrade()
         world = build_world(scale, rng)
+    with psycopg.connect(plain_url(DATABASE_URL), autocommit=True) as connection:
+        connection.execute(NOTE_DERIVATIONS)
     people = len(world["phones"])
     print(f"database {DATABASE_NAME} rebuilt and migrated; {len(world['patrol_ids'])} published patrols of "
           f"{ON_A_PATROL} ({VOLUNTEERS_PER_PATROL} volunteers of one group, {OFFICERS_PER_PATROL} officers), "
@@ -170,25 +191,31 @@ def start_processes(context, workdir, secret, workers, started):
     dispatcher = Background("dispatcher", [sys.executable, "-m", "flask", "--app", "wsgi", "notifications",
                                            "dispatch"], REPO, env, stop_signal=signal.SIGINT)
     started.append(dispatcher)
+    deriver = Background("derivation worker", [sys.executable, "-m", "flask", "--app", "wsgi", "derive", "work"],
+                         REPO, env, stop_signal=signal.SIGINT)
+    started.append(deriver)
     server.wait_until_answering("/api/v1/openapi.json")
     time.sleep(1)
-    if dispatcher.process.poll() is not None:
-        raise RuntimeError(f"the dispatcher exited:\n{dispatcher.log_tail()}")
+    for helper in (dispatcher, deriver):
+        if helper.process.poll() is not None:
+            raise RuntimeError(f"the {helper.name} exited:\n{helper.log_tail()}")
     print(f"fake FCM pid {fake.pid} at {fake.url}; app: gunicorn --workers {workers} on 127.0.0.1:{server.port}, "
           f"workers {server.worker_pids()}; dispatcher pid {dispatcher.pid} (flask --app wsgi notifications "
-          "dispatch); PATROL_ENV=production, rate limits on (in-process counters per worker)", flush=True)
-    return fake, server, dispatcher
+          f"dispatch); derivation worker pid {deriver.pid} (flask --app wsgi derive work); PATROL_ENV=production, "
+          "rate limits on (in-process counters per worker)", flush=True)
+    return fake, server, dispatcher, deriver
 
 
-def trouble_in(server, dispatcher):
-    """{process: alarming lines of its output}, a worker replaced or the dispatcher gone included."""
+def trouble_in(server, helpers):
+    """{process: alarming lines of its output}, a worker replaced or a helper gone included."""
     trouble = {process.name: [line for line in process.log_lines() if TROUBLE.search(line)]
-               for process in (server, dispatcher)}
+               for process in (server, *helpers)}
     boots = sum("Booting worker" in line for line in server.log_lines())
     if boots > server.workers:
         trouble[server.name].append(f"{boots} workers booted for {server.workers}: some died and were replaced")
-    if dispatcher.process.poll() is not None:
-        trouble[dispatcher.name].append(f"the dispatcher exited ({dispatcher.process.returncode})")
+    for helper in helpers:
+        if helper.process.poll() is not None:
+            trouble[helper.name].append(f"the {helper.name} exited ({helper.process.returncode})")
     return trouble
 
 
@@ -254,6 +281,42 @@ def wait_for_dispatcher(connection, first_event_id):
     print(f"drained {waited:.1f} s after the night's last request"
           + ("" if waited < DRAIN_TIMEOUT_S else f" (GAVE UP after {DRAIN_TIMEOUT_S} s)"), flush=True)
     return waited
+
+
+def wait_for_derivations(connection):
+    """Until the worker has derived everything asked for."""
+    started = time.perf_counter()
+    while time.perf_counter() - started < DRAIN_TIMEOUT_S:
+        if not connection.execute("SELECT count(*) FROM derivation_queue").fetchone()[0]:
+            break
+        time.sleep(0.5)
+    waited = time.perf_counter() - started
+    print(f"everything derived {waited:.1f} s after the notifications were sent"
+          + ("" if waited < DRAIN_TIMEOUT_S else f" (GAVE UP after {DRAIN_TIMEOUT_S} s)"), flush=True)
+
+
+def freshness(connection, night, result, world):
+    """Seconds from each answered batch to the end of the first derivation of its person and
+    patrol that began after it (the worker's row for them held the batch's request by then);
+    and how many batches were never derived."""
+    user_of = {f"Bearer {phone.token}": phone.user_id for phone in world["phones"]}
+    derived = defaultdict(list)
+    for patrol_id, user_id, at in connection.execute(
+            "SELECT patrol_id, user_id, extract(epoch FROM derived_at) FROM bench_derivations ORDER BY derived_at"):
+        derived[(patrol_id, user_id)].append(float(at))
+    delays, never = [], 0
+    for index, status, answered_at in zip(result["indexes"], result["statuses"], result["answered_at"]):
+        method, path, body, headers = night.requests[index]
+        if not path.endswith("/locations:batch") or status != 200:
+            continue
+        key = (json.loads(body)["points"][0]["patrol_id"], user_of[headers["Authorization"]])
+        times = derived[key]
+        after = bisect.bisect_right(times, answered_at)
+        if after == len(times):
+            never += 1
+        else:
+            delays.append(times[after] - answered_at)
+    return delays, never
 
 
 # ---------------------------------------------------------------- counting
@@ -377,16 +440,26 @@ def report_notifications(due, db_figures, received, drained_s):
               f"everything sent {drained_s:.1f} s after the night's last request")
 
 
+def report_freshness(delays, never):
+    banner("Results: derived figures")
+    if delays:
+        print(f"{len(delays):,} batches: their dwell and attendance derived p50 {percentile(delays, 50):.2f} s, "
+              f"p99 {percentile(delays, 99):.2f} s, at most {max(delays):.2f} s after the batch's answer; "
+              f"never derived: {never}")
+    else:
+        print(f"no batch derived; never derived: {never}")
+
+
 def report_machine(night_run, memory, host, code):
     banner("Machine")
     cpu, result = night_run["cpu"], night_run["result"]
     print(f"the night: {cpu.describe(result['sent'], 'request')}")
     # What carrying one phone through an hour of patrol costs the server side, whatever the
     # compression: from it, how many phones these cores would carry at once in real time.
-    server_s = cpu.spent["workers"] + cpu.spent["backends"] + cpu.spent["dispatcher"]
+    server_s = cpu.spent["workers"] + cpu.spent["backends"] + cpu.spent["dispatcher"] + cpu.spent["derivation worker"]
     phone_hours = night_run["phones"] * PATROL_LENGTH.total_seconds() / 3600
     per_phone_hour = server_s / phone_hours
-    print(f"server CPU (app workers, their postgres sessions, dispatcher) per phone per hour of patrol: "
+    print(f"server CPU (app workers, postgres sessions, dispatcher, derivation worker) per phone per hour of patrol: "
           f"{per_phone_hour:.2f} s; at that rate {os.cpu_count()} cores would carry about "
           f"{os.cpu_count() * 3600 / per_phone_hour:,.0f} phones on patrol at once")
     before, after = night_run["load"]
@@ -399,7 +472,7 @@ def report_machine(night_run, memory, host, code):
 
 
 def report_trouble(trouble):
-    banner("Output of the app and the dispatcher")
+    banner("Output of the app, the dispatcher and the derivation worker")
     for name, lines in trouble.items():
         print(f"{name}: " + ("nothing alarming" if not lines else f"{len(lines)} alarming lines, the first ones:"))
         for line in lines[:10]:
@@ -412,7 +485,7 @@ def report_targets(checks):
         print(f"[{'PASS' if ok else 'FAIL'}] {text}")
 
 
-def targets(night, night_result, total, db_figures, due, received):
+def targets(night, night_result, total, db_figures, due, received, delays, never):
     deliveries = db_figures["deliveries"]
     due_total = sum(due.values())
     written, sent = sum(deliveries.values()), deliveries.get("sent", 0)
@@ -431,6 +504,9 @@ def targets(night, night_result, total, db_figures, due, received):
          and received["message_ids"] == due_total,
          f"notifications delivered == due: due {due_total:,}, deliveries written {written:,}, sent {sent:,}, "
          f"received by FCM {received['messages']:,} ({received['message_ids']:,} distinct)"),
+        (bool(delays) and never == 0 and percentile(delays, 99) <= FRESHNESS_TARGET_S,
+         f"a batch's figures derived within {FRESHNESS_TARGET_S} s of its answer (p99): "
+         + (f"p99 {percentile(delays, 99):.2f} s, {never} never derived" if delays else "nothing derived")),
     ]
 
 
@@ -465,19 +541,22 @@ def main():
             # In this process the app only builds the world: it never sends a push.
             app = create_app(app_settings(DATABASE_URL, secret, placeholder.name))
             world = setup(app, args.scale, rng)
-            fake, server, dispatcher = start_processes(context, workdir, secret, args.workers, started)
+            fake, server, dispatcher, deriver = start_processes(context, workdir, secret, args.workers, started)
             with psycopg.connect(plain_url(DATABASE_URL), autocommit=True) as connection:
                 first_event_id = connection.execute("SELECT coalesce(max(id), 0) + 1 FROM outbox_events").fetchone()[0]
                 devices = register_devices(world, server.port, args.concurrency)
-                helpers = {"dispatcher": dispatcher.pid, "fake FCM": fake.pid}
+                helpers = {"dispatcher": dispatcher.pid, "derivation worker": deriver.pid, "fake FCM": fake.pid}
                 night_run = replay_night(app, world, server, helpers, connection, args, rng)
                 drained_s = wait_for_dispatcher(connection, first_event_id)
+                wait_for_derivations(connection)
                 db_figures = stored(connection, first_event_id)
+                delays, never = freshness(connection, night_run["night"], night_run["result"], world)
                 host = machine(connection)
             received = fake.received()
-            trouble = trouble_in(server, dispatcher)
+            trouble = trouble_in(server, (dispatcher, deriver))
             memory = [*((f"app worker {pid}", peak_rss_mib(pid)) for pid in server.worker_pids()),
-                      ("dispatcher", peak_rss_mib(dispatcher.pid)), ("fake FCM", peak_rss_mib(fake.pid)),
+                      ("dispatcher", peak_rss_mib(dispatcher.pid)), ("derivation worker", peak_rss_mib(deriver.pid)),
+                      ("fake FCM", peak_rss_mib(fake.pid)),
                       ("bench process", peak_rss_mib(os.getpid()))]
         finally:
             stop_all(started)
@@ -489,9 +568,10 @@ def main():
     report_data(night, night_run["answers"], points_in_failed_requests(night, night_result), db_figures, table)
     due = notifications_due(table)
     report_notifications(due, db_figures, received, drained_s)
+    report_freshness(delays, never)
     report_machine(night_run, memory, host, code_version(REPO))
     report_trouble(trouble)
-    report_targets(targets(night, night_result, total, db_figures, due, received))
+    report_targets(targets(night, night_result, total, db_figures, due, received, delays, never))
     print(f"\n(whole run {time.perf_counter() - run_started:.0f} s)")
 
 

@@ -1,7 +1,4 @@
 """Assertions shared by the tests."""
-from contextlib import contextmanager
-
-from sqlalchemy import event
 
 
 def assert_problem(response, status, code):
@@ -13,21 +10,6 @@ def assert_problem(response, status, code):
     assert body["status"] == status
     assert body["request_id"]
     return body
-
-
-@contextmanager
-def statements_sent(session, sent):
-    """Record the SQL statements sent on the test's connection meanwhile."""
-    connection = session.connection()
-
-    def remember(_conn, _cursor, statement, *_args):
-        sent.append(statement.lstrip())
-
-    event.listen(connection, "before_cursor_execute", remember)
-    try:
-        yield
-    finally:
-        event.remove(connection, "before_cursor_execute", remember)
 
 
 def selects(sent):

@@ -2,7 +2,7 @@
 
 openapi-python-client turns mobile_api_spec/openapi.yaml into a package at test time; the
 night then runs through that package against the real app, served on a loopback port. The
-server shares the test's database connection (tests/conftest.py), so it sees the fixtures'
+server shares the test's database connection (backend/testing/fixtures/app.py), so it sees the fixtures'
 rows and the whole night is rolled back after. A generated model that cannot read an answer,
 an operation missing or named otherwise, or a status the spec does not list fails the test.
 """
@@ -22,8 +22,8 @@ from werkzeug.serving import make_server
 from backend.core.time import utcnow
 from backend.patrols.models import Patrol
 from backend.users.consent_policy import CURRENT_VERSION
-from tests.conftest import PASSWORD
-from tests.plugins.patrols import BEOMGYE
+from backend.testing.fixtures.app import PASSWORD
+from backend.testing.fixtures.patrols import BEOMGYE
 
 SPEC = Path(__file__).resolve().parents[1] / "mobile_api_spec" / "openapi.yaml"
 PACKAGE = "patrol_api_client"
@@ -86,7 +86,7 @@ def answered(response, status, model):
 
 
 def test_a_volunteers_night_through_the_generated_client(
-    generated, base_url, api, chief, officer, patrol_body, volunteers, zones, db_session  # noqa: F811
+    generated, base_url, api, chief, officer, patrol_body, volunteers, zones, db_session, derive_now  # noqa: F811
 ):
     models = importlib.import_module(f"{PACKAGE}.models")
     from patrol_api_client import AuthenticatedClient, Client
@@ -132,6 +132,7 @@ def test_a_volunteers_night_through_the_generated_client(
         patrol["id"], client=me, body=models.CheckInRequest(**fix()))
     assert answered(checked_out, 201, models.CheckIn).kind == models.CheckInKind.CHECK_OUT
 
+    derive_now()  # the derivation worker, which runs beside the service
     attendance = operation(generated, "attendance", "get_patrol_attendance").sync_detailed(patrol["id"], client=me)
     assert [entry.user_id for entry in answered(attendance, 200, list) if entry.user_id == volunteer.id] == [volunteer.id]
 

@@ -6,7 +6,7 @@ from sqlalchemy import text
 from backend import create_app
 from backend.config import sqlalchemy_url
 from backend.extensions import db
-from tests.conftest import TEST_DATABASE_URL
+from backend.testing.database import TEST_DATABASE_URL
 from tests.helpers import assert_problem
 
 

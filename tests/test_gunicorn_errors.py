@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from backend.errors import ERROR_CATALOGUE
-from bench.harness import HOST, Server
-from tests.conftest import TEST_DATABASE_URL
+from backend.testing.servers import HOST, Server
+from backend.testing.database import TEST_DATABASE_URL
 
 REPO = Path(__file__).resolve().parents[1]
 MAX_BODY = 4096

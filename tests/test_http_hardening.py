@@ -7,7 +7,7 @@ import sqlalchemy
 from flask import g
 
 from backend.core.request_log import access_log, json_log_handler
-from tests.conftest import PASSWORD
+from backend.testing.fixtures.app import PASSWORD
 
 
 def test_answers_carry_security_headers(client):

@@ -15,7 +15,7 @@ from backend import create_app
 from backend.config import sqlalchemy_url
 from backend.core.alembic_filters import include_object
 from backend.extensions import db
-from tests.conftest import TEST_DATABASE_URL, recreate_database
+from backend.testing.database import TEST_DATABASE_URL, recreate_database
 
 MIGRATIONS = Path(__file__).resolve().parents[1] / "backend" / "migrations"
 

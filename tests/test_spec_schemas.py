@@ -13,9 +13,9 @@ import schemathesis
 from backend.core.schemas import OutputSchema
 from backend.core.time import utcnow
 from backend.extensions import api as smorest_api
-from tests.conftest import PASSWORD
-from tests.plugins.locations import offset
-from tests.plugins.patrols import BEOMGYE
+from backend.testing.fixtures.app import PASSWORD
+from backend.testing.fixtures.locations import offset
+from backend.testing.fixtures.patrols import BEOMGYE
 
 TYPED = {"type", "$ref", "allOf", "oneOf", "anyOf"}
 

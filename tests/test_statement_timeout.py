@@ -4,7 +4,7 @@ from contextlib import contextmanager
 
 import psycopg
 
-from tests.conftest import TEST_DATABASE_URL
+from backend.testing.database import TEST_DATABASE_URL
 from tests.helpers import assert_problem
 
 LIMIT_MS = 200

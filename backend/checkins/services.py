@@ -1,5 +1,4 @@
 """Check-in and check-out: who may, when, where, and answering retries with the first answer."""
-import functools
 import hashlib
 import json
 
@@ -14,8 +13,9 @@ from backend.checkins.models import LATE_UPLOAD, CheckIn, CheckInKind, CheckInRe
 from backend.core.filters import where_equal
 from backend.core.location_input import SUSPECT_ACCURACY_M
 from backend.core.pagination import paginate
-from backend.core.scopes import one_or_404, viewer_parameters, viewer_placeholder
+from backend.core.scopes import one_or_404
 from backend.core.time import utcnow
+from backend.derivation import services as derivation
 from backend.errors import AppError
 from backend.extensions import db
 from backend.organizations.models import GeofencePolicy, Station
@@ -53,6 +53,7 @@ ANSWER_COLUMNS = (
     CheckIn.review_note, CheckIn.reviewed_by_id, CheckIn.reviewed_at,
 )
 
+# The fix as a point; its lon and lat are given as parameters when a statement runs.
 FIX_POINT = func.ST_SetSRID(func.ST_MakePoint(bindparam("lon"), bindparam("lat")), 4326)
 
 
@@ -60,21 +61,6 @@ def _situation(actor, patrol_id, fix):
     """The patrol as the actor may see it (None: not visible), with whether they are on
     duty, have consent, have checked in, sent this client_event_id before, and how far
     the fix lies from the meeting point and from each of the patrol's zones."""
-    parameters = {
-        **viewer_parameters(actor),
-        "patrol_id": patrol_id,
-        "lon": fix["lon"],
-        "lat": fix["lat"],
-        "client_event_id": fix["client_event_id"],
-        "recorded_at": fix["recorded_at"],
-        "late_minutes": current_app.config["LATE_UPLOAD_MINUTES"],
-    }
-    return db.session.execute(_situation_statement(actor.role), parameters).first()
-
-
-@functools.cache
-def _situation_statement(role):
-    actor = viewer_placeholder(role)
     fix_place = func.Geography(FIX_POINT)
     # Only the patrol's few zones are measured (found through patrol_zones), so measuring
     # on the geography type here costs no index.
@@ -90,14 +76,15 @@ def _situation_statement(role):
         .lateral("patrol_zone_distances")
     )
     earlier = select(CheckIn.request_fingerprint).where(
-        CheckIn.user_id == actor.id, CheckIn.client_event_id == bindparam("client_event_id")
+        CheckIn.user_id == actor.id, CheckIn.client_event_id == fix["client_event_id"]
     )
     checked_in = select(CheckIn.id).where(
         CheckIn.patrol_id == Patrol.id, CheckIn.user_id == actor.id, CheckIn.kind == CheckInKind.CHECK_IN.value
     )
-    return (
+    late_minutes = current_app.config["LATE_UPLOAD_MINUTES"]
+    statement = (
         visible_patrols(actor)
-        .where(Patrol.id == bindparam("patrol_id"))
+        .where(Patrol.id == patrol_id)
         .join(Station, Station.id == Patrol.station_id)
         .join(zones, true(), isouter=True)
         .with_only_columns(
@@ -115,10 +102,10 @@ def _situation_statement(role):
             zones.c.ids.label("zone_ids"),
             zones.c.distances.label("zone_distances"),
             # now() is the transaction's time, which the row's received_at will be.
-            func.is_late_upload(func.now(), bindparam("recorded_at"), Patrol.ends_at, bindparam("late_minutes"))
-            .label("is_late"),
+            func.is_late_upload(func.now(), fix["recorded_at"], Patrol.ends_at, late_minutes).label("is_late"),
         )
     )
+    return db.session.execute(statement, {"lon": fix["lon"], "lat": fix["lat"]}).first()
 
 
 def _check_may_record(situation, kind, fix):
@@ -209,7 +196,7 @@ def _insert_once(row, user, client_event_id, fingerprint):
     answer = db.session.execute(INSERT_ONCE, row).first()
     if answer is None:
         return _earlier_answer(user, client_event_id, fingerprint), False
-    attendance.refresh([row["patrol_id"]], [user.id])
+    derivation.request([row["patrol_id"]], user.id)
     return answer, True
 
 
@@ -225,7 +212,7 @@ def review_checkin(actor, checkin_id, review, note):
         raise AppError("NOT_FLAGGED")
     _decide(actor, checkin, review, note)
     db.session.flush()
-    attendance.refresh([checkin.patrol_id], [checkin.user_id])  # a rejected check-in no longer counts
+    attendance.refresh(checkin.patrol_id, [checkin.user_id])  # a rejected check-in no longer counts
     return checkin
 
 

@@ -8,9 +8,10 @@ import uuid
 
 from flask import g, request
 from flask_jwt_extended import current_user, jwt_required
-from sqlalchemy import bindparam, select
+from sqlalchemy import select
 from sqlalchemy.orm import contains_eager
 
+from backend.auth.models import AuthSession
 from backend.core.routing import problems
 from backend.errors import AppError, problem_response
 
@@ -56,7 +57,12 @@ def session_of(jwt_payload):
         session_id = uuid.UUID(jwt_payload.get("sid", ""))
     except ValueError:
         return None
-    g.auth_session = db.session.scalar(_session_with_user(), {"session_id": session_id})
+    g.auth_session = db.session.scalar(
+        select(AuthSession)
+        .join(AuthSession.user)
+        .options(contains_eager(AuthSession.user))
+        .where(AuthSession.id == session_id)
+    )
     # Kept apart for the access log, which runs after the commit has expired the row.
     g.auth_user_id = g.auth_session.user_id if g.auth_session is not None else None
     return g.auth_session
@@ -66,19 +72,6 @@ def current_session_id():
     """The AuthSession of the request's token (None outside a signed-in request)."""
     session = g.get("auth_session")
     return session.id if session is not None else None
-
-
-@functools.cache
-def _session_with_user():
-    """Built once: every request runs it, and building it costs more than running it."""
-    from backend.auth.models import AuthSession
-
-    return (
-        select(AuthSession)
-        .join(AuthSession.user)
-        .options(contains_eager(AuthSession.user))
-        .where(AuthSession.id == bindparam("session_id"))
-    )
 
 
 @jwt.token_in_blocklist_loader

@@ -2,6 +2,7 @@
 
 The access line names the route's rule (``/api/v1/calendar/<token>.ics``), never the raw
 path or the query string: paths hold calendar-feed secrets and report filters name people.
+The same rule, status and duration feed the latency histogram of /metrics.
 Headers and bodies (passwords, tokens) are never logged.
 """
 import logging
@@ -10,6 +11,8 @@ import time
 
 from flask import g, has_request_context, request
 from pythonjsonlogger.json import JsonFormatter
+
+from backend.metrics.instruments import record_request
 
 access_log = logging.getLogger("backend.access")
 
@@ -30,7 +33,12 @@ def configure_logging(app):
 
     @app.after_request
     def log_request(response):
-        access_log.info("request", extra=_access_fields(response))
+        started = g.get("request_started")
+        seconds = time.perf_counter() - started if started else None
+        fields = _access_fields(response, seconds)
+        access_log.info("request", extra=fields)
+        if seconds is not None:
+            record_request(fields["method"], fields["route"], fields["status"], seconds)
         return response
 
 
@@ -46,13 +54,12 @@ def json_log_handler():
     return handler
 
 
-def _access_fields(response):
-    started = g.get("request_started")
+def _access_fields(response, seconds):
     return {
         "method": request.method,
         "route": route_name(),
         "status": response.status_code,
-        "duration_ms": round((time.perf_counter() - started) * 1000, 1) if started else None,
+        "duration_ms": round(seconds * 1000, 1) if seconds is not None else None,
         "user_id": g.get("auth_user_id"),
     }
 

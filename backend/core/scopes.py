@@ -3,9 +3,7 @@
 A 경찰서 and its 지구대/파출소 form one family; everyone in the family sees the family's
 groups, people and zones, and nothing of other stations. Admins see everything.
 """
-from types import SimpleNamespace
-
-from sqlalchemy import bindparam, func, or_, select
+from sqlalchemy import func, or_, select
 
 from backend.errors import AppError
 from backend.extensions import db
@@ -41,18 +39,6 @@ def station_is_visible(user, station_id):
     """Does the station exist within the user's scope?"""
     statement = select(Station.id).where(Station.id == station_id)
     return db.session.scalar(restrict_to_visible_stations(statement, Station.id, user)) is not None
-
-
-def viewer_placeholder(role):
-    """A viewer of `role` whose id and station are the bind parameters viewer_id and
-    viewer_station_id (see viewer_parameters). A scoped statement built for it once serves
-    every viewer of that role: on a hot path, building a statement costs more Python than
-    running it."""
-    return SimpleNamespace(role=role, id=bindparam("viewer_id"), station_id=bindparam("viewer_station_id"))
-
-
-def viewer_parameters(viewer):
-    return {"viewer_id": viewer.id, "viewer_station_id": viewer.station_id}
 
 
 def one_or_404(statement):

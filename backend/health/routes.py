@@ -33,7 +33,8 @@ def readyz():
     except Exception:  # any failure to reach or read the database means: not ready
         log.exception("readiness: the database did not answer")
         checks["database"] = checks["migrations"] = "unreachable"
-    if not limiter.storage.check():
+    # With rate limiting turned off (PATROL_RATELIMIT_ENABLED=false) there is no storage to reach.
+    if limiter.enabled and not limiter.storage.check():
         checks["rate_limit_storage"] = "unreachable"
     if any(state != "ok" for state in checks.values()):
         return problem_response("SERVICE_UNAVAILABLE", members={"checks": checks}, headers={"Retry-After": "5"})

@@ -5,17 +5,17 @@ order. The sender never raises for a failed delivery: FCM's verdict is data, and
 do with it (drop a dead token, back off and retry) is the dispatcher's decision.
 
 `FcmSender` uses the real firebase-admin SDK. `fcm_url` (PATROL_FCM_URL, for tests and
-staging only) points it at another server, such as the fake FCM used by the tests.
-`DevelopmentSender` only logs, for development without credentials.
+staging only) points it at another server, such as the fake FCM used by the tests. The SDK
+has no setting for its endpoint, so `FcmSender._sdk_session` reaches into it, there and
+nowhere else; firebase-admin is pinned to one version, and
+tests/notifications/test_sdk_internals.py fails saying what changed if a release moves
+what that method relies on. `DevelopmentSender` only logs, for development without
+credentials.
 
 It sends with `send_each` (a thread per message, over requests), not `send_each_async`
-(asyncio over httpx). With firebase-admin 7.7 and httpcore 1.0.9 the async path cost
-more CPU per message in every way we tried it: 1.5 times send_each's with one request in
-flight, 3.6 times with a batch of 500 (its connection pool is rescanned for every waiting
-request at every change, and keeps only 20 idle connections), and more still without the
-`sniffio` package, whose failed import httpcore retries for every lock it makes. It would
-also bypass the proxy and CA settings, and keep the SDK's own retries, that `FcmSender`
-sets up for the sync path. bench/run_fanout.py measures both paths.
+(asyncio over httpx): the async path costs more CPU per message (bench/run_fanout.py
+measures both; figures in bench/README.md), and would keep the SDK's own retries, which
+`FcmSender` turns off for the sync path.
 """
 import email.utils
 import functools
@@ -97,64 +97,25 @@ class FcmSender:
         self._token_session = requests.Session()
         self._token_request = google.auth.transport.requests.Request(self._token_session)
         base_url = (fcm_url or GOOGLE_FCM_URL).rstrip("/")
-        if fcm_url:
-            self._stay_off_google_iam()
-        service = self._create_messaging_service(base_url)
-        self._disable_status_retries(service, base_url)
-        self._read_environment_once(service._client.session, base_url)
+        self._sdk_session(base_url).mount(f"{base_url}/", _adapter_answering_server_errors_at_once())
 
-    def _stay_off_google_iam(self):
-        # google-auth (2.62 at least) follows every authorised request with a background
-        # "Regional Access Boundary" lookup at iamcredentials.googleapis.com, with no
-        # setting to turn it off. With fcm_url we are not talking to Google (tests, benches,
-        # staging against a fake): the credential's own "is a lookup required" check,
-        # which it answers False for non-Google universes, answers False here too.
-        credential = self.app.credential.get_credential()
-        if hasattr(credential, "_is_regional_access_boundary_lookup_required"):
-            credential._is_regional_access_boundary_lookup_required = lambda: False
-
-    def _create_messaging_service(self, base_url):
+    def _sdk_session(self, base_url):
+        """The requests session of this app's messaging service, made to send to `base_url`.
+        The one place that touches the SDK's internals: it has no setting for FCM's
+        endpoint, nor for its session's retries."""
         # The SDK reads _MessagingService.FCM_URL once, in __init__, and caches the service
-        # on the app on first use; it has no option for another endpoint. So the class
-        # attribute is swapped exactly while this app's service is created, here and
-        # nowhere else: later sends reuse the cached service with its URL, and any other
-        # app's service is created with the real URL. Restored even if creation fails.
+        # on the app on first use. So the class attribute is swapped exactly while this
+        # app's service is created, here and nowhere else: later sends reuse the cached
+        # service with its URL, and any other app's service is created with the real URL.
+        # Restored even if creation fails.
         with self._service_lock:
             original = messaging._MessagingService.FCM_URL
             messaging._MessagingService.FCM_URL = f"{base_url}/v1/projects/{{0}}/messages:send"
             try:
-                return messaging._get_messaging_service(self.app)
+                service = messaging._get_messaging_service(self.app)
             finally:
                 messaging._MessagingService.FCM_URL = original
-
-    def _disable_status_retries(self, service, base_url):
-        # The SDK's session retries a 500 or 503 four more times, sleeping 0, 1, 2 and 4 s
-        # (and a 503's Retry-After) inside each send thread. Its JsonHttpClient mounts that
-        # retrying adapter on every "http://" and "https://" URL, not only on
-        # fcm.googleapis.com, so it would run against the fake too: a 503 took 7 s and 5
-        # requests. The dispatcher owns retries (a whole batch backs off together, instead
-        # of 500 threads each hammering a struggling FCM), so this adapter, mounted on the
-        # longest matching prefix and thus chosen by requests, answers a 500/503 at once,
-        # here and in production alike. It keeps the SDK's single retry of a connection or
-        # read error (a stale pooled connection). One thread per message (send_each) means
-        # up to 500 connections at once: pool them all, so a full batch does not reopen
-        # hundreds of connections each time nor log "Connection pool is full".
-        retries = Retry(connect=1, read=1, status=0, other=0, redirect=0, allowed_methods=None,
-                        raise_on_status=False, respect_retry_after_header=False)
-        adapter = requests.adapters.HTTPAdapter(pool_maxsize=MAX_BATCH, max_retries=retries)
-        service._client.session.mount(f"{base_url}/", adapter)
-
-    @staticmethod
-    def _read_environment_once(session, base_url):
-        # With trust_env on, requests looks for proxies (scanning the whole environment,
-        # twice), a CA bundle and a .netrc file on every request: a quarter of the CPU that
-        # send_each spends per message. The environment does not change while we run, so
-        # ask requests once, here, what it says for FCM's URL (a proxy, REQUESTS_CA_BUNDLE),
-        # keep that on the session and stop the per-request lookups. FCM authenticates with
-        # the OAuth bearer token, never with .netrc credentials.
-        settings = session.merge_environment_settings(f"{base_url}/", {}, None, None, None)
-        session.proxies, session.verify = settings["proxies"], settings["verify"]
-        session.trust_env = False
+        return service._client.session
 
     def send(self, messages: list[messaging.Message]) -> list[PushResult]:
         """One result per message (at most 500), in order. Raises only for invalid messages."""
@@ -183,6 +144,19 @@ class FcmSender:
     def close(self):
         firebase_admin.delete_app(self.app)
         self._token_session.close()
+
+
+def _adapter_answering_server_errors_at_once():
+    """For the SDK's session, mounted on FCM's URL (the longest matching prefix, so the one
+    requests picks). The SDK retries a 500 or 503 four more times with growing sleeps (and
+    a 503's Retry-After) inside each send thread; the dispatcher owns retries instead, so
+    that a whole batch backs off together rather than 500 threads each hammering a
+    struggling FCM. Kept: the SDK's single retry of a connection or read error (a stale
+    pooled connection). send_each runs a thread per message: the pool keeps a connection
+    for each, so none of a full batch is opened only to be thrown away."""
+    retries = Retry(connect=1, read=1, status=0, other=0, redirect=0, allowed_methods=None,
+                    raise_on_status=False, respect_retry_after_header=False)
+    return requests.adapters.HTTPAdapter(pool_maxsize=MAX_BATCH, max_retries=retries)
 
 
 def _result(response):

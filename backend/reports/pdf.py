@@ -33,8 +33,8 @@ CERTIFICATE_MAX_LINES = 20
 CERTIFICATE_MAX_ADJUSTMENTS = 10
 SIGN_IN_BLANK_ROWS = 5
 NUMERIC_KINDS = {"int", "number", "minutes"}
-# Relative column widths by kind: text wraps, the rest is short and fixed.
-KIND_WEIGHTS = {"text": 3.0, "datetime": 1.6, "date": 1.2, "int": 0.9, "number": 1.0, "minutes": 0.9, "bool": 0.7}
+# Points between a cell's text and its left and right borders.
+CELL_PADDING = 3
 HEADER_FILL = colors.HexColor("#DDE4EE")
 STRIPE_FILL = colors.HexColor("#F4F6FA")
 MONTHS = ("January", "February", "March", "April", "May", "June", "July",
@@ -115,14 +115,25 @@ class _NumberedCanvas(canvas.Canvas):
         for number, state in enumerate(self._pages, start=1):
             self.__dict__.update(state)
             width = self._pagesize[0]
+            page = f"{number} / {total}"
             self.saveState()
             self.setFont(FONT, 8)
             self.setFillColor(colors.grey)
-            self.drawString(12 * mm, 7 * mm, self._footer)
-            self.drawRightString(width - 12 * mm, 7 * mm, f"{number} / {total}")
+            room = width - 24 * mm - pdfmetrics.stringWidth(page, FONT, 8) - 6 * mm
+            self.drawString(12 * mm, 7 * mm, _elide(self._footer, room, FONT, 8))
+            self.drawRightString(width - 12 * mm, 7 * mm, page)
             self.restoreState()
             super().showPage()
         super().save()
+
+
+def _elide(text, width, font, size):
+    """The text, cut short with an ellipsis when it is wider than `width` (a one-line footer)."""
+    if pdfmetrics.stringWidth(text, font, size) <= width:
+        return text
+    while text and pdfmetrics.stringWidth(text + "…", font, size) > width:
+        text = text[:-1]
+    return text.rstrip() + "…"
 
 
 def _build(story, *, pagesize, title, footer, margin=12 * mm):
@@ -142,6 +153,8 @@ def _grid(header_rows=1, *extra):
         ("FONTSIZE", (0, 0), (-1, -1), 8),
         ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#9AA3AF")),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+        ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
         ("BACKGROUND", (0, 0), (-1, header_rows - 1), HEADER_FILL),
         *extra,
     ])
@@ -162,6 +175,62 @@ def _date_label(value, lang):
 # --- report tables ----------------------------------------------------------------------
 
 
+def _cell_width(text_width):
+    """A cell's width for text this wide: its padding, and a point to spare for rounding."""
+    return text_width + 2 * CELL_PADDING + 1
+
+
+def _widest(texts, font, size, words=False):
+    """The width of the widest text (or, with `words`, of the widest word of any text)."""
+    pieces = {piece for text in texts for piece in (str(text).split() if words else [str(text)])}
+    return max((pdfmetrics.stringWidth(piece, font, size) for piece in pieces), default=0)
+
+
+def _column_widths(available, columns, styles, *, grow=True):
+    """Column widths that fit every value, for columns of (header, kind, texts).
+
+    Dates, times, numbers and yes/no keep to one line, so their column is as wide as the
+    widest of them. Text and headers wrap at spaces and never inside a word, unless a single
+    word is wider than the text columns' share of what the others leave. When every value fits
+    on one line, `grow` shares the room to spare among all columns; otherwise the room goes to
+    the columns in proportion to how much they would wrap.
+    """
+    low, high = [], []
+    for header, kind, texts in columns:
+        header_word = _cell_width(_widest([header], styles.bold, styles.header.fontSize, words=True))
+        widest = _cell_width(_widest(texts, FONT, styles.cell.fontSize))
+        high.append(max(_cell_width(_widest([header], styles.bold, styles.header.fontSize)), widest))
+        low.append(max(header_word, widest) if kind != "text" else header_word)
+    texts_at = [i for i, (_, kind, _) in enumerate(columns) if kind == "text"]
+    words = {i: _cell_width(_widest(columns[i][2], FONT, styles.cell.fontSize, words=True)) for i in texts_at}
+    cap = _word_cap(available - sum(width for i, width in enumerate(low) if i not in texts_at), list(words.values()))
+    for i in texts_at:
+        low[i] = max(low[i], min(words[i], cap))
+    if sum(low) > available:
+        raise ValueError(f"{len(columns)} columns need {sum(low):.0f} pt, more than the {available:.0f} pt of the page")
+    if sum(high) <= available:
+        widths = high
+        spare = available - sum(high)
+        weights = high if grow else [0] * len(high)
+    else:
+        widths = low
+        spare = available - sum(low)
+        weights = [h - l for h, l in zip(high, low)]
+    total = sum(weights)
+    return [width + (spare * weight / total if total else 0) for width, weight in zip(widths, weights)]
+
+
+def _word_cap(room, longest_words):
+    """The widest a text column may make room for its longest word: none, when they all fit;
+    else the same cap for each, chosen so they fill `room` (the narrower ones keep their width)."""
+    if sum(longest_words) <= room:
+        return float("inf")
+    rest = sorted(longest_words)
+    while rest and rest[0] * len(rest) <= room:
+        room -= rest.pop(0)
+    return room / len(rest)
+
+
 def table_pdf(*, title, headers, kinds, rows, summary, lang):
     """An A4 landscape table of rows (lists of text); summary(row_count) gives (label, text) lines."""
     styles = _styles()
@@ -172,8 +241,8 @@ def table_pdf(*, title, headers, kinds, rows, summary, lang):
     total = len(shown) + sum(1 for _ in rows)
 
     def story(width, _height):
-        weights = [KIND_WEIGHTS[kind] for kind in kinds]
-        widths = [width * weight / sum(weights) for weight in weights]
+        values = list(zip(*shown)) if shown else [()] * len(headers)
+        widths = _column_widths(width, list(zip(headers, kinds, values)), styles)
         data = [[_p(header, styles.header) for header in headers]]
         for cells in shown:
             # Only text wraps; plain strings are much cheaper to lay out than paragraphs.
@@ -193,16 +262,21 @@ def table_pdf(*, title, headers, kinds, rows, summary, lang):
             )
             parts += [Spacer(1, 2 * mm), _p(note, styles.warning)]
         parts += [Spacer(1, 4 * mm), Table(data, colWidths=widths, repeatRows=1, style=_grid(1, *extra))]
-        lines = summary(total)
-        summary_table = Table(
-            [[_p(label, styles.header), _p(value, styles.cell)] for label, value in lines],
-            colWidths=[45 * mm, 80 * mm], hAlign="LEFT",
-            style=_grid(1, ("BACKGROUND", (0, 0), (0, -1), HEADER_FILL), ("BACKGROUND", (1, 0), (1, -1), colors.white)),
-        )
-        parts += [Spacer(1, 6 * mm), _p("요약" if ko else "Summary", styles.heading), summary_table]
+        parts += [Spacer(1, 6 * mm), _p("요약" if ko else "Summary", styles.heading), _summary_table(summary(total), width, styles)]
         return parts
 
     return _build(story, pagesize=landscape(A4), title=title, footer=title)
+
+
+def _summary_table(lines, width, styles):
+    """(label, value) lines as a two-column table, as wide as they need up to half the page."""
+    labels, values = zip(*lines) if lines else ((), ())
+    widths = _column_widths(width / 2, [("", "text", labels), ("", "text", values)], styles, grow=False)
+    return Table(
+        [[_p(label, styles.cell), _p(value, styles.cell)] for label, value in lines],
+        colWidths=widths, hAlign="LEFT",
+        style=_grid(1, ("BACKGROUND", (0, 0), (0, -1), HEADER_FILL), ("BACKGROUND", (1, 0), (1, -1), colors.white)),
+    )
 
 
 # --- volunteer-hours certificate --------------------------------------------------------
@@ -247,8 +321,8 @@ def certificate_pdf(lang, *, person_name, organisation, station, period_label, a
             patrols.append(["", _p(more, styles.cell), hours_and_minutes(rest, lang)])
         if not lines:
             patrols.append(["", _p("(없음)" if ko else "(none)", styles.cell), ""])
-        column_widths = [28 * mm, width - 58 * mm, 30 * mm]
-        patrol_table = Table(patrols, colWidths=column_widths, repeatRows=1, style=_grid(1, ("ALIGN", (2, 1), (2, -1), "RIGHT")))
+        widths = [28 * mm, width - 58 * mm, 30 * mm]
+        patrol_table = Table(patrols, colWidths=widths, repeatRows=1, style=_grid(1, ("ALIGN", (2, 1), (2, -1), "RIGHT")))
         content = [
             Spacer(1, 4 * mm), _p(title, styles.big_title), Spacer(1, 8 * mm), info_table,
             Spacer(1, 6 * mm), _p("승인된 활동 내역" if ko else "Patrols approved", styles.heading), patrol_table,
@@ -271,7 +345,7 @@ def certificate_pdf(lang, *, person_name, organisation, station, period_label, a
             content += [
                 Spacer(1, 6 * mm), _p("승인 후 조정" if ko else "Adjustments after approval", styles.heading),
                 _p(note, styles.meta), Spacer(1, 2 * mm),
-                Table(rows, colWidths=column_widths, style=_grid(1, ("ALIGN", (2, 1), (2, -1), "RIGHT"))),
+                Table(rows, colWidths=widths, style=_grid(1, ("ALIGN", (2, 1), (2, -1), "RIGHT"))),
             ]
         statement = (
             "위 사람은 위 기간 동안 경찰과 함께하는 합동순찰 자원봉사 활동에 참여하였으며, "
@@ -320,35 +394,39 @@ def _date_iso(value):
 # --- sign-in sheet ----------------------------------------------------------------------
 
 
-def sign_in_sheet_pdf(lang, patrol_title, when_label, place_label, people):
-    """A printable 참석자 서명부: people are mappings with name, group and role (texts)."""
+def sign_in_sheet_pdf(lang, *, patrol_title, when, meeting_place, zones, people):
+    """A printable 참석자 서명부: people are mappings with name, unit (an officer's) or group
+    (a volunteer's), role and arrived (the check-in time, empty before one); numbered blank
+    rows follow for people who join on the night."""
     styles = _styles()
     ko = lang == "ko"
     title = "참석자 서명부" if ko else "Attendance Sign-in Sheet"
+    # Room to sign: the signature column's width, and space above and below each row's text.
+    signature_width, row_padding = 40 * mm, 3 * mm
 
     def story(width, _height):
-        info = [("순찰" if ko else "Patrol", patrol_title), ("일시" if ko else "When", when_label),
-                ("장소" if ko else "Place", place_label)]
+        info = [("순찰" if ko else "Patrol", patrol_title), ("일시" if ko else "When", when),
+                ("집결지" if ko else "Meeting point", meeting_place), ("순찰 구역" if ko else "Zones", zones)]
+        label_width = _cell_width(_widest([label for label, _ in info], styles.bold, styles.label.fontSize))
         info_table = Table(
             [[_p(label, styles.label), _p(value, styles.body)] for label, value in info],
-            colWidths=[25 * mm, width - 25 * mm],
+            colWidths=[label_width, width - label_width],
             style=_grid(1, ("BACKGROUND", (0, 0), (0, -1), HEADER_FILL), ("BACKGROUND", (1, 0), (1, -1), colors.white)),
         )
-        headers = ("번호", "성명", "소속", "역할", "도착 시각", "서명") if ko else (
-            "No.", "Name", "Group", "Role", "Check-in time", "Signature")
-        data = [[_p(h, styles.header) for h in headers]]
-        number = 0
-        for number, person in enumerate(people, start=1):
-            data.append([str(number), _p(person.get("name") or "", styles.cell),
-                         _p(person.get("group") or "", styles.cell), _p(person.get("role") or "", styles.cell), "", ""])
-        # Blank numbered rows for people who join on the night.
-        for extra in range(number + 1, number + 1 + SIGN_IN_BLANK_ROWS):
-            data.append([str(extra), "", "", "", "", ""])
-        fixed = [12 * mm, 35 * mm, 45 * mm, 25 * mm, 25 * mm]
+        headers = ("번호", "성명", "소속", "구분", "도착 시각") if ko else ("No.", "Name", "Unit or group", "Role", "Arrived")
+        rows = [
+            [str(number), person["name"], person["unit"], person["role"], person["arrived"]]
+            for number, person in enumerate(people, start=1)
+        ]
+        rows += [[str(number), "", "", "", ""] for number in range(len(rows) + 1, len(rows) + 1 + SIGN_IN_BLANK_ROWS)]
+        kinds = ("int", "text", "text", "text", "datetime")
+        widths = _column_widths(width - signature_width, list(zip(headers, kinds, zip(*rows))), styles, grow=False)
+        data = [[_p(h, styles.header) for h in (*headers, "서명" if ko else "Signature")]]
+        data += [[_p(cell, styles.cell) if kind == "text" else cell for cell, kind in zip(row, kinds)] + [""] for row in rows]
         table = Table(
-            data, colWidths=[*fixed, width - sum(fixed)], repeatRows=1,
-            rowHeights=[8 * mm] + [11 * mm] * (len(data) - 1),
-            style=_grid(1, ("ALIGN", (0, 1), (0, -1), "CENTER")),
+            data, colWidths=[*widths, width - sum(widths)], repeatRows=1,
+            style=_grid(1, ("ALIGN", (0, 1), (0, -1), "CENTER"), ("TOPPADDING", (0, 1), (-1, -1), row_padding),
+                        ("BOTTOMPADDING", (0, 1), (-1, -1), row_padding)),
         )
         signature = _p(("확인자: ____________________ (서명)" if ko else "Confirmed by: ____________________ (signature)"),
                        styles.body)

@@ -16,6 +16,7 @@ from backend.reports.schemas import (
     CertificateCheckSchema,
     ExportJobRequestSchema,
     ExportJobSchema,
+    ReportFormatSchema,
     ReportSchema,
     VolunteerHoursQuerySchema,
     ZoneCoverageQuerySchema,
@@ -150,10 +151,11 @@ class ExportJobFile(MethodView):
 @blp.route("/patrols/<id:patrol_id>/sign-in-sheet.pdf")
 class SignInSheet(MethodView):
     @login_required(Role.ADMIN, *STAFF_ROLES)
+    @blp.arguments(ReportFormatSchema, location="query")
     @blp.response(200, FILE, content_type=MIMETYPES["pdf"])
-    def get(self, patrol_id):
-        """A printable sign-in sheet of the people on a patrol"""
-        return services.sign_in_sheet(current_user, patrol_id)
+    def get(self, query, patrol_id):
+        """A printable sign-in sheet of a patrol's people, with their unit or group and arrival time"""
+        return services.sign_in_sheet(current_user, patrol_id, query)
 
 
 def _certificate_check_limit():

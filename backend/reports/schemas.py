@@ -41,7 +41,7 @@ class VolunteerHoursQuerySchema(ReportFormatSchema):
 
 
 class ZoneCoverageQuerySchema(PeriodSchema):
-    format = fields.String(load_default="json", validate=validate.OneOf(["json", "csv", "xlsx"]))
+    format = fields.String(load_default="json", validate=validate.OneOf(["json", "csv", "xlsx", "pdf"]))
     kind = fields.Enum(ZoneKind, by_value=True)
 
 
@@ -52,13 +52,13 @@ REPORT_QUERIES = {
     "volunteer-hours": VolunteerHoursQuerySchema,
     "zone-coverage": ZoneCoverageQuerySchema,
 }
-FILE_FORMATS = {"attendance": ("csv", "xlsx", "pdf"), "volunteer-hours": ("csv", "xlsx"), "zone-coverage": ("csv", "xlsx")}
+FILE_FORMATS = {"attendance": ("csv", "xlsx", "pdf"), "volunteer-hours": ("csv", "xlsx"), "zone-coverage": ("csv", "xlsx", "pdf")}
 
 
 class ExportJobRequestSchema(InputSchema):
     report = fields.String(required=True, validate=validate.OneOf(REPORT_QUERIES))
     format = fields.String(required=True, validate=validate.OneOf(["csv", "xlsx", "pdf"]),
-                           metadata={"description": "attendance: csv, xlsx or pdf; volunteer-hours and zone-coverage: csv or xlsx"})
+                           metadata={"description": "attendance and zone-coverage: csv, xlsx or pdf; volunteer-hours: csv or xlsx"})
     filters = fields.Dict(
         required=True,
         metadata={"description": "The report's query parameters, as its download takes them (from, to, month, "
@@ -123,9 +123,13 @@ class ExportJobSchema(OutputSchema):
 
 
 class ReportSchema(OutputSchema):
-    columns = fields.List(fields.Dict(), metadata={"description": "key, label and kind of each column"})
-    rows = fields.List(fields.Dict())
-    summary = fields.List(fields.Dict())
+    columns = fields.List(fields.Dict(), metadata={
+        "description": "key, label (ko, en) and kind of each column; a column of codes (an attendance status, a "
+                       "zone kind, late facts) also has words: each code's words to show people, {code: {ko, en}}"})
+    rows = fields.List(fields.Dict(), metadata={"description": "The values by column key; codes stay codes (no_show)"})
+    summary = fields.List(fields.Dict(), metadata={
+        "description": "key, label (ko, en) and value of each line: the period, the rows per status (status.<code>, "
+                       "approval.<code> or kind.<code>) and the totals, over the whole report even when truncated"})
     truncated = fields.Boolean(metadata={"description": "More rows exist: download csv or xlsx for all of them"})
 
 

@@ -76,7 +76,7 @@ class Me(MethodView):
     @blp.response(200, MeSchema)
     def get(self):
         """Your profile, groups and location consent"""
-        return current_user
+        return services.profile(current_user)
 
 
 @blp.route("/me/consents")

@@ -1,6 +1,7 @@
 import logging
 
 from sqlalchemy import select
+from sqlalchemy.orm import joinedload, selectinload
 
 from backend.auth import backoff
 from backend.auth.passwords import hash_password, require_strong, verify_password
@@ -47,6 +48,20 @@ def list_users(viewer, filters, pagination):
     if "q" in filters:
         statement = statement.where(User.name.icontains(filters["q"], autoescape=True))
     return paginate(statement, pagination)
+
+
+def profile(user):
+    """The person with what their profile shows: station, groups and consents, loaded
+    together rather than group by group."""
+    return db.session.scalars(
+        select(User)
+        .where(User.id == user.id)
+        .options(
+            joinedload(User.station),
+            selectinload(User.memberships).joinedload(GroupMembership.group),
+            selectinload(User.consents),
+        )
+    ).one()
 
 
 def get_user(viewer, user_id):

@@ -9,7 +9,7 @@ from backend.attendance.services import month_of
 from backend.checkins.models import CheckIn
 from backend.core.time import utcnow
 from tests.helpers import assert_problem
-from tests.plugins.attendance import HERE, month_label
+from backend.testing.fixtures.attendance import HERE, month_label
 
 APPROVALS = "/api/v1/reports/volunteer-hours/approvals"
 

@@ -3,9 +3,9 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 from backend.extensions import limiter
-from tests.conftest import PASSWORD
+from backend.testing.fixtures.app import PASSWORD
 from tests.helpers import assert_problem
-from tests.plugins.auth import bearer, jti_of, let_rotation_grace_pass, sign_in
+from backend.testing.fixtures.auth import bearer, jti_of, let_rotation_grace_pass, sign_in
 
 
 @pytest.mark.parametrize("typed", ["010-1234-5678", "01012345678", "+82 10 1234 5678", "+821012345678"])
@@ -63,6 +63,16 @@ def test_refresh_rotates_and_a_reused_refresh_token_ends_the_session(client, vol
     let_rotation_grace_pass(db_session)
     assert_problem(client.post("/api/v1/auth/refresh", headers=bearer(first["refresh_token"])), 401, "TOKEN_REVOKED")
     assert_problem(client.get("/api/v1/me", headers=bearer(rotated["access_token"])), 401, "TOKEN_REVOKED")
+
+
+def test_a_refresh_costs_four_statements(client, volunteer, count_queries):
+    refresh_token = sign_in(client, "010-1234-5678").get_json()["refresh_token"]
+
+    with count_queries(as_a_new_request=True) as sent:
+        assert client.post("/api/v1/auth/refresh", headers=bearer(refresh_token)).status_code == 200
+    # The statement timeout; the token's session with its person; the session again, locked
+    # against a refresh sent twice at once; the rotation written.
+    assert len(sent) == 4, sent
 
 
 def test_the_refresh_token_rotated_last_gets_its_successor_at_once_and_only_at_once(client, volunteer, db_session):

@@ -1,9 +1,9 @@
 """Browsers keep the refresh token in an HttpOnly cookie (refresh_token_in=cookie), out of
 reach of scripts, and prove each refresh by cookie came from the console itself (X-CSRF-TOKEN)."""
 
-from tests.conftest import PASSWORD
+from backend.testing.fixtures.app import PASSWORD
 from tests.helpers import assert_problem
-from tests.plugins.auth import bearer, let_rotation_grace_pass
+from backend.testing.fixtures.auth import bearer, let_rotation_grace_pass
 
 REFRESH = "/api/v1/auth/refresh"
 COOKIE = "patrol_refresh_token"

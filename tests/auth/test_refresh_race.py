@@ -12,8 +12,8 @@ from sqlalchemy import text
 from backend.extensions import db
 from backend.organizations.models import Station
 from backend.users.models import Role, User
-from tests.conftest import PASSWORD
-from tests.plugins.auth import bearer, jti_of
+from backend.testing.fixtures.app import PASSWORD
+from backend.testing.fixtures.auth import bearer, jti_of
 
 TABLES = "auth_sessions, users, stations"
 

@@ -8,7 +8,7 @@ import pytest
 import redis
 
 from backend.config import sqlalchemy_url
-from tests.conftest import TEST_DATABASE_URL
+from backend.testing.database import TEST_DATABASE_URL
 
 REDIS_URL = "redis://127.0.0.1:6379/0"
 # One "worker": its own process and app, failing to sign in `attempts` times.

@@ -8,8 +8,8 @@ from backend.checkins.models import CheckIn
 from backend.core.time import SEOUL, utcnow
 from backend.patrols.timing import location_time_problem, location_window
 from tests.helpers import assert_problem
-from tests.plugins.locations import check_in_or_out, offset
-from tests.plugins.patrols import BEOMGYE, WOMEN_SAFE_INSIDE
+from backend.testing.fixtures.locations import check_in_or_out, offset
+from backend.testing.fixtures.patrols import BEOMGYE, WOMEN_SAFE_INSIDE
 
 
 @pytest.fixture
@@ -156,3 +156,20 @@ def test_the_review_queue_shows_where_and_who(check, volunteers, officer, client
     assert pending["point"]["type"] == "Point"
     assert pending["point"]["coordinates"] == pytest.approx(where)
     assert (pending["accuracy_m"], pending["user_name"]) == (12, volunteers[2].name)
+
+
+def test_a_check_in_costs_five_statements_and_its_retry_four(running_patrol, volunteers, client, auth_headers, count_queries):
+    headers = auth_headers(volunteers[1])
+    url = f"/api/v1/patrols/{running_patrol.id}/check-in"
+    body = {"lon": BEOMGYE[0], "lat": BEOMGYE[1], "accuracy_m": 5.0, "recorded_at": utcnow().isoformat(), "client_event_id": str(uuid.uuid4())}
+
+    with count_queries(as_a_new_request=True) as sent:
+        assert client.post(url, json=body, headers=headers).status_code == 201
+    # The statement timeout; the sign-in's session with its person; the decision (patrol,
+    # duty, consent, earlier answer, distances); INSERT .. RETURNING; the attendance refresh.
+    assert len(sent) == 5, sent
+
+    with count_queries(as_a_new_request=True) as sent:
+        assert client.post(url, json=body, headers=headers).status_code == 200
+    # The same three first; then the first answer, read back.
+    assert len(sent) == 4, sent

@@ -163,7 +163,7 @@ def test_a_chief_approves_a_month_certifies_a_volunteer_and_downloads_the_report
     name, pdf = download(page, lambda: page.get_by_test_id("sign-in-sheet").click())
     assert pdf.startswith(b"%PDF") and name.endswith(".pdf")
     text = subprocess.run(["pdftotext", "-", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
-    assert second["name"] in text
+    assert "참석자 서명부" in text and second["name"] in text
 
 
 def test_a_running_month_cannot_be_approved_and_the_page_says_why(page, base_url):
@@ -217,8 +217,14 @@ def test_a_refused_report_says_why_and_english_readers_get_english_headers(page)
     expect(page.get_by_role("alert")).to_have_count(0)
     table = page.get_by_test_id("report-table")
     expect(table.locator("thead th").first).to_have_text("Zone")
-    # The seeded dense areas, nobody's presence in them: every kind cell says so in the API's words.
-    expect(table.locator("tbody tr").first).to_contain_text("dense_area")
-    expect(page.get_by_test_id("download-pdf")).to_have_count(0)
+    # The seeded dense areas, nobody's presence in them: every kind cell says so in the reader's words.
+    first = table.locator("tbody tr").first
+    expect(first).to_contain_text("Dense area")
+    expect(first).not_to_contain_text("dense_area")
+    # Printed in the page's language, with the table's columns.
+    name, pdf = download(page, lambda: page.get_by_test_id("download-pdf").click())
+    assert pdf.startswith(b"%PDF") and name.endswith(".pdf")
+    text = subprocess.run(["pdftotext", "-", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
+    assert "Zone coverage" in text and "No night presence" in text
     assert serious_accessibility_violations(page) == []
     screenshot(page, "reports-tablet-en")

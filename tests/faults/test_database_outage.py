@@ -10,7 +10,7 @@ and comes back. The app is never restarted.
 import json
 import time
 
-from tests.faults.phones import Phones, build_world, stored_event_ids
+from backend.testing.phones import Phones, build_world, stored_event_ids
 
 PHONES = 6
 EXCHANGES_PER_PHASE = 3  # each phone, before, during and after the outage

@@ -4,7 +4,7 @@ import pytest
 
 from backend import create_app
 from backend.config import sqlalchemy_url
-from tests.conftest import TEST_DATABASE_URL, recreate_database
+from backend.testing.database import TEST_DATABASE_URL, recreate_database
 from tests.helpers import assert_problem
 
 NOBODY_LISTENS = "postgresql://postgres@127.0.0.1:9/patrol"

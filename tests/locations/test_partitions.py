@@ -13,8 +13,8 @@ from backend.locations import partitions
 from backend.locations.models import LocationPoint, ZoneDwell
 from backend.patrols.models import Patrol
 from backend.users.models import LocationConsent
-from tests.plugins.locations import fix
-from tests.plugins.patrols import WOMEN_SAFE_INSIDE
+from backend.testing.fixtures.locations import fix
+from backend.testing.fixtures.patrols import WOMEN_SAFE_INSIDE
 
 DEFAULT = "location_points_default"
 
@@ -47,10 +47,11 @@ def count(db_session, model, *where):
 
 
 def test_the_purge_drops_exactly_the_days_past_retention_and_keeps_what_was_derived(
-        app, running_patrol, volunteers, upload, db_session):
+        app, running_patrol, volunteers, upload, db_session, derive_now):
     now = utcnow()
     start = now - timedelta(minutes=30)
     upload(volunteers[1], [fix(running_patrol.id, WOMEN_SAFE_INSIDE, start + timedelta(seconds=15 * n)) for n in range(5)])
+    derive_now()
     partitions.create_days(now - timedelta(days=93), now)
     db_session.commit()
     days = {days_ago: (now - timedelta(days=days_ago)).date() for days_ago in (93, 92, 91, 90, 89)}
@@ -99,7 +100,8 @@ def test_a_phone_offline_for_days_still_lands_its_points_and_the_maintenance_fil
     """The patrol ran three days ago, before its day had a partition: the points wait in the
     default partition, readable, and move to their day when the maintenance makes it."""
     now = utcnow()
-    ended = now - timedelta(days=3)
+    # Noon UTC, so that the points of the half hour before it all fall on that day.
+    ended = datetime.combine(now.date() - timedelta(days=3), time(12), timezone.utc)
     db_session.execute(update(Patrol).where(Patrol.id == running_patrol.id)
                        .values(starts_at=ended - timedelta(hours=2), ends_at=ended))
     db_session.execute(update(LocationConsent).where(LocationConsent.user_id == volunteers[1].id)

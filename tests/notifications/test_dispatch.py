@@ -1,13 +1,16 @@
 """Events reach the right phones, in their language, through the real SDK and a fake FCM."""
 from datetime import timedelta
 
+import pytest
 from sqlalchemy import select, update
 
+from backend.cli.notifications import push_sender
 from backend.core.time import utcnow
+from backend.notifications.dispatcher import fan_out_due_events, send_due_deliveries
 from backend.notifications.models import Delivery, Device, OutboxEvent
 from backend.patrols.models import Patrol
 from tests.helpers import assert_problem
-from tests.plugins.patrols import seoul
+from backend.testing.fixtures.patrols import seoul
 
 
 def messages_to(fake, token):
@@ -255,3 +258,24 @@ def test_the_dispatcher_forgets_devices_idle_for_270_days(volunteers, phone, dis
     db_session.commit()
     dispatch()
     assert {d.token for d in db_session.scalars(select(Device))} == {active}
+
+
+@pytest.mark.parametrize("phones", [1, 4])
+def test_a_batch_costs_the_same_statements_however_many_messages(app, api, chief, officer, patrol_body, volunteers, phone, fake_fcm, count_queries, phones):
+    for volunteer in volunteers[:phones]:
+        phone(volunteer)
+    api.published(chief, officer, patrol_body())
+    sender = push_sender(app)
+    try:
+        with count_queries(as_a_new_request=True) as fan_out:
+            assert fan_out_due_events() == 1
+        with count_queries(as_a_new_request=True) as send:
+            assert send_due_deliveries(sender) == phones
+    finally:
+        sender.close()
+    assert len(fake_fcm.sent) == phones
+    # The due events claimed; for each event, one INSERT .. SELECT of its deliveries; the events marked.
+    assert len(fan_out) == 3, fan_out
+    # The due deliveries claimed; their events, patrols, devices and people; one UPDATE (an
+    # executemany) recording every outcome.
+    assert len(send) == 6, send

@@ -17,8 +17,8 @@ from backend.cli.notifications import drain
 from backend.extensions import db
 from backend.notifications.fcm import FcmSender
 from backend.notifications.models import Delivery
-from tests.conftest import TEST_DATABASE_URL
-from tests.notifications.fake_fcm import FakeFcm
+from backend.testing.database import TEST_DATABASE_URL
+from backend.testing.fake_fcm import FakeFcm
 
 PHONES = 600
 TABLES = "notification_deliveries, devices, outbox_events, patrols, group_memberships, volunteer_groups, users, stations"

@@ -3,14 +3,13 @@ import logging
 import re
 import socket
 import threading
-import time
 from datetime import datetime, timezone
 
 import pytest
 from firebase_admin import messaging
 
 from backend.notifications.fcm import DevelopmentSender, FcmSender, PushResult, parse_retry_after
-from tests.notifications.fake_fcm import FakeFcm
+from backend.testing.fake_fcm import FakeFcm
 
 # The app addresses devices by registration token (Message.token), which SDK 7.7 flags
 # as deprecated in favour of Message.fid; these tests build messages the way the app does.
@@ -21,7 +20,7 @@ MESSAGE_NAME = re.compile(r"^projects/patrol-test/messages/\d+$")
 
 @pytest.fixture(autouse=True)
 def only_localhost(monkeypatch):
-    """Nothing may leave 127.0.0.1 (google-auth likes to call Google's IAM on its own)."""
+    """Nothing may leave 127.0.0.1 (google-auth can look up Google's IAM on its own)."""
     elsewhere = []
     real_getaddrinfo = socket.getaddrinfo
 
@@ -108,13 +107,11 @@ def test_invalid_argument_is_reported_and_blames_the_token_only_when_fcm_says_so
 @pytest.mark.parametrize("error_code, status", [("UNAVAILABLE", 503), ("INTERNAL", 500)])
 def test_server_errors_come_back_at_once_without_sdk_retries(fake, sender, error_code, status):
     fake.fail_next(1, error_code)
-    started = time.monotonic()
 
     [result] = sender.send([message("tok-a")])
 
-    # Left to itself the SDK would retry 4 times, sleeping 0+1+2+4 s: the dispatcher's
-    # backoff is the only retry.
-    assert time.monotonic() - started < 1
+    # Left to itself the SDK would send 4 more times, sleeping between them: the
+    # dispatcher's backoff is the only retry.
     assert result == PushResult(None, error_code, status, None)
     assert len(fake.sent) == 1
 
@@ -169,7 +166,6 @@ def test_a_404_without_fcm_error_code_is_not_a_dead_token(fake, tmp_path):
 
 
 def test_a_proxy_named_in_the_environment_is_still_used(fake, tmp_path, monkeypatch):
-    # The sender reads the environment once, when it is created, rather than per message.
     for name in ("HTTP_PROXY", "NO_PROXY", "no_proxy"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("http_proxy", fake.url)  # the fake plays the proxy and FCM at once

@@ -9,8 +9,8 @@ from sqlalchemy import select, update
 from backend.calendar_feeds.models import CalendarFeed
 from backend.core.time import utcnow
 from backend.patrols.models import Patrol
-from tests.helpers import assert_problem, selects, statements_sent
-from tests.plugins.patrols import BEOMGYE, seoul
+from tests.helpers import assert_problem
+from backend.testing.fixtures.patrols import BEOMGYE, seoul
 
 FEED = "/api/v1/me/calendar-feed"
 
@@ -192,20 +192,19 @@ def test_guessing_urls_is_throttled(client):
     assert_problem(client.get("/api/v1/calendar/guess-60.ics"), 429, "RATE_LIMITED")
 
 
-def test_reading_a_feed_costs_two_queries_however_many_patrols(api, chief, officer, patrol_body, feed, client, db_session):
+def test_reading_a_feed_costs_three_statements_however_many_patrols(api, chief, officer, patrol_body, feed, client, count_queries):
     for day in (3, 4, 5):
         api.published(chief, officer, patrol_body(starts_at=seoul(day, 20).isoformat(), ends_at=seoul(day, 23).isoformat()))
     url = feed.open(officer)["url"]
-    sent = []
-    with statements_sent(db_session, sent):
+    with count_queries(as_a_new_request=True) as sent:
         assert len(feed.events(url)) == 3
-    assert len(selects(sent)) == 2  # the feed's owner, then the patrols with the officer's seats
+    assert len(sent) == 3, sent  # the statement timeout, the feed's owner, the patrols with the officer's seats
 
 
 def test_behind_a_trusted_proxy_the_feed_url_is_https_on_the_public_host(db_session, officer, auth_headers):
     from backend import create_app
     from backend.config import sqlalchemy_url
-    from tests.conftest import TEST_DATABASE_URL
+    from backend.testing.database import TEST_DATABASE_URL
 
     proxied = create_app({"PATROL_ENV": "testing", "SQLALCHEMY_DATABASE_URI": sqlalchemy_url(TEST_DATABASE_URL), "PROXY_HOPS": 1})
     forwarded = {"X-Forwarded-Proto": "https", "X-Forwarded-Host": "patrol.example.kr", **auth_headers(officer)}

@@ -5,8 +5,8 @@ from datetime import datetime
 
 import pytest
 
-from tests.helpers import assert_problem, selects, statements_sent
-from tests.plugins.patrols import seoul
+from tests.helpers import assert_problem, selects
+from backend.testing.fixtures.patrols import seoul
 
 PATROLS = "/api/v1/patrols"
 
@@ -191,12 +191,11 @@ def test_a_conflict_on_a_patrol_the_caller_may_not_see_gives_only_its_time(api, 
     assert "평촌역" not in str(body)
 
 
-def test_a_longer_page_costs_no_more_queries(api, chief, officer, patrol_body, volunteers, get, db_session):
+def test_a_longer_page_costs_no_more_queries(api, chief, officer, patrol_body, volunteers, get, count_queries):
     """Gaps, zones and where I stand come for the whole page at once, not patrol by patrol."""
 
     def selects_for(actor, url):
-        sent = []
-        with statements_sent(db_session, sent):
+        with count_queries() as sent:
             assert get(actor, url).status_code == 200
         return len(selects(sent))
 

@@ -5,8 +5,8 @@ from sqlalchemy import func, select
 
 from backend.core.time import SEOUL
 from backend.patrols.models import Patrol
-from tests.helpers import assert_problem, selects, statements_sent
-from tests.plugins.patrols import seoul
+from tests.helpers import assert_problem, selects
+from backend.testing.fixtures.patrols import seoul
 
 
 def patrol_count(db_session):
@@ -240,13 +240,12 @@ def test_series_move_this_and_following_keeps_each_date(api, chief, patrol_body,
     assert [s.date() for s, _ in local] == [local[0][0].date() + timedelta(days=n) for n in range(3)]
 
 
-def test_publishing_a_longer_series_checks_its_rules_in_no_more_queries(api, chief, officer, patrol_body, client, auth_headers, db_session):
+def test_publishing_a_longer_series_checks_its_rules_in_no_more_queries(api, chief, officer, patrol_body, client, auth_headers, count_queries):
     def selects_to_publish(count):
         created = api.create(chief, patrol_body(recurrence=f"FREQ=DAILY;COUNT={count}", starts_at=seoul(3 + 10 * count, 20).isoformat(), ends_at=seoul(3 + 10 * count, 23).isoformat())).get_json()
         assigned = client.post(f"/api/v1/patrols/{created['id']}/officers", json={"user_id": officer.id, "scope": "following"}, headers=auth_headers(chief))
         assert assigned.status_code == 201, assigned.get_json()
-        sent = []
-        with statements_sent(db_session, sent):
+        with count_queries() as sent:
             published = client.post(f"/api/v1/patrols/{created['id']}/publish", json={"scope": "following"}, headers=auth_headers(chief))
         assert published.status_code == 200, published.get_json()
         states = [client.get(f"/api/v1/patrols/{o['id']}", headers=auth_headers(chief)).get_json()["status"] for o in created["occurrences"]]

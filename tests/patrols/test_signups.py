@@ -1,5 +1,5 @@
 from tests.helpers import assert_problem
-from tests.plugins.patrols import seoul
+from backend.testing.fixtures.patrols import seoul
 
 
 def test_fill_waitlist_withdraw_and_promote_in_order(api, chief, officer, patrol_body, volunteers, outbox):

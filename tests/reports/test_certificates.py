@@ -11,7 +11,7 @@ from backend.core.time import SEOUL, utcnow
 from backend.organizations.models import GroupMembership
 from backend.reports.certificates import ALPHABET, new_number, read_number
 from tests.helpers import assert_problem
-from tests.plugins.attendance import month_label
+from backend.testing.fixtures.attendance import month_label
 
 NUMBER = re.compile(r"\b[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]\b")
 

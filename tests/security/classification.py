@@ -25,15 +25,16 @@ nothing of it (every 2xx answer is searched for what its reader may not see).
 Anonymous callers get 401 UNAUTHORIZED everywhere but on the public routes, whose single
 cell is the answer to an anonymous request.
 
-A route missing from this table fails test_every_route_is_classified.
+A route missing from this table fails test_every_route_is_classified; a route outside the API
+(no sign-in of its own) missing from OUTSIDE_THE_API fails test_every_route_outside_the_api_is_classified.
 """
 import uuid
 from dataclasses import dataclass
 from typing import Callable
 
 from backend.users.consent_policy import CURRENT_VERSION
-from tests.conftest import PASSWORD
-from tests.plugins.patrols import seoul
+from backend.testing.fixtures.app import PASSWORD
+from backend.testing.fixtures.patrols import seoul
 from tests.security.world import location_fix
 
 DERIVED = "derived"
@@ -261,7 +262,7 @@ OPERATIONS = [
        "ok    ok    ok    ok    404   ok"),
     *(Op(f"GET /reports/zone-coverage.{file_format}",
          lambda s: Call(query={"from": s.days[0], "to": s.days[1]}), STAFF, other=None)
-      for file_format in ("csv", "xlsx")),
+      for file_format in ("csv", "xlsx", "pdf")),
     # Background exports: each person's own, nobody else's (admins included)
     Op("POST /export-jobs", lambda s: Call(json={"report": "zone-coverage", "format": "xlsx",
                                                  "filters": {"from": str(s.days[0]), "to": str(s.days[1])}}),
@@ -280,3 +281,21 @@ OPERATIONS = [
 
 TABLE = {operation.name: operation for operation in OPERATIONS}
 assert len(TABLE) == len(OPERATIONS), "an operation is listed twice"
+
+
+# Routes outside the API's spec, by rule: none takes the API's sign-in; who may call each.
+OUTSIDE_THE_API = {
+    "/api/v1/openapi.json": "anyone: the spec",
+    "/api/v1/docs": "anyone: the documentation page",
+    "/api/v1/docs/docs.js": "anyone: the documentation page's script",
+    "/api/v1/docs/<any('swagger-ui.css', 'swagger-ui-bundle.js'):asset>": "anyone: Swagger UI's files",
+    "/": "anyone: leads to the console",
+    "/console": "anyone: leads to the console",
+    "/console/": "anyone: the console's page (it signs in through the API)",
+    "/console/<path:page>": "anyone: the console's page (it signs in through the API)",
+    "/console/assets/<path:name>": "anyone: the console's built files",
+    "/healthz": "anyone: the platform's liveness probe",
+    "/readyz": "anyone: the platform's readiness probe",
+    # Only when PATROL_METRICS_TOKEN or PATROL_METRICS_ALLOW is set (tests/metrics checks who).
+    "/metrics": "the configured scraper: its bearer token and/or an allowed address",
+}

@@ -12,7 +12,7 @@ opens and tears down its own (a fresh `g`, a fresh database session).
 import pytest
 
 from backend.extensions import db, limiter
-from tests.conftest import rolled_back_at_exit
+from backend.testing.database import rolled_back_at_exit
 from tests.security.world import build_world
 
 

@@ -7,9 +7,13 @@ phone numbers (everyone but admins), other people's phone numbers and coordinate
 """
 import pytest
 
+from backend import create_app
+from backend.config import sqlalchemy_url
+from backend.core.request_log import CONVERTER
 from backend.extensions import api
+from backend.testing.database import TEST_DATABASE_URL
 from tests.helpers import assert_problem
-from tests.security.classification import DERIVED, OPERATIONS, TABLE
+from tests.security.classification import DERIVED, OPERATIONS, OUTSIDE_THE_API, TABLE
 from tests.security.world import ANONYMOUS, API, NEIGHBOUR, OTHER, OWN, ROLES
 
 PROBLEMS = {
@@ -83,3 +87,20 @@ def test_every_route_is_classified(app):
     }
     assert sorted(routes - TABLE.keys()) == [], "routes nobody classified: add them to tests/security/classification.py"
     assert sorted(TABLE.keys() - routes) == [], "classified routes that no longer exist"
+
+
+def test_every_route_outside_the_api_is_classified(app):
+    # Every route there may be: /metrics exists only when a scraper is configured.
+    everything = create_app(
+        {"PATROL_ENV": "testing", "SQLALCHEMY_DATABASE_URI": sqlalchemy_url(TEST_DATABASE_URL), "METRICS_ALLOW": "127.0.0.1"}
+    )
+    with everything.app_context():
+        in_spec = set(api.spec.to_dict()["paths"])
+    outside = {
+        rule.rule
+        for rule in everything.url_map.iter_rules()
+        # "/patrols/<id:patrol_id>" is "/patrols/{patrol_id}" in the spec
+        if CONVERTER.sub(r"{\1}", rule.rule) not in in_spec
+    }
+    assert sorted(outside - OUTSIDE_THE_API.keys()) == [], "routes outside the API nobody classified: add them to OUTSIDE_THE_API"
+    assert sorted(OUTSIDE_THE_API.keys() - outside) == [], "classified routes that no longer exist"

@@ -1,9 +1,9 @@
 """Account safety: changing passwords, how strong they must be, and what a phone conflict says."""
 import pytest
 
-from tests.conftest import PASSWORD
+from backend.testing.fixtures.app import PASSWORD
 from tests.helpers import assert_problem
-from tests.plugins.auth import sign_in
+from backend.testing.fixtures.auth import sign_in
 
 NEW_PERSON = {"name": "김하늘", "phone": "010-3456-7890", "role": "volunteer"}
 FEED = "/api/v1/me/calendar-feed"

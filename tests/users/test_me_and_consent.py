@@ -15,6 +15,19 @@ def test_me_shows_station_groups_and_no_consent_yet(client, auth_headers, make_u
     assert body["location_consent"] is None
 
 
+def test_the_profile_costs_five_statements_however_many_groups(client, auth_headers, make_user, make_group, home_station, count_queries):
+    me = make_user("volunteer", home_station)
+    make_group(home_station, members=[me])
+    make_group(home_station, leaders=[me])
+    headers = auth_headers(me)
+
+    with count_queries(as_a_new_request=True) as sent:
+        assert len(client.get("/api/v1/me", headers=headers).get_json()["groups"]) == 2
+    # The statement timeout; the sign-in's session with its person; the person with their
+    # station; their consents; their memberships with the groups.
+    assert len(sent) == 5, sent
+
+
 def test_consent_is_recorded_shown_and_withdrawn(client, auth_headers, make_user, home_station):
     me = make_user("volunteer", home_station)
     headers = auth_headers(me)

@@ -1,6 +1,6 @@
 import pytest
 
-from tests.conftest import PASSWORD
+from backend.testing.fixtures.app import PASSWORD
 from tests.helpers import assert_problem
 
 NEW_PERSON = {"name": "김하늘", "phone": "010-3456-7890", "password": "long-enough-1", "role": "volunteer"}

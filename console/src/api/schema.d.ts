@@ -854,7 +854,7 @@ export interface paths {
             };
             cookie?: never;
         };
-        /** A printable sign-in sheet of the people on a patrol */
+        /** A printable sign-in sheet of a patrol's people, with their unit or group and arrival time */
         get: operations["getSignInSheet"];
         put?: never;
         post?: never;
@@ -1129,6 +1129,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/zone-coverage.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Presence per zone, night minutes and last visit; zones nobody visited come first, as a PDF file */
+        get: operations["downloadZoneCoverageReportPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reports/zone-coverage.xlsx": {
         parameters: {
             query?: never;
@@ -1294,6 +1311,11 @@ export interface components {
             month: string;
         };
         Attendance: {
+            /**
+             * Format: date-time
+             * @description When these figures were last derived from the data: what arrived after is not in them yet (the worker derives it within seconds)
+             */
+            as_of: string;
             /** Format: date-time */
             checked_in_at: string | null;
             /** Format: date-time */
@@ -1495,7 +1517,7 @@ export interface components {
         };
         CodedError: {
             /** @enum {string} */
-            code: "BAD_REQUEST" | "MALFORMED_JSON" | "JSON_TOO_DEEP" | "JSON_NUMBER_TOO_LONG" | "UNAUTHORIZED" | "INVALID_CREDENTIALS" | "TOKEN_INVALID" | "TOKEN_EXPIRED" | "TOKEN_REVOKED" | "FORBIDDEN" | "CSRF_CHECK_FAILED" | "CURRENT_PASSWORD_WRONG" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CONFLICT" | "PHONE_TAKEN" | "PHONE_UNAVAILABLE" | "STATION_CODE_TAKEN" | "GROUP_NAME_TAKEN" | "ALREADY_MEMBER" | "ALREADY_SIGNED_UP" | "SCHEDULE_CONFLICT" | "PAIRING_RULE" | "PATROL_NOT_OPEN" | "PATROL_NOT_EDITABLE" | "PATROL_NOT_DRAFT" | "PATROL_NOT_BROADCASTABLE" | "ZONE_IN_USE" | "CAPACITY_BELOW_CONFIRMED" | "NOT_A_PARTICIPANT" | "CONSENT_REQUIRED" | "NOT_CHECKED_IN" | "CONSENT_POLICY_OUTDATED" | "EXPORT_TOO_LARGE" | "EXPORT_NOT_READY" | "EXPORT_EXPIRED" | "EXPORT_FAILED" | "DELIVERY_NOT_DEAD" | "PATROL_NOT_FINISHED" | "HOURS_ALREADY_APPROVED" | "MONTH_NOT_ENDED" | "APPROVAL_ALREADY_REVOKED" | "HOURS_NOT_APPROVED" | "PATROL_ALREADY_STARTED" | "NOT_FLAGGED" | "NOT_INVITED" | "PAYLOAD_TOO_LARGE" | "URI_TOO_LONG" | "HEADERS_TOO_LARGE" | "VALIDATION_ERROR" | "PASSWORD_TOO_WEAK" | "UNSTORABLE_TEXT" | "TEXT_CONTROL_CHARACTER" | "TEXT_BLANK" | "DATE_OUT_OF_RANGE" | "INVALID_PHONE" | "STATION_OUT_OF_SCOPE" | "STATION_PARENT_INVALID" | "ROLE_NOT_ASSIGNABLE" | "MEMBER_OUTSIDE_STATION" | "CERTIFICATE_PERSON_REQUIRED" | "NOT_A_VOLUNTEER" | "CERTIFICATE_GROUP_REQUIRED" | "CERTIFICATE_NUMBER_INVALID" | "MEMBER_NOT_VOLUNTEER" | "NOT_ON_PATROL" | "OUTSIDE_GEOFENCE" | "OUTSIDE_PATROL_WINDOW" | "INVALID_POINT" | "RECORDED_AFTER_PATROL_END" | "DUTY_EXCEEDS_PATROL" | "RECORDED_IN_FUTURE" | "IDEMPOTENCY_MISMATCH" | "PATROL_ENDS_BEFORE_START" | "PATROL_TOO_LONG" | "PATROL_STARTS_IN_PAST" | "MEETING_POINT_OUTSIDE_KOREA" | "ZONE_OUTSIDE_STATION" | "GROUP_OUTSIDE_STATION" | "OFFICER_OUTSIDE_STATION" | "RECURRENCE_INVALID" | "RECURRENCE_UNBOUNDED" | "RECURRENCE_TOO_LONG" | "GEOMETRY_INVALID" | "GEOMETRY_SELF_INTERSECTION" | "GEOMETRY_RING_NOT_CLOSED" | "GEOMETRY_COORDINATES_OUT_OF_RANGE" | "GEOMETRY_HAS_Z" | "GEOMETRY_TYPE_MISMATCH" | "ZONE_OUTSIDE_SERVICE_AREA" | "RATE_LIMITED" | "QUERY_TIMEOUT" | "INTERNAL_ERROR" | "CONSOLE_NOT_BUILT" | "SERVICE_UNAVAILABLE";
+            code: "BAD_REQUEST" | "MALFORMED_JSON" | "JSON_TOO_DEEP" | "JSON_NUMBER_TOO_LONG" | "UNAUTHORIZED" | "INVALID_CREDENTIALS" | "TOKEN_INVALID" | "TOKEN_EXPIRED" | "TOKEN_REVOKED" | "FORBIDDEN" | "CSRF_CHECK_FAILED" | "METRICS_ACCESS_DENIED" | "CURRENT_PASSWORD_WRONG" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CONFLICT" | "PHONE_TAKEN" | "PHONE_UNAVAILABLE" | "STATION_CODE_TAKEN" | "GROUP_NAME_TAKEN" | "ALREADY_MEMBER" | "ALREADY_SIGNED_UP" | "SCHEDULE_CONFLICT" | "PAIRING_RULE" | "PATROL_NOT_OPEN" | "PATROL_NOT_EDITABLE" | "PATROL_NOT_DRAFT" | "PATROL_NOT_BROADCASTABLE" | "ZONE_IN_USE" | "CAPACITY_BELOW_CONFIRMED" | "NOT_A_PARTICIPANT" | "CONSENT_REQUIRED" | "NOT_CHECKED_IN" | "CONSENT_POLICY_OUTDATED" | "EXPORT_TOO_LARGE" | "EXPORT_NOT_READY" | "EXPORT_EXPIRED" | "EXPORT_FAILED" | "DELIVERY_NOT_DEAD" | "PATROL_NOT_FINISHED" | "HOURS_ALREADY_APPROVED" | "MONTH_NOT_ENDED" | "APPROVAL_ALREADY_REVOKED" | "HOURS_NOT_APPROVED" | "PATROL_ALREADY_STARTED" | "NOT_FLAGGED" | "NOT_INVITED" | "PAYLOAD_TOO_LARGE" | "URI_TOO_LONG" | "HEADERS_TOO_LARGE" | "VALIDATION_ERROR" | "PASSWORD_TOO_WEAK" | "UNSTORABLE_TEXT" | "TEXT_CONTROL_CHARACTER" | "TEXT_BLANK" | "DATE_OUT_OF_RANGE" | "INVALID_PHONE" | "STATION_OUT_OF_SCOPE" | "STATION_PARENT_INVALID" | "ROLE_NOT_ASSIGNABLE" | "MEMBER_OUTSIDE_STATION" | "CERTIFICATE_PERSON_REQUIRED" | "NOT_A_VOLUNTEER" | "CERTIFICATE_GROUP_REQUIRED" | "CERTIFICATE_NUMBER_INVALID" | "MEMBER_NOT_VOLUNTEER" | "NOT_ON_PATROL" | "OUTSIDE_GEOFENCE" | "OUTSIDE_PATROL_WINDOW" | "INVALID_POINT" | "RECORDED_AFTER_PATROL_END" | "DUTY_EXCEEDS_PATROL" | "RECORDED_IN_FUTURE" | "IDEMPOTENCY_MISMATCH" | "PATROL_ENDS_BEFORE_START" | "PATROL_TOO_LONG" | "PATROL_STARTS_IN_PAST" | "MEETING_POINT_OUTSIDE_KOREA" | "ZONE_OUTSIDE_STATION" | "GROUP_OUTSIDE_STATION" | "OFFICER_OUTSIDE_STATION" | "RECURRENCE_INVALID" | "RECURRENCE_UNBOUNDED" | "RECURRENCE_TOO_LONG" | "GEOMETRY_INVALID" | "GEOMETRY_SELF_INTERSECTION" | "GEOMETRY_RING_NOT_CLOSED" | "GEOMETRY_COORDINATES_OUT_OF_RANGE" | "GEOMETRY_HAS_Z" | "GEOMETRY_TYPE_MISMATCH" | "ZONE_OUTSIDE_SERVICE_AREA" | "RATE_LIMITED" | "QUERY_TIMEOUT" | "INTERNAL_ERROR" | "CONSOLE_NOT_BUILT" | "SERVICE_UNAVAILABLE";
             /** @description Geometry errors only, when known: [longitude, latitude] positions where the geometry is wrong (where a polygon crosses itself; an open ring's first and last positions) */
             locations?: number[][];
             /** @description The message as in `errors` (English) */
@@ -1590,6 +1612,11 @@ export interface components {
             token: string;
         };
         Dwell: {
+            /**
+             * Format: date-time
+             * @description When these figures were last derived from the data: what arrived after is not in them yet (the worker derives it within seconds)
+             */
+            as_of: string;
             readonly minutes: number;
             /** @description Safe-return routes: share walked, 0..1 */
             route_coverage: number | null;
@@ -1652,7 +1679,7 @@ export interface components {
                 [key: string]: unknown;
             };
             /**
-             * @description attendance: csv, xlsx or pdf; volunteer-hours and zone-coverage: csv or xlsx
+             * @description attendance and zone-coverage: csv, xlsx or pdf; volunteer-hours: csv or xlsx
              * @enum {string}
              */
             format: "csv" | "xlsx" | "pdf";
@@ -1738,12 +1765,12 @@ export interface components {
         LiveParticipant: {
             /**
              * Format: date-time
-             * @description The latest check-in
+             * @description The first check-in that counts: the start of the span attendance counts duty from
              */
             checked_in_at: string | null;
             /**
              * Format: date-time
-             * @description Set only while checked out
+             * @description The last check-out, set only while no check-in came after it
              */
             checked_out_at: string | null;
             /** @enum {string} */
@@ -2158,7 +2185,7 @@ export interface components {
              * @description Stable UPPER_SNAKE code to branch on
              * @enum {string}
              */
-            code: "BAD_REQUEST" | "MALFORMED_JSON" | "JSON_TOO_DEEP" | "JSON_NUMBER_TOO_LONG" | "UNAUTHORIZED" | "INVALID_CREDENTIALS" | "TOKEN_INVALID" | "TOKEN_EXPIRED" | "TOKEN_REVOKED" | "FORBIDDEN" | "CSRF_CHECK_FAILED" | "CURRENT_PASSWORD_WRONG" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CONFLICT" | "PHONE_TAKEN" | "PHONE_UNAVAILABLE" | "STATION_CODE_TAKEN" | "GROUP_NAME_TAKEN" | "ALREADY_MEMBER" | "ALREADY_SIGNED_UP" | "SCHEDULE_CONFLICT" | "PAIRING_RULE" | "PATROL_NOT_OPEN" | "PATROL_NOT_EDITABLE" | "PATROL_NOT_DRAFT" | "PATROL_NOT_BROADCASTABLE" | "ZONE_IN_USE" | "CAPACITY_BELOW_CONFIRMED" | "NOT_A_PARTICIPANT" | "CONSENT_REQUIRED" | "NOT_CHECKED_IN" | "CONSENT_POLICY_OUTDATED" | "EXPORT_TOO_LARGE" | "EXPORT_NOT_READY" | "EXPORT_EXPIRED" | "EXPORT_FAILED" | "DELIVERY_NOT_DEAD" | "PATROL_NOT_FINISHED" | "HOURS_ALREADY_APPROVED" | "MONTH_NOT_ENDED" | "APPROVAL_ALREADY_REVOKED" | "HOURS_NOT_APPROVED" | "PATROL_ALREADY_STARTED" | "NOT_FLAGGED" | "NOT_INVITED" | "PAYLOAD_TOO_LARGE" | "URI_TOO_LONG" | "HEADERS_TOO_LARGE" | "VALIDATION_ERROR" | "PASSWORD_TOO_WEAK" | "UNSTORABLE_TEXT" | "TEXT_CONTROL_CHARACTER" | "TEXT_BLANK" | "DATE_OUT_OF_RANGE" | "INVALID_PHONE" | "STATION_OUT_OF_SCOPE" | "STATION_PARENT_INVALID" | "ROLE_NOT_ASSIGNABLE" | "MEMBER_OUTSIDE_STATION" | "CERTIFICATE_PERSON_REQUIRED" | "NOT_A_VOLUNTEER" | "CERTIFICATE_GROUP_REQUIRED" | "CERTIFICATE_NUMBER_INVALID" | "MEMBER_NOT_VOLUNTEER" | "NOT_ON_PATROL" | "OUTSIDE_GEOFENCE" | "OUTSIDE_PATROL_WINDOW" | "INVALID_POINT" | "RECORDED_AFTER_PATROL_END" | "DUTY_EXCEEDS_PATROL" | "RECORDED_IN_FUTURE" | "IDEMPOTENCY_MISMATCH" | "PATROL_ENDS_BEFORE_START" | "PATROL_TOO_LONG" | "PATROL_STARTS_IN_PAST" | "MEETING_POINT_OUTSIDE_KOREA" | "ZONE_OUTSIDE_STATION" | "GROUP_OUTSIDE_STATION" | "OFFICER_OUTSIDE_STATION" | "RECURRENCE_INVALID" | "RECURRENCE_UNBOUNDED" | "RECURRENCE_TOO_LONG" | "GEOMETRY_INVALID" | "GEOMETRY_SELF_INTERSECTION" | "GEOMETRY_RING_NOT_CLOSED" | "GEOMETRY_COORDINATES_OUT_OF_RANGE" | "GEOMETRY_HAS_Z" | "GEOMETRY_TYPE_MISMATCH" | "ZONE_OUTSIDE_SERVICE_AREA" | "RATE_LIMITED" | "QUERY_TIMEOUT" | "INTERNAL_ERROR" | "CONSOLE_NOT_BUILT" | "SERVICE_UNAVAILABLE";
+            code: "BAD_REQUEST" | "MALFORMED_JSON" | "JSON_TOO_DEEP" | "JSON_NUMBER_TOO_LONG" | "UNAUTHORIZED" | "INVALID_CREDENTIALS" | "TOKEN_INVALID" | "TOKEN_EXPIRED" | "TOKEN_REVOKED" | "FORBIDDEN" | "CSRF_CHECK_FAILED" | "METRICS_ACCESS_DENIED" | "CURRENT_PASSWORD_WRONG" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CONFLICT" | "PHONE_TAKEN" | "PHONE_UNAVAILABLE" | "STATION_CODE_TAKEN" | "GROUP_NAME_TAKEN" | "ALREADY_MEMBER" | "ALREADY_SIGNED_UP" | "SCHEDULE_CONFLICT" | "PAIRING_RULE" | "PATROL_NOT_OPEN" | "PATROL_NOT_EDITABLE" | "PATROL_NOT_DRAFT" | "PATROL_NOT_BROADCASTABLE" | "ZONE_IN_USE" | "CAPACITY_BELOW_CONFIRMED" | "NOT_A_PARTICIPANT" | "CONSENT_REQUIRED" | "NOT_CHECKED_IN" | "CONSENT_POLICY_OUTDATED" | "EXPORT_TOO_LARGE" | "EXPORT_NOT_READY" | "EXPORT_EXPIRED" | "EXPORT_FAILED" | "DELIVERY_NOT_DEAD" | "PATROL_NOT_FINISHED" | "HOURS_ALREADY_APPROVED" | "MONTH_NOT_ENDED" | "APPROVAL_ALREADY_REVOKED" | "HOURS_NOT_APPROVED" | "PATROL_ALREADY_STARTED" | "NOT_FLAGGED" | "NOT_INVITED" | "PAYLOAD_TOO_LARGE" | "URI_TOO_LONG" | "HEADERS_TOO_LARGE" | "VALIDATION_ERROR" | "PASSWORD_TOO_WEAK" | "UNSTORABLE_TEXT" | "TEXT_CONTROL_CHARACTER" | "TEXT_BLANK" | "DATE_OUT_OF_RANGE" | "INVALID_PHONE" | "STATION_OUT_OF_SCOPE" | "STATION_PARENT_INVALID" | "ROLE_NOT_ASSIGNABLE" | "MEMBER_OUTSIDE_STATION" | "CERTIFICATE_PERSON_REQUIRED" | "NOT_A_VOLUNTEER" | "CERTIFICATE_GROUP_REQUIRED" | "CERTIFICATE_NUMBER_INVALID" | "MEMBER_NOT_VOLUNTEER" | "NOT_ON_PATROL" | "OUTSIDE_GEOFENCE" | "OUTSIDE_PATROL_WINDOW" | "INVALID_POINT" | "RECORDED_AFTER_PATROL_END" | "DUTY_EXCEEDS_PATROL" | "RECORDED_IN_FUTURE" | "IDEMPOTENCY_MISMATCH" | "PATROL_ENDS_BEFORE_START" | "PATROL_TOO_LONG" | "PATROL_STARTS_IN_PAST" | "MEETING_POINT_OUTSIDE_KOREA" | "ZONE_OUTSIDE_STATION" | "GROUP_OUTSIDE_STATION" | "OFFICER_OUTSIDE_STATION" | "RECURRENCE_INVALID" | "RECURRENCE_UNBOUNDED" | "RECURRENCE_TOO_LONG" | "GEOMETRY_INVALID" | "GEOMETRY_SELF_INTERSECTION" | "GEOMETRY_RING_NOT_CLOSED" | "GEOMETRY_COORDINATES_OUT_OF_RANGE" | "GEOMETRY_HAS_Z" | "GEOMETRY_TYPE_MISMATCH" | "ZONE_OUTSIDE_SERVICE_AREA" | "RATE_LIMITED" | "QUERY_TIMEOUT" | "INTERNAL_ERROR" | "CONSOLE_NOT_BUILT" | "SERVICE_UNAVAILABLE";
             /** @description The messages of `errors` that carry a code of their own, each with its path in `errors` */
             coded_errors?: components["schemas"]["CodedError"][];
             detail: string;
@@ -2187,13 +2214,15 @@ export interface components {
             index: number;
         };
         Report: {
-            /** @description key, label and kind of each column */
+            /** @description key, label (ko, en) and kind of each column; a column of codes (an attendance status, a zone kind, late facts) also has words: each code's words to show people, {code: {ko, en}} */
             columns: {
                 [key: string]: unknown;
             }[];
+            /** @description The values by column key; codes stay codes (no_show) */
             rows: {
                 [key: string]: unknown;
             }[];
+            /** @description key, label (ko, en) and value of each line: the period, the rows per status (status.<code>, approval.<code> or kind.<code>) and the totals, over the whole report even when truncated */
             summary: {
                 [key: string]: unknown;
             }[];
@@ -2227,7 +2256,7 @@ export interface components {
              * @description Stable UPPER_SNAKE code to branch on
              * @enum {string}
              */
-            code: "BAD_REQUEST" | "MALFORMED_JSON" | "JSON_TOO_DEEP" | "JSON_NUMBER_TOO_LONG" | "UNAUTHORIZED" | "INVALID_CREDENTIALS" | "TOKEN_INVALID" | "TOKEN_EXPIRED" | "TOKEN_REVOKED" | "FORBIDDEN" | "CSRF_CHECK_FAILED" | "CURRENT_PASSWORD_WRONG" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CONFLICT" | "PHONE_TAKEN" | "PHONE_UNAVAILABLE" | "STATION_CODE_TAKEN" | "GROUP_NAME_TAKEN" | "ALREADY_MEMBER" | "ALREADY_SIGNED_UP" | "SCHEDULE_CONFLICT" | "PAIRING_RULE" | "PATROL_NOT_OPEN" | "PATROL_NOT_EDITABLE" | "PATROL_NOT_DRAFT" | "PATROL_NOT_BROADCASTABLE" | "ZONE_IN_USE" | "CAPACITY_BELOW_CONFIRMED" | "NOT_A_PARTICIPANT" | "CONSENT_REQUIRED" | "NOT_CHECKED_IN" | "CONSENT_POLICY_OUTDATED" | "EXPORT_TOO_LARGE" | "EXPORT_NOT_READY" | "EXPORT_EXPIRED" | "EXPORT_FAILED" | "DELIVERY_NOT_DEAD" | "PATROL_NOT_FINISHED" | "HOURS_ALREADY_APPROVED" | "MONTH_NOT_ENDED" | "APPROVAL_ALREADY_REVOKED" | "HOURS_NOT_APPROVED" | "PATROL_ALREADY_STARTED" | "NOT_FLAGGED" | "NOT_INVITED" | "PAYLOAD_TOO_LARGE" | "URI_TOO_LONG" | "HEADERS_TOO_LARGE" | "VALIDATION_ERROR" | "PASSWORD_TOO_WEAK" | "UNSTORABLE_TEXT" | "TEXT_CONTROL_CHARACTER" | "TEXT_BLANK" | "DATE_OUT_OF_RANGE" | "INVALID_PHONE" | "STATION_OUT_OF_SCOPE" | "STATION_PARENT_INVALID" | "ROLE_NOT_ASSIGNABLE" | "MEMBER_OUTSIDE_STATION" | "CERTIFICATE_PERSON_REQUIRED" | "NOT_A_VOLUNTEER" | "CERTIFICATE_GROUP_REQUIRED" | "CERTIFICATE_NUMBER_INVALID" | "MEMBER_NOT_VOLUNTEER" | "NOT_ON_PATROL" | "OUTSIDE_GEOFENCE" | "OUTSIDE_PATROL_WINDOW" | "INVALID_POINT" | "RECORDED_AFTER_PATROL_END" | "DUTY_EXCEEDS_PATROL" | "RECORDED_IN_FUTURE" | "IDEMPOTENCY_MISMATCH" | "PATROL_ENDS_BEFORE_START" | "PATROL_TOO_LONG" | "PATROL_STARTS_IN_PAST" | "MEETING_POINT_OUTSIDE_KOREA" | "ZONE_OUTSIDE_STATION" | "GROUP_OUTSIDE_STATION" | "OFFICER_OUTSIDE_STATION" | "RECURRENCE_INVALID" | "RECURRENCE_UNBOUNDED" | "RECURRENCE_TOO_LONG" | "GEOMETRY_INVALID" | "GEOMETRY_SELF_INTERSECTION" | "GEOMETRY_RING_NOT_CLOSED" | "GEOMETRY_COORDINATES_OUT_OF_RANGE" | "GEOMETRY_HAS_Z" | "GEOMETRY_TYPE_MISMATCH" | "ZONE_OUTSIDE_SERVICE_AREA" | "RATE_LIMITED" | "QUERY_TIMEOUT" | "INTERNAL_ERROR" | "CONSOLE_NOT_BUILT" | "SERVICE_UNAVAILABLE";
+            code: "BAD_REQUEST" | "MALFORMED_JSON" | "JSON_TOO_DEEP" | "JSON_NUMBER_TOO_LONG" | "UNAUTHORIZED" | "INVALID_CREDENTIALS" | "TOKEN_INVALID" | "TOKEN_EXPIRED" | "TOKEN_REVOKED" | "FORBIDDEN" | "CSRF_CHECK_FAILED" | "METRICS_ACCESS_DENIED" | "CURRENT_PASSWORD_WRONG" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CONFLICT" | "PHONE_TAKEN" | "PHONE_UNAVAILABLE" | "STATION_CODE_TAKEN" | "GROUP_NAME_TAKEN" | "ALREADY_MEMBER" | "ALREADY_SIGNED_UP" | "SCHEDULE_CONFLICT" | "PAIRING_RULE" | "PATROL_NOT_OPEN" | "PATROL_NOT_EDITABLE" | "PATROL_NOT_DRAFT" | "PATROL_NOT_BROADCASTABLE" | "ZONE_IN_USE" | "CAPACITY_BELOW_CONFIRMED" | "NOT_A_PARTICIPANT" | "CONSENT_REQUIRED" | "NOT_CHECKED_IN" | "CONSENT_POLICY_OUTDATED" | "EXPORT_TOO_LARGE" | "EXPORT_NOT_READY" | "EXPORT_EXPIRED" | "EXPORT_FAILED" | "DELIVERY_NOT_DEAD" | "PATROL_NOT_FINISHED" | "HOURS_ALREADY_APPROVED" | "MONTH_NOT_ENDED" | "APPROVAL_ALREADY_REVOKED" | "HOURS_NOT_APPROVED" | "PATROL_ALREADY_STARTED" | "NOT_FLAGGED" | "NOT_INVITED" | "PAYLOAD_TOO_LARGE" | "URI_TOO_LONG" | "HEADERS_TOO_LARGE" | "VALIDATION_ERROR" | "PASSWORD_TOO_WEAK" | "UNSTORABLE_TEXT" | "TEXT_CONTROL_CHARACTER" | "TEXT_BLANK" | "DATE_OUT_OF_RANGE" | "INVALID_PHONE" | "STATION_OUT_OF_SCOPE" | "STATION_PARENT_INVALID" | "ROLE_NOT_ASSIGNABLE" | "MEMBER_OUTSIDE_STATION" | "CERTIFICATE_PERSON_REQUIRED" | "NOT_A_VOLUNTEER" | "CERTIFICATE_GROUP_REQUIRED" | "CERTIFICATE_NUMBER_INVALID" | "MEMBER_NOT_VOLUNTEER" | "NOT_ON_PATROL" | "OUTSIDE_GEOFENCE" | "OUTSIDE_PATROL_WINDOW" | "INVALID_POINT" | "RECORDED_AFTER_PATROL_END" | "DUTY_EXCEEDS_PATROL" | "RECORDED_IN_FUTURE" | "IDEMPOTENCY_MISMATCH" | "PATROL_ENDS_BEFORE_START" | "PATROL_TOO_LONG" | "PATROL_STARTS_IN_PAST" | "MEETING_POINT_OUTSIDE_KOREA" | "ZONE_OUTSIDE_STATION" | "GROUP_OUTSIDE_STATION" | "OFFICER_OUTSIDE_STATION" | "RECURRENCE_INVALID" | "RECURRENCE_UNBOUNDED" | "RECURRENCE_TOO_LONG" | "GEOMETRY_INVALID" | "GEOMETRY_SELF_INTERSECTION" | "GEOMETRY_RING_NOT_CLOSED" | "GEOMETRY_COORDINATES_OUT_OF_RANGE" | "GEOMETRY_HAS_Z" | "GEOMETRY_TYPE_MISMATCH" | "ZONE_OUTSIDE_SERVICE_AREA" | "RATE_LIMITED" | "QUERY_TIMEOUT" | "INTERNAL_ERROR" | "CONSOLE_NOT_BUILT" | "SERVICE_UNAVAILABLE";
             /** @description The messages of `errors` that carry a code of their own, each with its path in `errors` */
             coded_errors?: components["schemas"]["CodedError"][];
             /** @description SCHEDULE_CONFLICT: the patrol the person already holds at that time (left out when a concurrent sign-up won the race) */
@@ -5766,7 +5795,10 @@ export interface operations {
     };
     getSignInSheet: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Headers' language; default: yours */
+                lang?: "ko" | "en";
+            };
             header?: never;
             path: {
                 patrol_id: number;
@@ -6679,7 +6711,7 @@ export interface operations {
                 from: string;
                 /** @description Last day, included */
                 to: string;
-                format?: "json" | "csv" | "xlsx";
+                format?: "json" | "csv" | "xlsx" | "pdf";
                 kind?: "dense_area" | "women_safe_zone" | "safe_return_route" | "safe_house" | "other";
             };
             header?: never;
@@ -6695,6 +6727,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Report"];
+                    "application/pdf": string;
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     "text/csv": string;
                 };
@@ -6753,6 +6786,71 @@ export interface operations {
                 };
                 content: {
                     "text/csv": string;
+                };
+            };
+            /** @description Codes: `UNAUTHORIZED`, `TOKEN_INVALID`, `TOKEN_EXPIRED`, `TOKEN_REVOKED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Codes: `FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Codes: `EXPORT_TOO_LARGE` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Codes: `VALIDATION_ERROR` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            default: components["responses"]["DEFAULT_ERROR"];
+        };
+    };
+    downloadZoneCoverageReportPdf: {
+        parameters: {
+            query: {
+                /** @description Headers' language; default: yours */
+                lang?: "ko" | "en";
+                /** @description First day (Korean calendar) */
+                from: string;
+                /** @description Last day, included */
+                to: string;
+                kind?: "dense_area" | "women_safe_zone" | "safe_return_route" | "safe_house" | "other";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
                 };
             };
             /** @description Codes: `UNAUTHORIZED`, `TOKEN_INVALID`, `TOKEN_EXPIRED`, `TOKEN_REVOKED` */

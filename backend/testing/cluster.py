@@ -17,7 +17,7 @@ import psycopg
 
 from backend import create_app
 from backend.config import sqlalchemy_url
-from bench.harness import HOST, Server, free_port
+from backend.testing.servers import HOST, Server, free_port
 
 REPO = Path(__file__).resolve().parents[2]
 BOOT_TIMEOUT_S = 120  # two workers importing the app take seconds, and half a minute on a saturated machine
@@ -117,13 +117,15 @@ def migrated_app(database_url):
 
 
 @contextmanager
-def gunicorn_serving(database_url, workers=2):
-    """Real gunicorn workers serving the app on that database; stopped afterwards."""
+def gunicorn_serving(database_url, workers=2, **settings):
+    """Real gunicorn workers serving the app on that database, with these further environment
+    settings; stopped afterwards."""
     environment = {
         **os.environ,
         "DATABASE_URL": database_url,
         "PATROL_ENV": "testing",  # the development secret, as migrated_app's: its tokens are valid
         "PATROL_RATELIMIT_ENABLED": "false",  # phones sending as fast as they can, by design
+        **settings,
     }
     server = Server("gunicorn", "wsgi:app", REPO, environment, workers=workers)
     try:

@@ -24,7 +24,7 @@ from backend.patrols import services as patrol_services
 from backend.patrols import signups
 from backend.patrols.models import Patrol
 from backend.users.models import LocationConsent, Role, User
-from bench.harness import HOST
+from backend.testing.servers import HOST
 
 POINTS_PER_BATCH = 5
 BEOMGYE = (126.9508, 37.3897)  # the meeting point, lon/lat

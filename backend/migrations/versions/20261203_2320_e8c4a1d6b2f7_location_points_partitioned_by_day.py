@@ -14,8 +14,8 @@ becomes (user_id, client_event_id, recorded_at), which keeps its meaning because
 resends the same fix, recorded_at included. Nothing references location_points.id.
 
 Revision ID: e8c4a1d6b2f7
-Revises: d7a1f0b3c5e2
-Create Date: 2026-12-03 23:00:00.000000
+Revises: e2b7c4a91f08
+Create Date: 2026-12-03 23:20:00.000000
 
 """
 from alembic import op
@@ -24,7 +24,7 @@ from geoalchemy2 import Geometry
 
 # revision identifiers, used by Alembic.
 revision = 'e8c4a1d6b2f7'
-down_revision = 'd7a1f0b3c5e2'
+down_revision = 'e2b7c4a91f08'
 branch_labels = None
 depends_on = None
 

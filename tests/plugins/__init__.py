@@ -1,1 +1,0 @@
-"""Fixtures and helpers shared across the test packages, registered once by tests/conftest.py."""
