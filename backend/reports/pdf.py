@@ -233,14 +233,15 @@ def _word_cap(room, longest_words):
     return room / len(rest)
 
 
-def table_pdf(*, title, headers, kinds, rows, summary, lang):
-    """An A4 landscape table of rows (lists of text); summary(row_count) gives (label, text) lines."""
+def table_pdf(*, title, headers, kinds, texts, rows, summary, lang):
+    """An A4 landscape table of rows (sequences of values), each column's value printed as
+    its function in `texts` gives it; summary(row_count) gives (label, text) lines."""
     styles = _styles()
     ko = lang == "ko"
     # The printed rows are kept as text, which is small; their cells become flowables a page
-    # at a time. The rest is read but not kept, so a summary gathered while the rows stream
-    # stays right and the note can say how much the printout leaves out.
-    shown = list(islice(rows, MAX_TABLE_ROWS))
+    # at a time. The rest is read (not printed, nor kept), so a summary gathered while the
+    # rows stream stays right and the note can say how much the printout leaves out.
+    shown = [[text(value) for text, value in zip(texts, row)] for row in islice(rows, MAX_TABLE_ROWS)]
     total = len(shown) + sum(1 for _ in rows)
 
     def story(width, _height):
