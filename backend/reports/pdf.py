@@ -241,6 +241,7 @@ def table_pdf(*, title, headers, kinds, texts, rows, summary, lang):
     # The printed rows are kept as text, which is small; their cells become flowables a page
     # at a time. The rest is read (not printed, nor kept), so a summary gathered while the
     # rows stream stays right and the note can say how much the printout leaves out.
+    rows = iter(rows)  # read once
     shown = [[text(value) for text, value in zip(texts, row)] for row in islice(rows, MAX_TABLE_ROWS)]
     total = len(shown) + sum(1 for _ in rows)
 
