@@ -295,8 +295,8 @@ class _RowPages(Flowable):
 
     One Table of every row would be measured whole and split again at each page, with every
     row's cells held until the end; here the rows (an iterator) are taken only as a page has
-    room for them. `least_row_height` is no row's height or more: enough rows for a page are
-    taken at once, and those the page has no room for wait for the next one.
+    room for them. No row is lower than `least_row_height`, so the rows taken for a page are
+    enough to fill it; those it has no room for wait for the next page.
     """
 
     def __init__(self, header, rows, widths, style, least_row_height, waiting=()):
@@ -316,7 +316,7 @@ class _RowPages(Flowable):
         placed = page.split(available_width, available_height)
         if not placed:
             return []  # not even one row fits: the next page
-        # (The first part's rows: its header and the rows the page holds.)
+        # The rows the page holds (its part has them and the header); reportlab has no public count.
         taken = len(placed[0]._cellvalues) - 1
         rest = self._waiting[taken:]
         if not rest and (following := next(self._rows, None)) is not None:
