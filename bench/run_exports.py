@@ -3,6 +3,7 @@
 
     .venv/bin/python bench/run_exports.py
     .venv/bin/python bench/run_exports.py --count-xlsx-rows   # also read every XLSX row back
+    .venv/bin/python bench/run_exports.py --formats pdf       # one format only (background exports: CSV, XLSX)
 
 What happens:
 
@@ -296,7 +297,7 @@ def timed(work):
     return result, wall, cpu, meter.noise_share
 
 
-def where_time_goes(app, world):
+def where_time_goes(app, world, formats):
     """The report's own steps in this process, without HTTP or any file being sent."""
     from sqlalchemy.dialects import postgresql
 
@@ -362,7 +363,7 @@ def where_time_goes(app, world):
         db.session.rollback()
 
         year_first, year_last = world["periods"]["year"]
-        for fmt in FORMATS:
+        for fmt in formats:
             def written(fmt=fmt):
                 # The report as the endpoint makes it.
                 report, _ = services.attendance(viewer, {"from_": year_first, "to": year_last, "format": fmt})
@@ -548,7 +549,7 @@ def report(runs, job_runs, floor, host, code):
     print("\nserver peak = VmHWM of the one gunicorn worker that served the export, over its whole life (fresh "
           "server per run: start-up, a one-day warm-up export, the export); export peak = VmHWM reset just before "
           "the export; rows/s is information only (the targets are the year's seconds and the million's memory)")
-    for fmt in FORMATS:
+    for fmt in dict.fromkeys(f["format"] for f in runs):
         big, year = (next(f for f in runs if f["format"] == fmt and f["period"] == p) for p in ("all", "year"))
         print(f"{fmt.upper()}: export peak {mb(year['export_peak_mib']):.0f} MB at {year['rows']:,} rows, "
               f"{mb(big['export_peak_mib']):.0f} MB at {big['rows']:,} "
@@ -585,6 +586,8 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--count-xlsx-rows", action="store_true",
                         help="read every row of each XLSX back with openpyxl (adds minutes)")
+    parser.add_argument("--formats", nargs="+", choices=FORMATS, default=list(FORMATS),
+                        help="measure only these formats (the background exports are CSV and XLSX only)")
     args = parser.parse_args()
     run_started = time.perf_counter()
     secret = secrets.token_urlsafe(36)  # 48 characters, for the bench's token and the server alike
@@ -592,7 +595,7 @@ def main():
     try:
         app = create_app(app_settings(DATABASE_URL, secret, placeholder.name))
         world = setup(app)
-        floor = where_time_goes(app, world)
+        floor = where_time_goes(app, world, args.formats)
 
         banner(f"3. Downloads through gunicorn --workers {WORKERS} --timeout {SERVER_TIMEOUT_S}, a fresh server each")
         # A sync worker busy longer than gunicorn's default 30 s would be killed mid-export.
@@ -608,11 +611,12 @@ def main():
 
             expected = {period: expected_rows(monitor, *span) for period, span in world["periods"].items()}
             for period in ("year", "all"):
-                for fmt in FORMATS:
+                for fmt in args.formats:
                     runs.append(export_run(env, world, fmt, period, expected[period], backend_pids,
                                            args.count_xlsx_rows))
             banner("4. Background exports of the whole period, each by `flask reports work --once`")
-            job_runs = [job_run(app, env, world, fmt, expected["all"]) for fmt in ("csv", "xlsx")]
+            job_runs = [job_run(app, env, world, fmt, expected["all"])
+                        for fmt in ("csv", "xlsx") if fmt in args.formats]
             host = machine(monitor)
         report(runs, job_runs, floor, host, code_version(REPO))
         print(f"\n(whole run {time.perf_counter() - run_started:.0f} s)")

@@ -282,13 +282,13 @@ def _csv_chunks(report, lang):
 
 def _pdf_bytes(report, lang):
     columns = report.columns
-    convert = [cells.pdf_cell(column, lang) for column in columns]
     rows = ReportRows(report, [column.key for column in columns])
     return pdf.table_pdf(
         title=report.title(lang),
         headers=[column.header(lang) for column in columns],
         kinds=[column.kind for column in columns],
-        rows=([cell(value) for cell, value in zip(convert, row)] for row in rows),
+        texts=[cells.pdf_cell(column, lang) for column in columns],
+        rows=rows,
         summary=lambda _row_count: [(label, cells.summary_text(value, lang)) for label, value in rows.summary_lines(lang)],
         lang=lang,
     )

@@ -19,7 +19,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
-from reportlab.platypus import KeepInFrame, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepInFrame, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from backend.core.time import SEOUL
 
@@ -155,6 +155,8 @@ def _grid(header_rows=1, *extra):
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
         ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+        ("TOPPADDING", (0, 0), (-1, -1), CELL_PADDING),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), CELL_PADDING),
         ("BACKGROUND", (0, 0), (-1, header_rows - 1), HEADER_FILL),
         *extra,
     ])
@@ -231,27 +233,25 @@ def _word_cap(room, longest_words):
     return room / len(rest)
 
 
-def table_pdf(*, title, headers, kinds, rows, summary, lang):
-    """An A4 landscape table of rows (lists of text); summary(row_count) gives (label, text) lines."""
+def table_pdf(*, title, headers, kinds, texts, rows, summary, lang):
+    """An A4 landscape table of rows (sequences of values), each column's value printed as
+    its function in `texts` gives it; summary(row_count) gives (label, text) lines."""
     styles = _styles()
     ko = lang == "ko"
-    shown = list(islice(rows, MAX_TABLE_ROWS))
-    # The rest is read but not kept, so a summary gathered while the rows stream stays
-    # right and the note can say how much the printout leaves out.
+    # The printed rows are kept as text, which is small; their cells become flowables a page
+    # at a time. The rest is read (not printed, nor kept), so a summary gathered while the
+    # rows stream stays right and the note can say how much the printout leaves out.
+    rows = iter(rows)  # read once
+    shown = [[text(value) for text, value in zip(texts, row)] for row in islice(rows, MAX_TABLE_ROWS)]
     total = len(shown) + sum(1 for _ in rows)
 
     def story(width, _height):
         values = list(zip(*shown)) if shown else [()] * len(headers)
         widths = _column_widths(width, list(zip(headers, kinds, values)), styles)
-        data = [[_p(header, styles.header) for header in headers]]
-        for cells in shown:
-            # Only text wraps; plain strings are much cheaper to lay out than paragraphs.
-            data.append([_p(cell, styles.cell) if kind == "text" else cell for cell, kind in zip(cells, kinds)])
-        extra = [("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, STRIPE_FILL])]
+        header = [_p(header, styles.header) for header in headers]
+        extra = [("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, STRIPE_FILL]),
+                 ("LEADING", (0, 1), (-1, -1), styles.cell.leading)]
         extra += [("ALIGN", (i, 1), (i, -1), "RIGHT") for i, kind in enumerate(kinds) if kind in NUMERIC_KINDS]
-        if not shown:
-            data.append([_p("(자료 없음)" if ko else "(no rows)", styles.cell)] + [""] * (len(headers) - 1))
-            extra.append(("SPAN", (0, 1), (-1, 1)))
         parts = [_p(title, styles.title), _p(("작성: " if ko else "Generated: ") + _now_label(), styles.meta)]
         if total > len(shown):
             note = (
@@ -261,11 +261,72 @@ def table_pdf(*, title, headers, kinds, rows, summary, lang):
                 "Download XLSX or CSV for all of them."
             )
             parts += [Spacer(1, 2 * mm), _p(note, styles.warning)]
-        parts += [Spacer(1, 4 * mm), Table(data, colWidths=widths, repeatRows=1, style=_grid(1, *extra))]
+        parts.append(Spacer(1, 4 * mm))
+        if shown:
+            cell = _cell_maker(kinds, widths, styles)
+            parts.append(_RowPages(header, ([cell(i, text) for i, text in enumerate(row)] for row in shown),
+                                   widths, _grid(1, *extra), styles.cell.leading + 2 * CELL_PADDING))
+        else:
+            empty = [header, [_p("(자료 없음)" if ko else "(no rows)", styles.cell)] + [""] * (len(headers) - 1)]
+            parts.append(Table(empty, colWidths=widths, style=_grid(1, *extra, ("SPAN", (0, 1), (-1, 1)))))
         parts += [Spacer(1, 6 * mm), _p("요약" if ko else "Summary", styles.heading), _summary_table(summary(total), width, styles)]
         return parts
 
     return _build(story, pagesize=landscape(A4), title=title, footer=title)
+
+
+def _cell_maker(kinds, widths, styles):
+    """cell(column, text): what a table cell holds. Only text too wide for one line becomes a
+    paragraph (which wraps at spaces); a plain string is far cheaper to lay out and draw."""
+    size = styles.cell.fontSize
+    room = [width - 2 * CELL_PADDING for width in widths]
+
+    def cell(column, text):
+        if kinds[column] != "text" or ("\n" not in text and pdfmetrics.stringWidth(text, FONT, size) <= room[column]):
+            return text
+        return _p(text, styles.cell)
+
+    return cell
+
+
+class _RowPages(Flowable):
+    """Table rows flowed onto as many pages as they need: one Table per page, each under the
+    header row, all with the same column widths.
+
+    One Table of every row would be measured whole and split again at each page, with every
+    row's cells held until the end; here the rows (an iterator) are taken only as a page has
+    room for them. No row is lower than `least_row_height`, so the rows taken for a page are
+    enough to fill it; those it has no room for wait for the next page.
+    """
+
+    def __init__(self, header, rows, widths, style, least_row_height, waiting=()):
+        super().__init__()
+        self._header, self._rows, self._widths, self._style = header, rows, widths, style
+        self._least_row_height = least_row_height
+        self._waiting = list(waiting)
+
+    def wrap(self, available_width, available_height):
+        # Taller than any room, so the frame asks split() for the part that fits.
+        return sum(self._widths), available_height + 1
+
+    def split(self, available_width, available_height):
+        enough = int(available_height // self._least_row_height) + 1
+        self._waiting.extend(islice(self._rows, max(enough - len(self._waiting), 0)))
+        page = Table([self._header, *self._waiting[:enough]], colWidths=self._widths, repeatRows=1, style=self._style)
+        placed = page.split(available_width, available_height)
+        if not placed:
+            return []  # not even one row fits: the next page
+        # The rows the page holds (its part has them and the header); reportlab has no public count.
+        taken = len(placed[0]._cellvalues) - 1
+        rest = self._waiting[taken:]
+        if not rest and (following := next(self._rows, None)) is not None:
+            rest = [following]
+        if not rest:
+            return [placed[0]]
+        return [placed[0], _RowPages(self._header, self._rows, self._widths, self._style, self._least_row_height, rest)]
+
+    def draw(self):
+        raise AssertionError("a _RowPages is always split into Tables")
 
 
 def _summary_table(lines, width, styles):

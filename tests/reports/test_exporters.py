@@ -3,6 +3,7 @@
 The rows come from PostgreSQL, as in a real report: a VALUES list or generate_series."""
 import csv
 import io
+import re
 import shutil
 import subprocess
 import tempfile
@@ -343,6 +344,16 @@ def test_pdf_table_prints_korean_with_headers_and_page_numbers_on_every_page(app
     summary = "".join(pages[-1].split())
     assert "요약기간2026-11-01–2026-11-30" in summary
     assert "총봉사시간(분)7,140" in summary and "행수120" in summary
+
+
+def test_pdf_table_prints_every_row_once_in_order_over_its_pages(app, db_session):
+    with app.test_request_context():
+        pages = pdf_pages(body(export(report(generated_query(300)), "pdf", "en", STEM)))
+
+    assert len(pages) > 5
+    printed = [int(n) for page in pages for n in re.findall(r"자원봉사자 (\d+)", page)]
+    assert printed == list(range(300))
+    assert all("Checked in" in page for page in pages)
 
 
 def test_pdf_says_when_it_leaves_rows_out(app, db_session):
