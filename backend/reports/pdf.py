@@ -316,7 +316,8 @@ class _RowPages(Flowable):
         placed = page.split(available_width, available_height)
         if not placed:
             return []  # not even one row fits: the next page
-        # The rows the page holds (its part has them and the header); reportlab has no public count.
+        # The rows the page holds (its part has them and the header). reportlab has no public
+        # count; tests/reports/test_reportlab_internals.py fails loudly if this one moves.
         taken = len(placed[0]._cellvalues) - 1
         rest = self._waiting[taken:]
         if not rest and (following := next(self._rows, None)) is not None:
