@@ -174,12 +174,14 @@ def _register_request_hooks(app):
 
 
 def _register_commands(app):
+    from backend.cli.derive import derive_cli
     from backend.cli.locations import locations_cli
     from backend.cli.notifications import notifications_cli
     from backend.cli.reports import reports_cli
     from backend.cli.seed import seed_cli
     from backend.cli.users import users_cli
 
+    app.cli.add_command(derive_cli)
     app.cli.add_command(locations_cli)
     app.cli.add_command(notifications_cli)
     app.cli.add_command(reports_cli)

@@ -11,6 +11,7 @@ from backend.attendance.models import (
 from backend.auth.models import AuthSession
 from backend.calendar_feeds.models import CalendarFeed
 from backend.checkins.models import CheckIn
+from backend.derivation.models import DerivationRequest
 from backend.locations.models import LocationAccess, LocationPoint, ZoneDwell
 from backend.notifications.models import Delivery, Device, OutboxEvent
 from backend.organizations.models import GroupMembership, Station, VolunteerGroup
@@ -27,6 +28,7 @@ __all__ = [
     "CalendarFeed",
     "CheckIn",
     "Delivery",
+    "DerivationRequest",
     "Device",
     "ExportJob",
     "ExportRecord",

@@ -267,6 +267,7 @@ def run_load(port, requests, concurrency, time_limit_s, check=None):
 
     threads = [threading.Thread(target=worker, daemon=True) for _ in range(concurrency)]
     started = time.perf_counter()
+    wall_clock_offset = time.time() - started
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -280,6 +281,7 @@ def run_load(port, requests, concurrency, time_limit_s, check=None):
         "statuses": [statuses[i] for i in done],  # HTTP status, or the name of the connection error
         "latencies_ms": [latencies[i] * 1000 for i in done],
         "finished_s": sorted(finished[i] - started for i in done),
+        "answered_at": [finished[i] + wall_clock_offset for i in done],  # epoch seconds, in `indexes` order
         "errors": [outcomes[i] for i in done if outcomes[i] is not None],
     }
 

@@ -11,7 +11,7 @@ What happens (bench/night_world.py describes the world and the phones' requests)
    (`gunicorn --workers 2 wsgi:app`, PATROL_ENV=production, rate limits on) and the
    dispatcher (`flask --app wsgi notifications dispatch`), which sends through the real
    firebase-admin SDK to the fake (PATROL_FCM_URL, and a service-account file whose
-   token_uri is the fake);
+   token_uri is the fake), and the derivation worker (`flask --app wsgi derive work`);
 3. every phone registers its FCM token (POST /devices);
 4. moves the patrols so that their two hours end now, and replays the night from a pool of
    client threads (closed loop), in the order of patrol time: check-ins, a batch upload per
@@ -20,20 +20,23 @@ What happens (bench/night_world.py describes the world and the phones' requests)
    officers, tomorrow's patrols moved by the chief (changes, then 2-hour reminders), and
    check-outs. `ANALYZE` runs every 30 s meanwhile, standing in for autovacuum (off on
    this server);
-5. waits for the dispatcher to send everything due, then counts: requests per endpoint
-   (requests/s, p50/p99 ms, 5xx, other answers by code), points and check-ins sent against
-   stored, notifications due against delivered (delivery rows and what the fake FCM
-   received), peak memory of every process, where the CPU went;
+5. waits for the dispatcher to send everything due and the worker to derive everything
+   asked for, then counts: requests per endpoint (requests/s, p50/p99 ms, 5xx, other answers
+   by code), points and check-ins sent against stored, notifications due against delivered
+   (delivery rows and what the fake FCM received), how long after a batch's answer its
+   figures were derived (freshness: a trigger of the bench's own notes when the worker
+   finishes each request), peak memory of every process, where the CPU went;
 6. stops the app and replays the night's batches, the same bodies in the same order at the
    same concurrency, to the floor: bench/baseline_app.py on the same gunicorn settings,
-   which COPYs each batch into a table with no index and no constraint; and prints the
-   server CPU per phone-hour of patrol of the app beside the floor's, and PASS/FAIL.
+   which COPYs each batch into a table with no index and no constraint; prints the server
+   CPU per phone-hour of patrol of the app beside the floor's, and PASS/FAIL for all of it.
 
 HTTP goes to 127.0.0.1 only. Only the bench database is dropped (its name must contain
 "bench"); it is left in place for inspection. Every process started here is stopped on the
 way out, whatever happens.
 """
 import argparse
+import bisect
 import json
 import multiprocessing
 import os
@@ -80,14 +83,32 @@ NIGHT_TIME_LIMIT_S = 3600  # no request starts after this; a night cut short fai
 ANALYZE_EVERY_S = 30
 DRAIN_TIMEOUT_S = 300
 FLOOR_TARGET = 2  # the app's server CPU per phone-hour at most this many times the floor's
+FRESHNESS_TARGET_S = 10  # a batch's dwell and attendance derived within this of its answer
 ON_A_PATROL = VOLUNTEERS_PER_PATROL + OFFICERS_PER_PATROL  # people, each with one phone
 # The server side of the night, as CpuMeter names its parts: the app's gunicorn workers, every
-# postgres session on the bench database but the bench's own (the app's, the dispatcher's),
-# and the dispatcher. Not the fake FCM, the load generator, nor the bench's ANALYZE.
-SERVER_PARTS = {"workers": "gunicorn workers", "backends": "postgres sessions", "dispatcher": "dispatcher"}
+# postgres session on the bench database but the bench's own (the app's, the dispatcher's and
+# the derivation worker's), the dispatcher, and the derivation worker (dwell and attendance
+# are part of what a batch costs, only done later). Not the fake FCM, the load generator,
+# nor the bench's ANALYZE.
+SERVER_PARTS = {"workers": "gunicorn workers", "backends": "postgres sessions", "dispatcher": "dispatcher",
+                "derivation worker": "derivation worker"}
 ANALYZE_PART = "bench's ANALYZE"
 # Lines of the server's or the dispatcher's output that tell of trouble.
 TROUBLE = re.compile(r"Traceback|Exception|WORKER TIMEOUT|\[ERROR\]|\[CRITICAL\]")
+
+
+# The bench's own record of when the worker finished each request: it deletes the request's
+# row in the transaction that wrote the figures, just before committing.
+NOTE_DERIVATIONS = """
+CREATE TABLE bench_derivations (patrol_id integer, user_id integer, derived_at timestamptz);
+CREATE FUNCTION bench_note_derivation() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    INSERT INTO bench_derivations VALUES (OLD.patrol_id, OLD.user_id, clock_timestamp());
+    RETURN OLD;
+END $$;
+CREATE TRIGGER bench_note_derivation AFTER DELETE ON derivation_queue
+    FOR EACH ROW EXECUTE FUNCTION bench_note_derivation();
+"""
 
 
 def banner(title):
@@ -159,6 +180,8 @@ def setup(app, scale, rng):
     with app.app_context():
         flask_migrate.upgrade()
         world = build_world(scale, rng)
+    with psycopg.connect(plain_url(DATABASE_URL), autocommit=True) as connection:
+        connection.execute(NOTE_DERIVATIONS)
     people = len(world["phones"])
     print(f"database {DATABASE_NAME} rebuilt and migrated; {len(world['patrol_ids'])} published patrols of "
           f"{ON_A_PATROL} ({VOLUNTEERS_PER_PATROL} volunteers of one group, {OFFICERS_PER_PATROL} officers), "
@@ -184,25 +207,31 @@ def start_processes(context, workdir, secret, workers, started):
     dispatcher = Background("dispatcher", [sys.executable, "-m", "flask", "--app", "wsgi", "notifications",
                                            "dispatch"], REPO, env, stop_signal=signal.SIGINT)
     started.append(dispatcher)
+    deriver = Background("derivation worker", [sys.executable, "-m", "flask", "--app", "wsgi", "derive", "work"],
+                         REPO, env, stop_signal=signal.SIGINT)
+    started.append(deriver)
     server.wait_until_answering("/api/v1/openapi.json")
     time.sleep(1)
-    if dispatcher.process.poll() is not None:
-        raise RuntimeError(f"the dispatcher exited:\n{dispatcher.log_tail()}")
+    for helper in (dispatcher, deriver):
+        if helper.process.poll() is not None:
+            raise RuntimeError(f"the {helper.name} exited:\n{helper.log_tail()}")
     print(f"fake FCM pid {fake.pid} at {fake.url}; app: gunicorn --workers {workers} on 127.0.0.1:{server.port}, "
           f"workers {server.worker_pids()}; dispatcher pid {dispatcher.pid} (flask --app wsgi notifications "
-          "dispatch); PATROL_ENV=production, rate limits on (in-process counters per worker)", flush=True)
-    return fake, server, dispatcher
+          f"dispatch); derivation worker pid {deriver.pid} (flask --app wsgi derive work); PATROL_ENV=production, "
+          "rate limits on (in-process counters per worker)", flush=True)
+    return fake, server, dispatcher, deriver
 
 
-def trouble_in(server, dispatcher):
-    """{process: alarming lines of its output}, a worker replaced or the dispatcher gone included."""
+def trouble_in(server, helpers):
+    """{process: alarming lines of its output}, a worker replaced or a helper gone included."""
     trouble = {process.name: [line for line in process.log_lines() if TROUBLE.search(line)]
-               for process in (server, dispatcher)}
+               for process in (server, *helpers)}
     boots = sum("Booting worker" in line for line in server.log_lines())
     if boots > server.workers:
         trouble[server.name].append(f"{boots} workers booted for {server.workers}: some died and were replaced")
-    if dispatcher.process.poll() is not None:
-        trouble[dispatcher.name].append(f"the dispatcher exited ({dispatcher.process.returncode})")
+    for helper in helpers:
+        if helper.process.poll() is not None:
+            trouble[helper.name].append(f"the {helper.name} exited ({helper.process.returncode})")
     return trouble
 
 
@@ -239,8 +268,9 @@ def replay_night(app, world, server, helpers, connection, first_event_id, args, 
           f"{night.moves} patrols moved, {night.checkouts:,} check-outs", flush=True)
     answers = BatchAnswers()
     load_before = os.getloadavg()
-    # The meter runs until everything due is sent: what the night left to do is its work too.
-    # The bench's ANALYZE is metered on its own: its rate follows the wall clock, not the work.
+    # The meter runs until everything due is sent and derived, since what the night left to do
+    # is its work too; the bench's ANALYZE is metered on its own, since its rate follows the
+    # wall clock, not the work.
     with AutoAnalyze(ANALYZE_EVERY_S) as analyze, \
             CpuMeter(server.worker_pids(), lambda: database_session_pids(connection), DATABASE_NAME,
                      {**helpers, ANALYZE_PART: analyze.backend_pid}) as cpu:
@@ -248,6 +278,7 @@ def replay_night(app, world, server, helpers, connection, first_event_id, args, 
         print(f"{result['sent']:,} of {len(night.requests):,} requests sent in {result['wall_s']:.0f} s: two hours "
               f"of patrol in {result['wall_s'] / 60:.1f} minutes ({7200 / result['wall_s']:.0f} x)", flush=True)
         drained_s = wait_for_dispatcher(connection, first_event_id)
+        wait_for_derivations(connection)
     print(f"ANALYZE ran {analyze.runs} times", flush=True)
     return {"night": night, "result": result, "answers": answers, "cpu": cpu, "phones": len(world["phones"]),
             "load": (load_before, os.getloadavg()), "drained_s": drained_s}
@@ -273,10 +304,51 @@ def wait_for_dispatcher(connection, first_event_id):
     return waited
 
 
+def wait_for_derivations(connection):
+    """Until the worker has derived everything asked for."""
+    started = time.perf_counter()
+    while time.perf_counter() - started < DRAIN_TIMEOUT_S:
+        if not connection.execute("SELECT count(*) FROM derivation_queue").fetchone()[0]:
+            break
+        time.sleep(0.5)
+    waited = time.perf_counter() - started
+    print(f"everything derived {waited:.1f} s after the notifications were sent"
+          + ("" if waited < DRAIN_TIMEOUT_S else f" (GAVE UP after {DRAIN_TIMEOUT_S} s)"), flush=True)
+
+
+def freshness(connection, night, result, world):
+    """Seconds from each answered batch to the end of the first derivation of its person and
+    patrol that began after it (the worker's row for them held the batch's request by then);
+    and how many batches were never derived."""
+    user_of = user_of_authorization(world)
+    derived = defaultdict(list)
+    for patrol_id, user_id, at in connection.execute(
+            "SELECT patrol_id, user_id, extract(epoch FROM derived_at) FROM bench_derivations ORDER BY derived_at"):
+        derived[(patrol_id, user_id)].append(float(at))
+    delays, never = [], 0
+    for index, status, answered_at in zip(result["indexes"], result["statuses"], result["answered_at"]):
+        method, path, body, headers = night.requests[index]
+        if not path.endswith("/locations:batch") or status != 200:
+            continue
+        key = (json.loads(body)["points"][0]["patrol_id"], user_of[headers["Authorization"]])
+        times = derived[key]
+        after = bisect.bisect_right(times, answered_at)
+        if after == len(times):
+            never += 1
+        else:
+            delays.append(times[after] - answered_at)
+    return delays, never
+
+
+def user_of_authorization(world):
+    """{Authorization header: user id} of the night's phones."""
+    return {phone.headers()["Authorization"]: phone.user_id for phone in world["phones"]}
+
+
 def floor_requests(world, night):
     """The night's batches as the floor takes them: the same bodies and headers, in the same
     order; the person goes in the query string, since the floor reads no token."""
-    user_of = {phone.headers()["Authorization"]: phone.user_id for phone in world["phones"]}
+    user_of = user_of_authorization(world)
     return [("POST", f"/batch?user_id={user_of[headers['Authorization']]}", body, headers)
             for _, path, body, headers in night.requests if path.endswith("/locations:batch")]
 
@@ -424,6 +496,16 @@ def report_notifications(due, db_figures, received, drained_s):
               f"everything sent {drained_s:.1f} s after the night's last request")
 
 
+def report_freshness(delays, never):
+    banner("Results: derived figures")
+    if delays:
+        print(f"{len(delays):,} batches: their dwell and attendance derived p50 {percentile(delays, 50):.2f} s, "
+              f"p99 {percentile(delays, 99):.2f} s, at most {max(delays):.2f} s after the batch's answer; "
+              f"never derived: {never}")
+    else:
+        print(f"no batch derived; never derived: {never}")
+
+
 def per_phone_hour(cpu, parts, phones):
     """{part: CPU seconds per phone per hour of patrol}: what carrying one phone through an
     hour costs, whatever the replay's compression."""
@@ -451,7 +533,7 @@ def report_server_cpu(figures, night_run, floor):
           f"{ANALYZE_EVERY_S} s (standing in for autovacuum) {figures[ANALYZE_PART]:.3f} s")
     print(f"at the app's rate {os.cpu_count()} cores would carry about {os.cpu_count() * 3600 / total:,.0f} phones "
           "on patrol at once")
-    print(f"the night, metered until everything due was sent: "
+    print(f"the night, metered until everything due was sent and derived: "
           f"{night_run['cpu'].describe(night_run['result']['sent'], 'request')}")
     print(f"the floor: {floor['cpu'].describe(floor['result']['sent'], 'batch')}")
 
@@ -468,7 +550,7 @@ def report_machine(night_run, memory, host, code):
 
 
 def report_trouble(trouble):
-    banner("Output of the app and the dispatcher")
+    banner("Output of the app, the dispatcher and the derivation worker")
     for name, lines in trouble.items():
         print(f"{name}: " + ("nothing alarming" if not lines else f"{len(lines)} alarming lines, the first ones:"))
         for line in lines[:10]:
@@ -481,7 +563,7 @@ def report_targets(checks):
         print(f"[{'PASS' if ok else 'FAIL'}] {text}")
 
 
-def targets(night, night_result, total, db_figures, due, received, floor, figures):
+def targets(night, night_result, total, db_figures, due, received, delays, never):
     deliveries = db_figures["deliveries"]
     due_total = sum(due.values())
     written, sent = sum(deliveries.values()), deliveries.get("sent", 0)
@@ -500,7 +582,9 @@ def targets(night, night_result, total, db_figures, due, received, floor, figure
          and received["message_ids"] == due_total,
          f"notifications delivered == due: due {due_total:,}, deliveries written {written:,}, sent {sent:,}, "
          f"received by FCM {received['messages']:,} ({received['message_ids']:,} distinct)"),
-        floor_target(night, floor, figures),
+        (bool(delays) and never == 0 and percentile(delays, 99) <= FRESHNESS_TARGET_S,
+         f"a batch's figures derived within {FRESHNESS_TARGET_S} s of its answer (p99): "
+         + (f"p99 {percentile(delays, 99):.2f} s, {never} never derived" if delays else "nothing derived")),
     ]
 
 
@@ -547,18 +631,20 @@ def main():
             # In this process the app only builds the world: it never sends a push.
             app = create_app(app_settings(DATABASE_URL, secret, placeholder.name))
             world = setup(app, args.scale, rng)
-            fake, server, dispatcher = start_processes(context, workdir, secret, args.workers, started)
+            fake, server, dispatcher, deriver = start_processes(context, workdir, secret, args.workers, started)
             with psycopg.connect(plain_url(DATABASE_URL), autocommit=True) as connection:
                 first_event_id = connection.execute("SELECT coalesce(max(id), 0) + 1 FROM outbox_events").fetchone()[0]
                 devices = register_devices(world, server.port, args.concurrency)
-                helpers = {"dispatcher": dispatcher.pid, "fake FCM": fake.pid}
+                helpers = {"dispatcher": dispatcher.pid, "derivation worker": deriver.pid, "fake FCM": fake.pid}
                 night_run = replay_night(app, world, server, helpers, connection, first_event_id, args, rng)
                 db_figures = stored(connection, first_event_id)
+                delays, never = freshness(connection, night_run["night"], night_run["result"], world)
                 host = machine(connection)
             received = fake.received()
-            trouble = trouble_in(server, dispatcher)
+            trouble = trouble_in(server, (dispatcher, deriver))
             memory = [*((f"app worker {pid}", peak_rss_mib(pid)) for pid in server.worker_pids()),
-                      ("dispatcher", peak_rss_mib(dispatcher.pid)), ("fake FCM", peak_rss_mib(fake.pid)),
+                      ("dispatcher", peak_rss_mib(dispatcher.pid)), ("derivation worker", peak_rss_mib(deriver.pid)),
+                      ("fake FCM", peak_rss_mib(fake.pid)),
                       ("bench process", peak_rss_mib(os.getpid()))]
         finally:
             stop_all(started)
@@ -571,11 +657,13 @@ def main():
     report_data(night, night_run["answers"], points_in_failed_requests(night, night_result), db_figures, table)
     due = notifications_due(table)
     report_notifications(due, db_figures, received, night_run["drained_s"])
+    report_freshness(delays, never)
     figures = server_cpu(night_run, floor)
     report_server_cpu(figures, night_run, floor)
     report_machine(night_run, memory, host, code_version(REPO))
     report_trouble({**trouble, "floor": floor["trouble"]})
-    report_targets(targets(night, night_result, total, db_figures, due, received, floor, figures))
+    report_targets([*targets(night, night_result, total, db_figures, due, received, delays, never),
+                    floor_target(night, floor, figures)])
     print(f"\n(whole run {time.perf_counter() - run_started:.0f} s)")
 
 

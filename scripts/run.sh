@@ -31,7 +31,11 @@ DISPATCHER=$!
 echo "==> starting the background export worker"
 flask --app wsgi reports work &
 EXPORT_WORKER=$!
-trap 'kill "$DISPATCHER" "$EXPORT_WORKER" 2>/dev/null' EXIT
+# Dwell, route coverage and attendance are derived by their worker after each upload commits.
+echo "==> starting the derivation worker"
+flask --app wsgi derive work &
+DERIVATION_WORKER=$!
+trap 'kill "$DISPATCHER" "$EXPORT_WORKER" "$DERIVATION_WORKER" 2>/dev/null' EXIT
 
 echo "==> starting gunicorn on ${PATROL_BIND:-127.0.0.1:8000}"
 # No gunicorn access log: the app writes its own (JSON, with request ids), which names

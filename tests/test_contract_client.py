@@ -86,7 +86,7 @@ def answered(response, status, model):
 
 
 def test_a_volunteers_night_through_the_generated_client(
-    generated, base_url, api, chief, officer, patrol_body, volunteers, zones, db_session  # noqa: F811
+    generated, base_url, api, chief, officer, patrol_body, volunteers, zones, db_session, derive_now  # noqa: F811
 ):
     models = importlib.import_module(f"{PACKAGE}.models")
     from patrol_api_client import AuthenticatedClient, Client
@@ -132,6 +132,7 @@ def test_a_volunteers_night_through_the_generated_client(
         patrol["id"], client=me, body=models.CheckInRequest(**fix()))
     assert answered(checked_out, 201, models.CheckIn).kind == models.CheckInKind.CHECK_OUT
 
+    derive_now()  # the derivation worker, which runs beside the service
     attendance = operation(generated, "attendance", "get_patrol_attendance").sync_detailed(patrol["id"], client=me)
     assert [entry.user_id for entry in answered(attendance, 200, list) if entry.user_id == volunteer.id] == [volunteer.id]
 

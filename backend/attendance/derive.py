@@ -1,126 +1,192 @@
-"""Attendance derived from check-ins and points, set-based, for any number of patrols.
+"""Attendance derived from check-ins and points, set-based, for some people on a patrol.
 
-Duty runs from check-in to check-out, clipped to the patrol; without a check-out, to the
-last accepted point (and the record says it was estimated). A record an officer corrected
-keeps the officer's word, and a confirmed one changes only when it is confirmed again. Before the start, whoever has not checked in is expected, not
-absent. Facts that reached the server late (is_late_upload) are listed on the record for
-good; while any of them awaits an officer, the record is pending_review and credits no duty.
+Duty runs over the person's span (backend.checkins.spans), clipped to the patrol; while the
+span is open (no check-out), to the last accepted point (and the record says it was
+estimated). A record an officer corrected keeps the officer's word, and a confirmed one
+changes only when it is confirmed again. Before the start, whoever has not checked in is
+expected, not absent. Facts that reached the server late (is_late_upload) are listed on the
+record for good; while any of them awaits an officer, the record is pending_review and
+credits no duty.
 """
-from sqlalchemy import text
+import functools
+from datetime import timedelta
 
+from sqlalchemy import Integer, any_, bindparam, case, cast, delete, exists, extract, false, func, literal, select, true
+from sqlalchemy.dialects.postgresql import array, insert
+
+from backend.attendance.models import AttendanceRecord, AttendanceStatus, LateFact
+from backend.checkins import spans
+from backend.checkins.models import LATE_UPLOAD, CheckIn, CheckInKind, Review
+from backend.derivation.models import DERIVED_AT
 from backend.extensions import db
+from backend.locations.models import LocationPoint, ZoneDwell
+from backend.organizations.models import Station
+from backend.patrols.models import ParticipantStatus, Patrol, PatrolParticipant
+from backend.zones.models import Zone, ZoneKind
 
-# One statement, one round trip: it also forgets the records of whoever withdrew (or was
-# taken off) after a record was made, which can only happen before the start:
-# nobody leaves a patrol under way. Those are never people the INSERT writes, who
-# are all confirmed, so the two parts cannot touch the same row.
-REFRESH = text("""
-WITH forgotten AS (
-    DELETE FROM attendance_records r
-    WHERE r.patrol_id = ANY(:patrol_ids) AND NOT r.is_corrected
-      AND (CAST(:user_ids AS integer[]) IS NULL OR r.user_id = ANY(:user_ids))
-      AND NOT EXISTS (SELECT 1 FROM patrol_participants pp
-                      WHERE pp.patrol_id = r.patrol_id AND pp.user_id = r.user_id AND pp.status = 'confirmed')
-), patrol AS (
-    SELECT p.id, p.starts_at, p.ends_at, make_interval(mins => s.late_after_minutes) AS grace
-    FROM patrols p JOIN stations s ON s.id = p.station_id
-    WHERE p.id = ANY(:patrol_ids)
-), people AS (
-    SELECT pp.patrol_id, pp.user_id
-    FROM patrol_participants pp JOIN patrol ON patrol.id = pp.patrol_id
-    WHERE pp.status = 'confirmed' AND (CAST(:user_ids AS integer[]) IS NULL OR pp.user_id = ANY(:user_ids))
-), derived AS (
-    SELECT people.patrol_id, people.user_id, c.checked_in_at, c.checked_out_at,
-           c.checked_in_at IS NOT NULL AND c.checked_out_at IS NULL AND lp.last_point_at IS NOT NULL AS estimated,
-           CASE WHEN c.checked_in_at IS NULL OR late.pending THEN 0 ELSE GREATEST(0, floor(EXTRACT(EPOCH FROM
-               LEAST(COALESCE(c.checked_out_at, lp.last_point_at, c.checked_in_at), patrol.ends_at)
-               - GREATEST(c.checked_in_at, patrol.starts_at)) / 60))::int END AS minutes,
-           CASE WHEN late.pending THEN 'pending_review'
-                WHEN c.checked_in_at IS NULL AND now() < patrol.starts_at THEN 'expected'
-                WHEN c.checked_in_at IS NULL THEN 'no_show'
-                WHEN c.checked_in_at > patrol.starts_at + patrol.grace THEN 'late'
-                WHEN c.checked_out_at < patrol.ends_at - patrol.grace THEN 'left_early'
-                ELSE 'present' END AS status,
-           COALESCE(z.dense, 0)::int AS dense, COALESCE(z.women, 0)::int AS women,
-           array_remove(ARRAY[CASE WHEN c.late_check_in THEN 'check_in' END,
-                              CASE WHEN c.late_check_out THEN 'check_out' END,
-                              CASE WHEN late_points.found THEN 'points' END], NULL) AS late_facts
-    FROM people
-    JOIN patrol ON patrol.id = people.patrol_id
-    -- Per person, through the (patrol_id, user_id, ...) indexes: the last point is one
-    -- step of an index scan, not a pass over the thousands of points a phone sends.
-    CROSS JOIN LATERAL (
-        SELECT min(recorded_at) FILTER (WHERE kind = 'check_in' AND review IS DISTINCT FROM 'rejected') AS checked_in_at,
-               max(recorded_at) FILTER (WHERE kind = 'check_out' AND review IS DISTINCT FROM 'rejected') AS checked_out_at,
-               COALESCE(bool_or(kind = 'check_in') FILTER (WHERE 'late_upload' = ANY(reasons)), false) AS late_check_in,
-               COALESCE(bool_or(kind = 'check_out') FILTER (WHERE 'late_upload' = ANY(reasons)), false) AS late_check_out,
-               COALESCE(bool_or(review = 'pending') FILTER (WHERE 'late_upload' = ANY(reasons)), false) AS late_pending
-        FROM checkins
-        WHERE patrol_id = people.patrol_id AND user_id = people.user_id
-    ) c
-    CROSS JOIN LATERAL (
-        SELECT count(*) > 0 AS found, COALESCE(bool_or(late_review = 'pending'), false) AS pending
-        FROM location_points
-        WHERE patrol_id = people.patrol_id AND user_id = people.user_id AND late_review IS NOT NULL
-    ) late_points
-    CROSS JOIN LATERAL (SELECT c.late_pending OR late_points.pending AS pending) late
-    CROSS JOIN LATERAL (
-        SELECT max(recorded_at) AS last_point_at
-        FROM location_points
-        WHERE patrol_id = people.patrol_id AND user_id = people.user_id AND exclusion IS NULL
-    ) lp
-    CROSS JOIN LATERAL (
-        SELECT sum(d.seconds) FILTER (WHERE z.kind = 'dense_area') / 60 AS dense,
-               sum(d.seconds) FILTER (WHERE z.kind = 'women_safe_zone') / 60 AS women
-        FROM zone_dwell d JOIN zones z ON z.id = d.zone_id
-        WHERE d.patrol_id = people.patrol_id AND d.user_id = people.user_id
-    ) z
-)
-INSERT INTO attendance_records AS r
-    (patrol_id, user_id, status, checked_in_at, checked_out_at, duty_minutes, is_duty_end_estimated,
-     dense_area_minutes, women_safe_minutes, late_facts, updated_at)
-SELECT patrol_id, user_id, status, checked_in_at, checked_out_at, minutes, estimated, dense, women, late_facts, now()
-FROM derived
-ON CONFLICT (patrol_id, user_id) DO UPDATE SET
-    status = EXCLUDED.status,
-    checked_in_at = EXCLUDED.checked_in_at,
-    checked_out_at = EXCLUDED.checked_out_at,
-    duty_minutes = EXCLUDED.duty_minutes,
-    is_duty_end_estimated = EXCLUDED.is_duty_end_estimated,
-    dense_area_minutes = EXCLUDED.dense_area_minutes,
-    women_safe_minutes = EXCLUDED.women_safe_minutes,
-    -- Once late, always said: deleted points (retention, consent withdrawn) do not unsay it.
-    late_facts = ARRAY(SELECT DISTINCT unnest(r.late_facts || EXCLUDED.late_facts) ORDER BY 1),
-    updated_at = now()
-WHERE NOT r.is_corrected AND (r.confirmed_at IS NULL OR CAST(:reconfirm AS boolean))
-""")
-
-# Patrols that have ended with someone confirmed but no record yet (nobody checked in), or
-# one still saying "expected" from before the start.
-UNRECORDED = text("""
-SELECT DISTINCT pp.patrol_id
-FROM patrol_participants pp JOIN patrols p ON p.id = pp.patrol_id
-WHERE pp.status = 'confirmed' AND p.ends_at <= now() AND p.state = 'published'
-  AND p.starts_at < :until AND p.ends_at > :since
-  AND NOT EXISTS (SELECT 1 FROM attendance_records r
-                  WHERE r.patrol_id = pp.patrol_id AND r.user_id = pp.user_id AND r.status <> 'expected')
-""")
+ONE_MINUTE = literal(timedelta(minutes=1))
 
 
-def refresh(patrol_ids, user_ids=None, *, reconfirm=False):
-    """Bring the attendance of these patrols up to date with their check-ins and points;
-    with `user_ids`, only those people's records (what one phone's upload can change), which
-    keeps a check-in cheap however much data the patrol already holds.
+def refresh(patrol_id, user_ids, *, reconfirm=False):
+    """Bring these people's attendance on the patrol up to date with their check-ins and points.
 
     A confirmed record keeps the figure an officer vouched for (an approved month counts it)
     until an officer confirms again (`reconfirm`): what arrives later waits in the review
     queues instead of moving certified hours unseen."""
-    ids = sorted(set(patrol_ids))
-    if ids:
-        db.session.execute(REFRESH, {"patrol_ids": ids, "user_ids": sorted(set(user_ids)) if user_ids else None,
-                                     "reconfirm": reconfirm})
+    parameters = {"patrol_id": patrol_id, "user_ids": sorted(set(user_ids))}
+    forget, upsert = _statements(reconfirm)
+    db.session.execute(forget, parameters)
+    db.session.execute(upsert, parameters)
 
 
-def refresh_unrecorded(since, until):
-    """Before a report: give ended patrols their no-show records, without redoing the rest."""
-    refresh(db.session.scalars(UNRECORDED, {"since": since, "until": until}).all())
+@functools.cache
+def _statements(reconfirm):
+    """Built once: building them costs more than running them for one person."""
+    return _forget_withdrawn(), _upsert(reconfirm)
+
+
+def _of(column_patrol, column_user):
+    """The rows of the patrol and people asked for."""
+    return column_patrol == bindparam("patrol_id"), column_user.in_(bindparam("user_ids", expanding=True))
+
+
+def _forget_withdrawn():
+    # Whoever withdrew (or was taken off) after a record was made, which can only happen
+    # before the start (nobody leaves a patrol under way), has no record to keep.
+    confirmed = exists().where(
+        PatrolParticipant.patrol_id == AttendanceRecord.patrol_id,
+        PatrolParticipant.user_id == AttendanceRecord.user_id,
+        PatrolParticipant.status == ParticipantStatus.CONFIRMED,
+    )
+    return delete(AttendanceRecord.__table__).where(
+        *_of(AttendanceRecord.patrol_id, AttendanceRecord.user_id),
+        ~AttendanceRecord.is_corrected,
+        ~confirmed,
+    )
+
+
+def _derived():
+    """One row per confirmed person: what their record should say now."""
+    people = (
+        select(PatrolParticipant.patrol_id, PatrolParticipant.user_id, Patrol.starts_at, Patrol.ends_at,
+               (Station.late_after_minutes * ONE_MINUTE).label("grace"))
+        .join(Patrol, Patrol.id == PatrolParticipant.patrol_id)
+        .join(Station, Station.id == Patrol.station_id)
+        .where(PatrolParticipant.status == ParticipantStatus.CONFIRMED,
+               *_of(PatrolParticipant.patrol_id, PatrolParticipant.user_id))
+        .subquery("people")
+    )
+    came_late = literal(LATE_UPLOAD) == any_(CheckIn.reasons)
+    # Per person, through the (patrol_id, user_id, ...) indexes: the last point is one step
+    # of an index scan, not a pass over the thousands of points a phone sends.
+    checkins = (
+        select(
+            spans.checked_in_at(),
+            spans.checked_out_at(),
+            _any(CheckIn.kind == CheckInKind.CHECK_IN, came_late).label("late_check_in"),
+            _any(CheckIn.kind == CheckInKind.CHECK_OUT, came_late).label("late_check_out"),
+            _any(CheckIn.review == Review.PENDING, came_late).label("late_pending"),
+        )
+        .where(CheckIn.patrol_id == people.c.patrol_id, CheckIn.user_id == people.c.user_id)
+        .lateral("c")
+    )
+    late_points = (
+        select((func.count() > 0).label("found"), _any(LocationPoint.late_review == Review.PENDING).label("pending"))
+        .where(LocationPoint.patrol_id == people.c.patrol_id, LocationPoint.user_id == people.c.user_id,
+               LocationPoint.late_review.is_not(None))
+        .lateral("late_points")
+    )
+    last_point = (
+        select(func.max(LocationPoint.recorded_at).label("at"))
+        .where(LocationPoint.patrol_id == people.c.patrol_id, LocationPoint.user_id == people.c.user_id,
+               LocationPoint.exclusion.is_(None))
+        .lateral("last_point")
+    )
+    dwell = (
+        select(_minutes_in(ZoneKind.DENSE_AREA).label("dense"), _minutes_in(ZoneKind.WOMEN_SAFE_ZONE).label("women"))
+        .select_from(ZoneDwell)
+        .join(Zone, Zone.id == ZoneDwell.zone_id)
+        .where(ZoneDwell.patrol_id == people.c.patrol_id, ZoneDwell.user_id == people.c.user_id)
+        .lateral("dwell")
+    )
+    pending = checkins.c.late_pending | late_points.c.pending
+    checked_in_at, checked_out_at = checkins.c.checked_in_at, checkins.c.checked_out_at
+    duty_end = func.least(func.coalesce(checked_out_at, last_point.c.at, checked_in_at), people.c.ends_at)
+    duty_seconds = extract("epoch", duty_end - func.greatest(checked_in_at, people.c.starts_at))
+    status = case(
+        (pending, AttendanceStatus.PENDING_REVIEW.value),
+        (checked_in_at.is_(None) & (func.now() < people.c.starts_at), AttendanceStatus.EXPECTED.value),
+        (checked_in_at.is_(None), AttendanceStatus.NO_SHOW.value),
+        (checked_in_at > people.c.starts_at + people.c.grace, AttendanceStatus.LATE.value),
+        (checked_out_at < people.c.ends_at - people.c.grace, AttendanceStatus.LEFT_EARLY.value),
+        else_=AttendanceStatus.PRESENT.value,
+    )
+    late_facts = _facts({
+        LateFact.CHECK_IN: checkins.c.late_check_in,
+        LateFact.CHECK_OUT: checkins.c.late_check_out,
+        LateFact.POINTS: late_points.c.found,
+    }.get)
+    return (
+        select(
+            people.c.patrol_id,
+            people.c.user_id,
+            status.label("status"),
+            checked_in_at,
+            checked_out_at,
+            case((checked_in_at.is_(None) | pending, 0),
+                 else_=cast(func.greatest(0, func.floor(duty_seconds / 60)), Integer)).label("duty_minutes"),
+            (checked_in_at.is_not(None) & checked_out_at.is_(None) & last_point.c.at.is_not(None))
+            .label("is_duty_end_estimated"),
+            cast(func.coalesce(dwell.c.dense, 0), Integer).label("dense_area_minutes"),
+            cast(func.coalesce(dwell.c.women, 0), Integer).label("women_safe_minutes"),
+            late_facts.label("late_facts"),
+            DERIVED_AT.label("updated_at"),
+        )
+        .select_from(people)
+        .join(checkins, true())
+        .join(late_points, true())
+        .join(last_point, true())
+        .join(dwell, true())
+    )
+
+
+def _any(condition, among=None):
+    """Whether any row (of those `among`) meets the condition; false when there are none."""
+    aggregate = func.bool_or(condition)
+    return func.coalesce(aggregate.filter(among) if among is not None else aggregate, false())
+
+
+def _facts(holds):
+    """The late facts for which `holds(fact)` is true, in LateFact's order."""
+    return func.array_remove(array([case((holds(fact), fact.value)) for fact in LateFact]), None)
+
+
+def _minutes_in(kind):
+    return func.sum(ZoneDwell.seconds).filter(Zone.kind == kind) // 60
+
+
+def _upsert(reconfirm):
+    derived = _derived()
+    statement = insert(AttendanceRecord.__table__).from_select([column.name for column in derived.selected_columns], derived)
+    new = statement.excluded
+    # Once late, always said: deleted points (retention, consent withdrawn) do not unsay it.
+    merged_facts = _facts(lambda fact: (literal(fact.value) == any_(AttendanceRecord.late_facts))
+                          | (literal(fact.value) == any_(new.late_facts)))
+    unchanged_by_officer = ~AttendanceRecord.is_corrected
+    if not reconfirm:
+        unchanged_by_officer &= AttendanceRecord.confirmed_at.is_(None)
+    return statement.on_conflict_do_update(
+        index_elements=[AttendanceRecord.patrol_id, AttendanceRecord.user_id],
+        set_={
+            "status": new.status,
+            "checked_in_at": new.checked_in_at,
+            "checked_out_at": new.checked_out_at,
+            "duty_minutes": new.duty_minutes,
+            "is_duty_end_estimated": new.is_duty_end_estimated,
+            "dense_area_minutes": new.dense_area_minutes,
+            "women_safe_minutes": new.women_safe_minutes,
+            "late_facts": merged_facts,
+            "updated_at": DERIVED_AT,
+        },
+        where=unchanged_by_officer,
+    )

@@ -24,6 +24,10 @@ class AttendanceSchema(OutputSchema):
     note = fields.String(allow_none=True)
     confirmed_by_id = fields.Integer(allow_none=True)
     confirmed_at = UtcDateTime(allow_none=True)
+    as_of = UtcDateTime(attribute="updated_at", metadata={
+        "description": "When these figures were last derived from the data: what arrived after is not in them "
+        "yet (the worker derives it within seconds)"
+    })
 
 
 class AttendanceEntrySchema(InputSchema):

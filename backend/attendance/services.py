@@ -18,6 +18,7 @@ from backend.checkins.services import approve_late_checkins
 from backend.core.pagination import paginate
 from backend.core.scopes import one_or_404, restrict_to_visible_stations, station_is_visible
 from backend.core.time import SEOUL, utcnow
+from backend.derivation import services as derivation
 from backend.errors import AppError
 from backend.extensions import db
 from backend.locations.services import approve_late_points
@@ -33,7 +34,6 @@ TRACKED = ("status", "duty_minutes", "note")
 
 def patrol_attendance(viewer, patrol_id, pagination):
     patrol = get_patrol(viewer, patrol_id)
-    derive.refresh([patrol.id])
     statement = (
         select(AttendanceRecord)
         .join(User, User.id == AttendanceRecord.user_id)
@@ -72,8 +72,11 @@ def confirm(actor, patrol_id, entries):
     # Confirming someone's attendance approves what they uploaded late: the officer saw it
     # listed (late_facts, pending_review) and vouches for it now.
     user_ids = [entry["user_id"] for entry in entries]
+    # First, as the worker does, the people's waiting requests, then their points: taken in
+    # the other order, this and a worker deriving the same person could wait on each other.
+    derivation.settle(patrol.id, user_ids)
     _approve_late_uploads(actor, patrol.id, user_ids)
-    derive.refresh([patrol.id], user_ids, reconfirm=True)
+    derive.refresh(patrol.id, user_ids, reconfirm=True)
     records = {
         r.user_id: r for r in db.session.scalars(select(AttendanceRecord).where(AttendanceRecord.patrol_id == patrol.id))
     }

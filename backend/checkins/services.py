@@ -15,6 +15,7 @@ from backend.core.location_input import SUSPECT_ACCURACY_M
 from backend.core.pagination import paginate
 from backend.core.scopes import one_or_404
 from backend.core.time import utcnow
+from backend.derivation import services as derivation
 from backend.errors import AppError
 from backend.extensions import db
 from backend.organizations.models import GeofencePolicy, Station
@@ -195,7 +196,7 @@ def _insert_once(row, user, client_event_id, fingerprint):
     answer = db.session.execute(INSERT_ONCE, row).first()
     if answer is None:
         return _earlier_answer(user, client_event_id, fingerprint), False
-    attendance.refresh([row["patrol_id"]], [user.id])
+    derivation.request([row["patrol_id"]], user.id)
     return answer, True
 
 
@@ -211,7 +212,7 @@ def review_checkin(actor, checkin_id, review, note):
         raise AppError("NOT_FLAGGED")
     _decide(actor, checkin, review, note)
     db.session.flush()
-    attendance.refresh([checkin.patrol_id], [checkin.user_id])  # a rejected check-in no longer counts
+    attendance.refresh(checkin.patrol_id, [checkin.user_id])  # a rejected check-in no longer counts
     return checkin
 
 

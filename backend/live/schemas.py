@@ -20,8 +20,8 @@ class LiveParticipantSchema(OutputSchema):
     name = fields.String()
     kind = enum_output(ParticipantKind)
     state = fields.String(metadata={"enum": list(STATES), "description": "From the latest check-in and check-out"})
-    checked_in_at = UtcDateTime(allow_none=True, metadata={"description": "The latest check-in"})
-    checked_out_at = UtcDateTime(allow_none=True, metadata={"description": "Set only while checked out"})
+    checked_in_at = UtcDateTime(allow_none=True, metadata={"description": "The first check-in that counts: the start of the span attendance counts duty from"})
+    checked_out_at = UtcDateTime(allow_none=True, metadata={"description": "The last check-out, set only while no check-in came after it"})
     last_point = fields.Nested(
         LastPointSchema, allow_none=True, metadata={"description": "The latest point that counts; null if none"}
     )

@@ -6,7 +6,8 @@ transaction, so a read that is answered is always a read that is recorded.
 from sqlalchemy import func, insert, select, true
 from sqlalchemy.dialects.postgresql import aggregate_order_by
 
-from backend.checkins.models import CheckIn, CheckInKind, Review
+from backend.checkins import spans
+from backend.checkins.models import CheckIn
 from backend.core.filters import where_equal
 from backend.core.pagination import paginate
 from backend.core.time import utcnow
@@ -40,13 +41,8 @@ def live_board(viewer, patrol_id, endpoint):
 def _board_query(patrol_id):
     """One statement for the whole board, however many people are on the patrol."""
     checkins = (
-        select(
-            CheckIn.user_id,
-            func.max(CheckIn.recorded_at).filter(CheckIn.kind == CheckInKind.CHECK_IN).label("checked_in_at"),
-            func.max(CheckIn.recorded_at).filter(CheckIn.kind == CheckInKind.CHECK_OUT).label("checked_out_at"),
-        )
-        # An officer's rejection means the check-in or check-out did not count.
-        .where(CheckIn.patrol_id == patrol_id, CheckIn.review.is_distinct_from(Review.REJECTED))
+        select(CheckIn.user_id, spans.checked_in_at(), spans.checked_out_at())
+        .where(CheckIn.patrol_id == patrol_id)
         .group_by(CheckIn.user_id)
         .subquery("checkins")
     )
@@ -94,7 +90,7 @@ def _board_query(patrol_id):
 def _participant(row, now):
     if row.checked_in_at is None:
         state = "not_arrived"
-    elif row.checked_out_at is not None and row.checked_out_at > row.checked_in_at:
+    elif row.checked_out_at is not None:
         state = "checked_out"
     else:
         state = "checked_in"
@@ -114,8 +110,7 @@ def _participant(row, now):
         "kind": row.kind,
         "state": state,
         "checked_in_at": row.checked_in_at,
-        # A check-out followed by a new check-in no longer describes the person.
-        "checked_out_at": row.checked_out_at if state == "checked_out" else None,
+        "checked_out_at": row.checked_out_at,
         "last_point": last_point,
         "zone_ids": row.zone_ids or [],
     }

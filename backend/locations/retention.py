@@ -6,6 +6,7 @@ stay, so attendance and volunteer hours can still be certified.
 from sqlalchemy import delete, update
 
 from backend.checkins.models import CheckIn
+from backend.derivation.models import DerivationRequest
 from backend.extensions import db
 from backend.locations.models import LocationPoint
 
@@ -21,7 +22,11 @@ def erase_raw_locations(*conditions_by_model):
 
 
 def erase_for_person(user_id):
-    """When someone withdraws consent, everything raw about where they were goes."""
+    """When someone withdraws consent, everything raw about where they were goes. Their dwell
+    stays as last derived: with the points gone, deriving it again would only erase it."""
+    db.session.execute(
+        update(DerivationRequest).where(DerivationRequest.user_id == user_id).values(points_from=None)
+    )
     return erase_raw_locations(LocationPoint.user_id == user_id, CheckIn.user_id == user_id)
 
 

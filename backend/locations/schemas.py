@@ -1,7 +1,7 @@
 from marshmallow import fields, validate
 
 from backend.core.location_input import LocationFixSchema
-from backend.core.schemas import InputSchema, OutputSchema, PerItemList
+from backend.core.schemas import InputSchema, OutputSchema, PerItemList, UtcDateTime
 
 MAX_BATCH_POINTS = 1000
 REJECTION_CODES = ["INVALID_POINT", "NOT_A_PARTICIPANT", "OUTSIDE_PATROL_WINDOW", "RECORDED_IN_FUTURE", "CONSENT_REQUIRED"]
@@ -54,6 +54,10 @@ class DwellSchema(OutputSchema):
     zone_id = fields.Integer()
     minutes = fields.Method("whole_minutes", metadata={"type": "number"})
     route_coverage = fields.Float(allow_none=True, metadata={"description": "Safe-return routes: share walked, 0..1"})
+    as_of = UtcDateTime(attribute="updated_at", metadata={
+        "description": "When these figures were last derived from the data: what arrived after is not in them "
+        "yet (the worker derives it within seconds)"
+    })
 
     def whole_minutes(self, dwell):
         return round(dwell.seconds / 60, 1)

@@ -4,12 +4,11 @@ import uuid
 from flask import current_app
 from sqlalchemy import bindparam, select, update
 
-from backend.attendance import derive as attendance
 from backend.checkins.models import Review
 from backend.core.pagination import paginate
 from backend.core.schemas import InvalidObject
+from backend.derivation import services as derivation
 from backend.extensions import db
-from backend.locations import dwell
 from backend.locations.models import LocationPoint, ZoneDwell
 from backend.organizations.models import Station
 from backend.patrols.models import Patrol
@@ -29,7 +28,7 @@ INSERT INTO location_points
 SELECT patrol_id, %(user_id)b, client_event_id, ST_SetSRID(ST_MakePoint(lon, lat), 4326),
        accuracy_m, recorded_at, speed_mps, battery,
        CASE WHEN is_late_upload(now(), batch.recorded_at, (SELECT ends_at FROM patrols WHERE patrols.id = batch.patrol_id),
-                                CAST(%(late_minutes)s AS integer)) THEN 'pending' END
+                                CAST(%(late_minutes)s AS integer)) THEN %(pending)s END
 FROM unnest(CAST(%(patrol_ids)b AS integer[]), CAST(%(client_event_ids)b AS uuid[]),
             CAST(%(lons)b AS float8[]), CAST(%(lats)b AS float8[]), CAST(%(accuracies)b AS float8[]),
             CAST(%(recorded_ats)b AS timestamptz[]), CAST(%(speeds)b AS float8[]),
@@ -41,7 +40,8 @@ RETURNING patrol_id, recorded_at, late_review IS NOT NULL
 
 
 def ingest(user, points):
-    """Store what may be stored, say why the rest may not, and bring dwell up to date.
+    """Store what may be stored, say why the rest may not, and ask for the figures that
+    rest on the points (dwell, route coverage, attendance) to be derived after the commit.
 
     `points` may hold InvalidObjects, points the parser could not read: they are rejected
     on their own, by their position in the batch.
@@ -58,8 +58,8 @@ def ingest(user, points):
         else:
             kept.append(point)
     stored = _insert(user, kept) if kept else []
-    dwell.recompute(_earliest(user, stored))
-    attendance.refresh([patrol_id for patrol_id, *_ in stored], [user.id])
+    earliest = _earliest(stored)
+    derivation.request(earliest, user.id, earliest)
     return {
         "accepted": len(stored),
         "late": sum(1 for *_, is_late in stored if is_late),
@@ -122,15 +122,16 @@ def _insert(user, points):
     }
     connection = db.session.connection()
     late_minutes = current_app.config["LATE_UPLOAD_MINUTES"]
-    return connection.exec_driver_sql(INSERT_POINTS, {"user_id": user.id, "late_minutes": late_minutes, **columns}).all()
+    parameters = {"user_id": user.id, "late_minutes": late_minutes, "pending": Review.PENDING.value, **columns}
+    return connection.exec_driver_sql(INSERT_POINTS, parameters).all()
 
 
-def _earliest(user, stored):
-    """{(patrol_id, user_id): the earliest recorded_at} of the points just stored."""
+def _earliest(stored):
+    """{patrol_id: the earliest recorded_at} of the points just stored."""
     earliest = {}
     for patrol_id, recorded_at, _ in stored:
         earliest[patrol_id] = min(earliest.get(patrol_id, recorded_at), recorded_at)
-    return {(patrol_id, user.id): first_at for patrol_id, first_at in earliest.items()}
+    return earliest
 
 
 def approve_late_points(patrol_id, user_ids):

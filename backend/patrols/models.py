@@ -160,8 +160,8 @@ class PatrolParticipant(db.Model):
             where=sa.text("status IN ('confirmed', 'waitlisted')"),
             name="ex_patrol_participants_no_overlap",
         ),
-        # Who is confirmed on a patrol: every report first looks for confirmed people still
-        # without an attendance record, over all the period's patrols.
+        # Who is confirmed on a patrol: the derivation worker's sweep looks for confirmed people
+        # still without an attendance record, over every patrol when it starts.
         sa.Index("ix_patrol_participants_confirmed", "patrol_id", "user_id", postgresql_where=sa.text("status = 'confirmed'")),
     )
 

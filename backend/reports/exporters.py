@@ -1,28 +1,28 @@
 """Reports as files people open: CSV, XLSX and a printable PDF.
 
-A report is a title, typed columns and the query of its rows, which may hold a million of
-them: rows stream from a server-side cursor (PDF, JSON) or straight out of PostgreSQL
-(CSV lines and XLSX rows written in SQL, by COPY), so no export holds them all. Cells
-follow the conventions in `backend.reports.cells`. CSV carries the data table only: a title line or a summary block
-under the data would break sorting and re-importing it. XLSX puts the summary on its own
-sheet, PDF under the table.
+A report is a title, typed columns, the query of its rows (which may hold a million of them)
+and what its summary adds up. Rows stream from a server-side cursor, so no export holds them
+all; what each cell shows in each format is `backend.reports.cells`'. CSV carries the data
+table only: a title line or a summary block under the data would break sorting and
+re-importing it. XLSX puts the summary on its own sheet, PDF under the table, JSON beside
+the rows.
 """
+import csv
+import io
 import os
 import tempfile
 import unicodedata
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
-from decimal import Decimal
-from operator import itemgetter
+from datetime import date
 from urllib.parse import quote
 
 from flask import Response, has_request_context, stream_with_context
+from sqlalchemy import Select
 
 from backend.core.time import utcnow
-from backend.reports import copy_csv, copy_xlsx, pdf, queries, xlsx
-from backend.reports.cells import KINDS, as_date, as_minutes, bool_label, seoul_time, text
-from backend.reports.pdf import hours_and_minutes
+from backend.reports import cells, pdf, queries, words, xlsx
 
 LANGS = ("ko", "en")
 MIMETYPES = {"csv": "text/csv", "xlsx": xlsx.MIMETYPE, "pdf": "application/pdf"}
@@ -31,34 +31,51 @@ CHUNK_SIZE = 64 * 1024
 
 @dataclass(frozen=True)
 class Column:
+    """One column: `kind` is one of cells.KINDS; `words` names the word table
+    (backend.reports.words) of the codes it holds."""
+
     key: str
     ko: str
     en: str
     kind: str = "text"
+    words: dict | None = None
 
     def __post_init__(self):
-        if self.kind not in KINDS:
-            raise ValueError(f"column {self.key!r}: kind {self.kind!r} is not one of {sorted(KINDS)}")
+        if self.kind not in cells.KINDS:
+            raise ValueError(f"column {self.key!r}: kind {self.kind!r} is not one of {sorted(cells.KINDS)}")
 
     def header(self, lang):
         return self.ko if lang == "ko" else self.en
 
+    def as_json(self):
+        described = {"key": self.key, "ko": self.ko, "en": self.en, "kind": self.kind}
+        return {**described, "words": words.as_json(self.words)} if self.words else described
+
+
+@dataclass(frozen=True)
+class Total:
+    """A summary figure over a selected field: its sum, or its mean over the rows that have one."""
+
+    key: str
+    ko: str
+    en: str
+    field: str
+    how: str = "sum"
+
 
 @dataclass
 class Report:
-    """One report: `query` (a queries.RowsQuery) selects (at least) a labelled column for each
-    column's key.
-
-    `totals` are (label_ko, label_en, key): sums of a column, gathered while the rows stream
-    and shown in the summary. The XLSX and PDF summaries add the row count and when the file
-    was made.
-    """
+    """One report: `query` (an ordered Select) selects (at least) a labelled column for each
+    column's key. The summary states the `period` (first and last day), how many rows hold
+    each code of `counted` ((field, word table): the counts per status), and the `totals`."""
 
     title_ko: str
     title_en: str
     columns: Sequence[Column]
-    query: queries.RowsQuery
-    totals: Sequence[tuple[str, str, str]] = ()
+    query: Select
+    period: tuple[date, date]
+    totals: Sequence[Total] = ()
+    counted: tuple[str, dict] | None = None
 
     def title(self, lang):
         return self.title_ko if lang == "ko" else self.title_en
@@ -66,41 +83,54 @@ class Report:
 
 class ReportRows:
     """A report's rows, read once: tuples of the `keys` asked for, in that order (default: all
-    the query selects). Totals and the row count are kept up to date as the rows pass."""
+    the query selects). The summary's figures are kept up to date as the rows pass."""
 
     def __init__(self, report, keys=None):
         self.report = report
-        self.fields = list(report.query.statement.selected_columns.keys())
+        self.fields = list(report.query.selected_columns.keys())
         self.keys = list(keys or self.fields)
-        positions = [self.fields.index(key) for key in self.keys]
-        # itemgetter picks in C; with one position it would give a value, not a tuple.
-        self._pick = itemgetter(*positions) if len(positions) > 1 else lambda row: (row[positions[0]],)
-        self._total_positions = [self.fields.index(key) for _, _, key in report.totals]
-        self.sums = [0] * len(self._total_positions)
+        self._positions = [self.fields.index(key) for key in self.keys]
+        self._totals = [self.fields.index(total.field) for total in report.totals]
+        self._counted = self.fields.index(report.counted[0]) if report.counted else None
+        self.sums = [0] * len(report.totals)
+        self.present = [0] * len(report.totals)  # rows with a value, for means
+        self.counts = Counter()
         self.count = 0
 
     def __iter__(self):
-        pick, positions, sums = self._pick, self._total_positions, self.sums
-        for row in queries.stream(self.report.query.ordered()):
+        positions, totals, counted = self._positions, self._totals, self._counted
+        sums, present, counts = self.sums, self.present, self.counts
+        for row in queries.stream(self.report.query):
             self.count += 1
-            for index, position in enumerate(positions):
-                sums[index] += int(row[position] or 0)
-            yield pick(row)
+            for index, position in enumerate(totals):
+                value = row[position]
+                if value is not None:
+                    sums[index] += value
+                    present[index] += 1
+            if counted is not None:
+                counts[row[counted]] += 1
+            yield tuple(row[position] for position in positions)
 
     def summary(self):
-        """(label_ko, label_en, value) of each total, over the rows read so far."""
-        return [(ko, en, total) for (ko, en, _), total in zip(self.report.totals, self.sums)]
+        """(key, label_ko, label_en, value) of each line, over the rows read so far."""
+        report = self.report
+        first, last = report.period
+        lines = [("period", "기간", "Period", f"{first.isoformat()} – {last.isoformat()}")]
+        if report.counted:
+            name, table = report.counted
+            lines += [(f"{name}.{code}", ko, en, self.counts[code]) for code, (ko, en) in table.items()]
+        for total, value, present in zip(report.totals, self.sums, self.present):
+            if total.how == "mean":
+                value = round(value / present, 1) if present else None
+            lines.append((total.key, total.ko, total.en, value))
+        return lines
 
     def summary_lines(self, lang):
-        return summary_lines(self.report, self.sums, self.count, lang)
-
-
-def summary_lines(report, sums, count, lang):
-    """The summary of a file report: (label, value) of each total, the rows, when it was made."""
-    lines = [(ko if lang == "ko" else en, total) for (ko, en, _), total in zip(report.totals, sums)]
-    lines.append(("행 수" if lang == "ko" else "Rows", count))
-    lines.append(("작성 시각" if lang == "ko" else "Generated", utcnow()))
-    return lines
+        """The summary of a file: (label, value) of each line, the rows, when it was made."""
+        lines = [(ko if lang == "ko" else en, value) for _, ko, en, value in self.summary()]
+        lines.append(("행 수" if lang == "ko" else "Rows", self.count))
+        lines.append(("작성 시각" if lang == "ko" else "Generated", utcnow()))
+        return lines
 
 
 def export(report, fmt, lang, filename_stem):
@@ -108,8 +138,7 @@ def export(report, fmt, lang, filename_stem):
     if lang not in LANGS:
         raise ValueError(f"lang must be one of {LANGS}, not {lang!r}")
     if fmt == "csv":
-        chunks = copy_csv.csv_chunks(report.query.ordered(), report.columns, lang, CHUNK_SIZE)
-        response = Response(_in_context(chunks), content_type=f"{MIMETYPES['csv']}; charset=utf-8")
+        response = Response(_in_context(_csv_chunks(report, lang)), content_type=f"{MIMETYPES['csv']}; charset=utf-8")
     elif fmt == "xlsx":
         response = _xlsx_response(report, lang)
     elif fmt == "pdf":
@@ -133,7 +162,7 @@ def write(report, fmt, lang, file):
     if lang not in LANGS:
         raise ValueError(f"lang must be one of {LANGS}, not {lang!r}")
     if fmt == "csv":
-        for chunk in copy_csv.csv_chunks(report.query.ordered(), report.columns, lang, CHUNK_SIZE):
+        for chunk in _csv_chunks(report, lang):
             file.write(chunk)
     elif fmt == "xlsx":
         _write_xlsx(file, report, lang)
@@ -169,7 +198,7 @@ def _clean_stem(stem):
 
 
 def _in_context(chunks):
-    # The CSV is read on the request's database session, which Flask tears down as soon as
+    # The CSV's rows are read on the request's database session, which Flask tears down as soon as
     # the view returns, before a streamed body is read.
     return stream_with_context(chunks) if has_request_context() else chunks
 
@@ -210,69 +239,56 @@ def _file_chunks(handle):
 
 
 def _write_xlsx(file, report, lang):
-    rows = copy_xlsx.SheetRows(report.query, report.columns, [key for _, _, key in report.totals])
-    lines = summary_lines(report, rows.sums, rows.count, lang)
-    if any(column.kind == "datetime" for column in report.columns):
-        lines.append(("시각 기준" if lang == "ko" else "Times", "Asia/Seoul (KST, UTC+9)"))
+    columns = report.columns
+    rows = ReportRows(report, [column.key for column in columns])
+
+    def summary():
+        lines = rows.summary_lines(lang)
+        if any(column.kind == "datetime" for column in columns):
+            lines.append(("시각 기준" if lang == "ko" else "Times", "Asia/Seoul (KST, UTC+9)"))
+        return lines
+
     xlsx.write_workbook(
-        file, report.title(lang), "데이터" if lang == "ko" else "Data",
-        [column.header(lang) for column in report.columns], [column.kind for column in report.columns],
-        rows, "요약" if lang == "ko" else "Summary", lines,
+        file, title=report.title(lang), sheet_name="데이터" if lang == "ko" else "Data", columns=columns,
+        lang=lang, rows=rows, summary_name="요약" if lang == "ko" else "Summary", summary=summary,
     )
+
+
+# --- CSV --------------------------------------------------------------------------------
+
+
+def _csv_chunks(report, lang):
+    """The CSV file in chunks of at most CHUNK_SIZE bytes: UTF-8 with a byte-order mark (Excel
+    then reads UTF-8 rather than the ANSI code page, CP949 on Korean Windows), a header row in
+    `lang`, RFC 4180 quoting and line ends (CRLF; a CR or LF in a value is quoted)."""
+    columns = report.columns
+    convert = [cells.csv_cell(column, lang) for column in columns]
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    buffer.write("\ufeff")
+    writer.writerow([column.header(lang) for column in columns])
+    for row in ReportRows(report, [column.key for column in columns]):
+        writer.writerow([cell(value) for cell, value in zip(convert, row)])
+        # A character takes at most four bytes in UTF-8.
+        if buffer.tell() >= CHUNK_SIZE // 4:
+            yield buffer.getvalue().encode()
+            buffer.seek(0)
+            buffer.truncate()
+    yield buffer.getvalue().encode()
 
 
 # --- PDF --------------------------------------------------------------------------------
 
 
-def _display_text(value, kind, lang):
-    """A cell as printed text."""
-    if value is None:
-        return ""
-    if isinstance(value, str) or kind == "text":
-        return text(value)
-    if kind == "datetime":
-        return f"{seoul_time(value):%Y-%m-%d %H:%M}"
-    if kind == "date":
-        return as_date(value).isoformat()
-    if kind == "bool":
-        return bool_label(value, lang)
-    if kind == "int":
-        # Often an identifier, which reads wrong with thousands separators.
-        return str(value)
-    return _number_text(as_minutes(value) if kind == "minutes" else value)
-
-
-def _number_text(value):
-    if isinstance(value, int):
-        return f"{value:,}"
-    return f"{value:,.2f}".rstrip("0").rstrip(".")
-
-
-def _display_summary_value(value, lang):
-    if isinstance(value, bool):
-        return bool_label(value, lang)
-    if isinstance(value, (int, float, Decimal)):
-        return _number_text(value)
-    if isinstance(value, datetime):
-        return f"{seoul_time(value):%Y-%m-%d %H:%M} (KST)"
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, timedelta):
-        return hours_and_minutes(as_minutes(value), lang)
-    return "" if value is None else text(value)
-
-
 def _pdf_bytes(report, lang):
     columns = report.columns
+    convert = [cells.pdf_cell(column, lang) for column in columns]
     rows = ReportRows(report, [column.key for column in columns])
-    texts = ([_display_text(value, column.kind, lang) for value, column in zip(row, columns)] for row in rows)
     return pdf.table_pdf(
         title=report.title(lang),
         headers=[column.header(lang) for column in columns],
         kinds=[column.kind for column in columns],
-        rows=texts,
-        summary=lambda _row_count: [
-            (label, _display_summary_value(value, lang)) for label, value in rows.summary_lines(lang)
-        ],
+        rows=([cell(value) for cell, value in zip(convert, row)] for row in rows),
+        summary=lambda _row_count: [(label, cells.summary_text(value, lang)) for label, value in rows.summary_lines(lang)],
         lang=lang,
     )

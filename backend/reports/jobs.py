@@ -7,18 +7,19 @@ A worker that stops mid-job stops beating; after HEARTBEAT_TIMEOUT another takes
 up to MAX_ATTEMPTS times.
 """
 import math
+import os
 import tempfile
 from datetime import timedelta
 
-from flask import Response, current_app
-from sqlalchemy import or_, select, update
+from flask import Response, current_app, stream_with_context
+from sqlalchemy import delete, insert, or_, select, update
 
 from backend.core.pagination import paginate
 from backend.core.time import utcnow
 from backend.errors import ERROR_CATALOGUE, AppError
 from backend.extensions import db
 from backend.reports import exporters, queries, services
-from backend.reports.models import ExportJob, ExportStatus
+from backend.reports.models import ExportFilePart, ExportJob, ExportStatus
 from backend.reports.policies import require_report_role
 from backend.reports.schemas import REPORT_QUERIES
 from backend.users.models import User
@@ -27,6 +28,8 @@ HEARTBEAT_TIMEOUT = timedelta(minutes=5)
 MAX_ATTEMPTS = 3
 # Progress is written this many times over a job, whatever its size.
 PROGRESS_STEPS = 50
+# A finished file is stored, and sent, in parts of this size.
+FILE_PART_BYTES = 1 << 20
 
 
 def start(viewer, request):
@@ -72,7 +75,16 @@ def download(viewer, job_id):
     if job.status != ExportStatus.DONE:
         raise AppError("EXPORT_NOT_READY")
     mimetype = exporters.MIMETYPES[job.format] + ("; charset=utf-8" if job.format == "csv" else "")
-    return exporters.as_attachment(Response(job.content, content_type=mimetype), job.file_name)
+    # Read a part at a time on the request's session, which Flask tears down as soon as the
+    # view returns, before a streamed body is read.
+    response = Response(stream_with_context(_file_parts(job.id)), content_type=mimetype)
+    response.content_length = job.size_bytes
+    return exporters.as_attachment(response, job.file_name)
+
+
+def _file_parts(job_id):
+    statement = select(ExportFilePart.data).where(ExportFilePart.job_id == job_id).order_by(ExportFilePart.number)
+    yield from db.session.scalars(statement.execution_options(yield_per=1))
 
 
 def claim_next():
@@ -114,18 +126,21 @@ def run(job, progress):
     require_report_role(viewer, job.report)
     query = {**load_filters(job.report, job.filters), "format": job.format}
     report, stem = services.REPORTS[job.report](viewer, query)
-    total = queries.count_rows(report.query.statement)
+    total = queries.count_rows(report.query)
     progress.started(total)
     with tempfile.TemporaryFile() as file:
         with queries.counting_rows(progress.read, every=max(1, math.ceil(total / PROGRESS_STEPS))):
             exporters.write(report, job.format, services.report_language(viewer, query), file)
+        size = file.seek(0, os.SEEK_END)
         file.seek(0)
-        content = file.read()
+        number = 0
+        while data := file.read(FILE_PART_BYTES):
+            db.session.execute(insert(ExportFilePart).values(job_id=job.id, number=number, data=data))
+            number += 1
     now = utcnow()
     job.status = ExportStatus.DONE
     job.rows_total = job.rows_done = total
-    job.content = content
-    job.size_bytes = len(content)
+    job.size_bytes = size
     job.file_name = exporters.file_name(stem, job.format)
     job.finished_at = job.heartbeat_at = now
     job.expires_at = now + timedelta(hours=current_app.config["EXPORT_FILE_HOURS"])
@@ -148,11 +163,14 @@ def _finish_failed(job, code, now):
 
 def expire_files():
     """Delete the files kept past their time; the jobs stay, as expired. Returns how many."""
-    return db.session.execute(
+    expired = db.session.scalars(
         update(ExportJob)
         .where(ExportJob.status == ExportStatus.DONE, ExportJob.expires_at <= utcnow())
-        .values(status=ExportStatus.EXPIRED, content=None)
-    ).rowcount
+        .values(status=ExportStatus.EXPIRED)
+        .returning(ExportJob.id)
+    ).all()
+    db.session.execute(delete(ExportFilePart).where(ExportFilePart.job_id.in_(expired)))
+    return len(expired)
 
 
 def load_filters(report, filters):

@@ -1,6 +1,5 @@
 import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import JSONB
-from sqlalchemy.orm import deferred
 
 from backend.core.models import StrEnum, created_at_column, enum_column
 from backend.extensions import db
@@ -18,7 +17,7 @@ class ExportJob(db.Model):
     """A report file made in the background, for the person who asked, kept until `expires_at`.
 
     A worker claims queued jobs (and running ones whose worker stopped beating), writes the
-    file and keeps it in `content` until it expires; `rows_done` moves while it runs.
+    file and keeps it in ExportFilePart rows until it expires; `rows_done` moves while it runs.
     """
 
     __tablename__ = "export_jobs"
@@ -40,9 +39,19 @@ class ExportJob(db.Model):
     error_code = sa.Column(sa.String(64))
     file_name = sa.Column(sa.Text)
     size_bytes = sa.Column(sa.BigInteger)
-    content = deferred(sa.Column(sa.LargeBinary))
     created_at = created_at_column()
     started_at = sa.Column(sa.DateTime(timezone=True))
     heartbeat_at = sa.Column(sa.DateTime(timezone=True))
     finished_at = sa.Column(sa.DateTime(timezone=True))
     expires_at = sa.Column(sa.DateTime(timezone=True))
+
+
+class ExportFilePart(db.Model):
+    """One piece of a finished export's file, numbered in order: a file of any size is stored
+    and sent a piece at a time, never held whole in a worker's memory."""
+
+    __tablename__ = "export_file_parts"
+
+    job_id = sa.Column(sa.BigInteger, sa.ForeignKey("export_jobs.id", ondelete="CASCADE"), primary_key=True)
+    number = sa.Column(sa.Integer, primary_key=True)
+    data = sa.Column(sa.LargeBinary, nullable=False)

@@ -1,9 +1,8 @@
 """The report rows, as streams: a year of a city never sits in memory."""
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass
 
-from sqlalchemy import Integer, Select, case, distinct, func, select
+from sqlalchemy import Float, Integer, Numeric, case, cast, distinct, func, select
 
 from backend.attendance.models import ApprovedHours, AttendanceRecord, HoursAdjustment, HoursApproval
 from backend.extensions import db
@@ -12,21 +11,9 @@ from backend.organizations.models import GroupMembership, Station, VolunteerGrou
 from backend.patrols.models import Patrol, PatrolState
 from backend.reports.scope import person_condition, zone_condition
 from backend.users.models import User
-from backend.zones.models import Zone
+from backend.zones.models import Zone, ZoneKind
 
 STREAM_BATCH = 2000
-
-
-@dataclass(frozen=True)
-class RowsQuery:
-    """A report's statement and the order of its rows, kept apart: the XLSX export numbers the
-    rows in that order (copy_xlsx), and SQLAlchemy has no public way to read an ORDER BY back."""
-
-    statement: Select
-    order_by: tuple
-
-    def ordered(self):
-        return self.statement.order_by(*self.order_by)
 
 
 class RowCounter:
@@ -50,8 +37,8 @@ _row_counter = ContextVar("report_row_counter", default=None)
 
 @contextmanager
 def counting_rows(report, every):
-    """Within the block, every row `stream` and `copy_out` read is counted, whatever file is
-    being written from them: how a background export tells how far it is."""
+    """Within the block, every row `stream` reads is counted, whatever file is being written
+    from them: how a background export tells how far it is."""
     counter = RowCounter(report, every)
     token = _row_counter.set(counter)
     try:
@@ -74,31 +61,10 @@ def stream(statement):
     counter = _row_counter.get()
     result = db.session.connection().execute(statement.execution_options(yield_per=STREAM_BATCH))
     for batch in result.partitions():
-        yield from batch
-        if counter:
-            counter.add(len(batch))
-
-
-def copy_out(statement, options):
-    """The statement's rows as PostgreSQL writes them with COPY's `options` ("FORMAT csv"),
-    one block of bytes per row, streamed by COPY .. TO STDOUT on the request's connection, with
-    times in Seoul time."""
-    connection = db.session.connection()
-    # Dates and times become text in the session's time zone and date style; SET LOCAL ends
-    # with the transaction.
-    connection.exec_driver_sql("SET LOCAL timezone = 'Asia/Seoul'")
-    connection.exec_driver_sql("SET LOCAL datestyle = 'ISO, YMD'")
-    connection.exec_driver_sql("SET LOCAL client_encoding = 'UTF8'")
-    compiled = statement.compile(dialect=connection.dialect, compile_kwargs={"render_postcompile": True})
-    # COPY takes no server-side parameters: psycopg writes them into the text, where
-    # "-2147483648::INTEGER" would overflow. Hence the reports' ids are positive (RowId).
-    counter = _row_counter.get()
-    with connection.connection.driver_connection.cursor() as cursor:
-        with cursor.copy(f"COPY ({compiled.string}) TO STDOUT ({options})", compiled.params) as copy:
-            for block in copy:
-                yield block
-                if counter:
-                    counter.add(1)
+        for row in batch:
+            yield row
+            if counter:
+                counter.add(1)
 
 
 def _where(statement, *conditions):
@@ -115,8 +81,8 @@ def attendance_rows(viewer, filters):
             User.id.label("user_id"),
             User.name.label("name"),
             AttendanceRecord.status.label("status"),
-            # "check_in, points": which facts came late, so hours are not approved unseen.
-            func.nullif(func.array_to_string(AttendanceRecord.late_facts, ", "), "").label("late_uploads"),
+            # Which facts came late (check_in, points, …), so hours are not approved unseen.
+            AttendanceRecord.late_facts.label("late_uploads"),
             AttendanceRecord.checked_in_at,
             AttendanceRecord.checked_out_at,
             AttendanceRecord.duty_minutes,
@@ -124,6 +90,7 @@ def attendance_rows(viewer, filters):
             AttendanceRecord.dense_area_minutes,
             AttendanceRecord.women_safe_minutes,
             AttendanceRecord.confirmed_at.is_not(None).label("confirmed"),
+            AttendanceRecord.updated_at.label("as_of"),  # when the worker last derived it
         )
         .join(Patrol, Patrol.id == AttendanceRecord.patrol_id)
         .join(Station, Station.id == Patrol.station_id)
@@ -142,7 +109,7 @@ def attendance_rows(viewer, filters):
     if "group_id" in filters:
         members = select(GroupMembership.user_id).where(GroupMembership.group_id == filters["group_id"])
         conditions.append(AttendanceRecord.user_id.in_(members))
-    return RowsQuery(_where(statement, *conditions), (Patrol.starts_at, Patrol.id, User.name, User.id))
+    return _where(statement, *conditions).order_by(Patrol.starts_at, Patrol.id, User.name, User.id)
 
 
 def volunteer_hours_rows(viewer, month_start, month_end, month, group_id=None):
@@ -186,6 +153,7 @@ def volunteer_hours_rows(viewer, month_start, month_end, month, group_id=None):
             func.coalesce(confirmed.c.minutes, 0).cast(Integer).label("minutes"),
             certified.c.minutes.label("approved_minutes"),
             func.coalesce(adjustments.c.minutes, 0).cast(Integer).label("adjustment_minutes"),
+            case((certified.c.minutes.is_not(None), "approved"), else_="not_approved").label("approval"),
         )
         .select_from(GroupMembership)
         .join(VolunteerGroup, VolunteerGroup.id == GroupMembership.group_id)
@@ -197,7 +165,7 @@ def volunteer_hours_rows(viewer, month_start, month_end, month, group_id=None):
     conditions = [person_condition(viewer, User.id, VolunteerGroup.station_id)]
     if group_id is not None:
         conditions.append(GroupMembership.group_id == group_id)
-    return RowsQuery(_where(statement, *conditions), (VolunteerGroup.name, User.name, User.id))
+    return _where(statement, *conditions).order_by(VolunteerGroup.name, User.name, User.id)
 
 
 def zone_coverage_rows(viewer, since, until, kind=None):
@@ -210,6 +178,8 @@ def zone_coverage_rows(viewer, since, until, kind=None):
             func.sum(ZoneDwell.night_seconds).label("night_seconds"),
             func.count(distinct(ZoneDwell.patrol_id)).label("patrols"),
             func.max(ZoneDwell.last_seen_at).label("last_visit_at"),
+            func.max(ZoneDwell.route_coverage).label("route_coverage"),
+            func.max(ZoneDwell.updated_at).label("as_of"),
         )
         .join(Patrol, Patrol.id == ZoneDwell.patrol_id)
         .where(Patrol.starts_at >= since, Patrol.starts_at < until)
@@ -227,8 +197,14 @@ def zone_coverage_rows(viewer, since, until, kind=None):
             func.round(func.coalesce(presence.c.night_seconds, 0) / 60).cast(Integer).label("night_minutes"),
             func.coalesce(presence.c.patrols, 0).label("patrols"),
             presence.c.last_visit_at,
+            # Safe-return routes only: the largest share of the route one person walked within
+            # its corridor on one patrol of the period, in percent.
+            case((Zone.kind == ZoneKind.SAFE_RETURN_ROUTE,
+                  func.round(cast(func.coalesce(presence.c.route_coverage, 0) * 100, Numeric), 1).cast(Float)))
+            .label("route_covered_percent"),
             (presence.c.zone_id.is_(None)).label("is_gap"),
             (func.coalesce(presence.c.night_seconds, 0) == 0).label("is_night_gap"),
+            presence.c.as_of,  # when the worker last derived the latest of the figures summed
         )
         .join(Station, Station.id == Zone.station_id)
         .outerjoin(presence, presence.c.zone_id == Zone.id)
@@ -237,6 +213,6 @@ def zone_coverage_rows(viewer, since, until, kind=None):
     if kind is not None:
         conditions.append(Zone.kind == kind)
     gaps_first = case((presence.c.zone_id.is_(None), 0), (func.coalesce(presence.c.night_seconds, 0) == 0, 1), else_=2)
-    return RowsQuery(_where(statement, *conditions), (gaps_first, Zone.kind, Zone.name))
+    return _where(statement, *conditions).order_by(gaps_first, Zone.kind, Zone.name)
 
 

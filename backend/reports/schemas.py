@@ -123,9 +123,13 @@ class ExportJobSchema(OutputSchema):
 
 
 class ReportSchema(OutputSchema):
-    columns = fields.List(fields.Dict(), metadata={"description": "key, label and kind of each column"})
-    rows = fields.List(fields.Dict())
-    summary = fields.List(fields.Dict())
+    columns = fields.List(fields.Dict(), metadata={
+        "description": "key, label (ko, en) and kind of each column; a column of codes (an attendance status, a "
+                       "zone kind, late facts) also has words: each code's words to show people, {code: {ko, en}}"})
+    rows = fields.List(fields.Dict(), metadata={"description": "The values by column key; codes stay codes (no_show)"})
+    summary = fields.List(fields.Dict(), metadata={
+        "description": "key, label (ko, en) and value of each line: the period, the rows per status (status.<code>, "
+                       "approval.<code> or kind.<code>) and the totals, over the whole report even when truncated"})
     truncated = fields.Boolean(metadata={"description": "More rows exist: download csv or xlsx for all of them"})
 
 

@@ -1,16 +1,14 @@
 """Attendance, volunteer-hour and zone-coverage reports, as JSON or as files people open.
 
-Every export is logged (who, which report and filters, in which format). Files stream
-from a server-side cursor or straight out of PostgreSQL (CSV), so their size does not decide
-the server's memory.
+Every export is logged (who, which report and filters, in which format). Files stream from a
+server-side cursor, so their size does not decide the server's memory.
 """
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import datetime, time, timedelta
 
 from flask import Response, current_app
 from geoalchemy2.shape import to_shape
 from sqlalchemy import select
 
-from backend.attendance import derive
 from backend.attendance.models import AttendanceRecord, ExportRecord
 from backend.attendance.services import month_bounds
 from backend.core.time import SEOUL
@@ -18,8 +16,9 @@ from backend.errors import AppError
 from backend.extensions import db
 from backend.patrols.models import ParticipantKind
 from backend.patrols.services import get_patrol
-from backend.reports import certificates, queries
-from backend.reports.exporters import Column, Report, ReportRows, as_attachment, export
+from backend.reports import certificates, queries, words
+from backend.reports.cells import json_value
+from backend.reports.exporters import Column, Report, ReportRows, Total, as_attachment, export
 from backend.reports.pdf import sign_in_sheet_pdf
 
 JSON_ROW_LIMIT = 5000
@@ -29,8 +28,8 @@ ATTENDANCE_COLUMNS = [
     Column("patrol", "순찰", "Patrol"),
     Column("station", "경찰서", "Station"),
     Column("name", "성명", "Name"),
-    Column("status", "출석", "Status"),
-    Column("late_uploads", "늦은 업로드", "Late uploads"),
+    Column("status", "출석", "Status", words=words.ATTENDANCE_STATUS),
+    Column("late_uploads", "늦은 업로드", "Late uploads", words=words.LATE_FACT),
     Column("checked_in_at", "체크인", "Checked in", "datetime"),
     Column("checked_out_at", "체크아웃", "Checked out", "datetime"),
     Column("duty_minutes", "근무(분)", "Duty (min)", "minutes"),
@@ -49,12 +48,13 @@ HOURS_COLUMNS = [
 ]
 COVERAGE_COLUMNS = [
     Column("zone", "구역", "Zone"),
-    Column("kind", "종류", "Kind"),
+    Column("kind", "종류", "Kind", words=words.ZONE_KIND),
     Column("station", "경찰서", "Station"),
     Column("minutes", "순찰(분)", "Presence (min)", "minutes"),
     Column("night_minutes", "야간 22-06시(분)", "Night 22-06 (min)", "minutes"),
     Column("patrols", "순찰 횟수", "Patrols", "int"),
     Column("last_visit_at", "마지막 방문", "Last visit", "datetime"),
+    Column("route_covered_percent", "귀갓길 순찰 비율(%)", "Route covered (%)", "number"),
     Column("is_gap", "공백", "No presence", "bool"),
     Column("is_night_gap", "야간 공백", "No night presence", "bool"),
 ]
@@ -77,11 +77,12 @@ def zone_coverage_report(viewer, query):
 def attendance(viewer, query):
     """The attendance report over a period, and its file name's stem."""
     since, until = _days(query["from_"], query["to"])
-    derive.refresh_unrecorded(since, until)
     filters = {"since": since, "until": until, **{k: query[k] for k in ("station_id", "group_id", "user_id") if k in query}}
     report = Report(
         "출석 현황", "Attendance", ATTENDANCE_COLUMNS, queries.attendance_rows(viewer, filters),
-        totals=[("근무 합계(분)", "Total duty (min)", "duty_minutes")],
+        period=(query["from_"], query["to"]),
+        totals=[Total("duty_minutes", "근무 합계(분)", "Total duty (min)", "duty_minutes")],
+        counted=("status", words.ATTENDANCE_STATUS),
     )
     return report, f"attendance_{query['from_']}_{query['to']}_{_scope_label(viewer, query)}"
 
@@ -93,7 +94,9 @@ def volunteer_hours(viewer, query):
     report = Report(
         "봉사시간", "Volunteer hours", HOURS_COLUMNS,
         queries.volunteer_hours_rows(viewer, since, until, month, query.get("group_id")),
-        totals=[("확정 봉사 합계(분)", "Total confirmed (min)", "minutes")],
+        period=(month, until.date() - timedelta(days=1)),
+        totals=[Total("minutes", "확정 봉사 합계(분)", "Total confirmed (min)", "minutes")],
+        counted=("approval", words.APPROVAL),
     )
     return report, f"volunteer-hours_{month:%Y-%m}_{_scope_label(viewer, query)}"
 
@@ -104,16 +107,20 @@ def zone_coverage(viewer, query):
     report = Report(
         "구역별 순찰 현황", "Zone coverage", COVERAGE_COLUMNS,
         queries.zone_coverage_rows(viewer, since, until, query.get("kind")),
-        totals=[("순찰이 없던 구역", "Zones without presence", "is_gap")],
+        period=(query["from_"], query["to"]),
+        totals=[
+            Total("is_gap", "순찰이 없던 구역", "Zones without presence", "is_gap"),
+            Total("is_night_gap", "야간 순찰이 없던 구역", "Zones without night presence", "is_night_gap"),
+            Total("route_covered_percent", "귀갓길 평균 순찰 비율(%)", "Routes covered, mean (%)",
+                  "route_covered_percent", how="mean"),
+        ],
+        counted=("kind", words.ZONE_KIND),
     )
     return report, f"zone-coverage_{query['from_']}_{query['to']}_{_scope_label(viewer, query)}"
 
 
 # Each report by the name the export log and background exports know it by.
 REPORTS = {"attendance": attendance, "volunteer-hours": volunteer_hours, "zone-coverage": zone_coverage}
-
-
-ROLE_LABELS = {"ko": {"officer": "경찰관", "volunteer": "자원봉사자"}, "en": {"officer": "Officer", "volunteer": "Volunteer"}}
 
 
 def sign_in_sheet(viewer, patrol_id, query):
@@ -130,7 +137,7 @@ def sign_in_sheet(viewer, patrol_id, query):
             "name": p.user.name,
             "unit": p.user.station.name if p.kind == ParticipantKind.OFFICER
             else ", ".join(m.group.name for m in p.user.memberships if m.group in patrol.groups),
-            "role": ROLE_LABELS[lang][str(p.kind)],
+            "role": words.word(words.PARTICIPANT_KIND, p.kind, lang),
             "arrived": f"{arrived[p.user_id].astimezone(SEOUL):%H:%M}" if p.user_id in arrived else "",
         }
         for holders in (patrol.officers, patrol.confirmed_volunteers)
@@ -163,29 +170,16 @@ def _deliver(viewer, name, query, report, stem):
         return export(report, fmt, report_language(viewer, query), stem)
     reading = ReportRows(report)
     rows = []
+    # Every row is read, the ones past the limit only counted, so the summary is the whole report's.
     for row in reading:
-        if len(rows) == JSON_ROW_LIMIT:
-            return _json(report, reading, rows, truncated=True)
-        rows.append({key: _json_value(value) for key, value in zip(reading.keys, row)})
-    return _json(report, reading, rows, truncated=False)
-
-
-def _json(report, reading, rows, truncated):
+        if len(rows) <= JSON_ROW_LIMIT:
+            rows.append({key: json_value(value) for key, value in zip(reading.keys, row)})
     return {
-        "columns": [{"key": c.key, "ko": c.ko, "en": c.en, "kind": c.kind} for c in report.columns],
-        "rows": rows,
-        "summary": [{"ko": ko, "en": en, "value": value} for ko, en, value in reading.summary()],
-        "truncated": truncated,
+        "columns": [column.as_json() for column in report.columns],
+        "rows": rows[:JSON_ROW_LIMIT],
+        "summary": [{"key": key, "ko": ko, "en": en, "value": json_value(value)} for key, ko, en, value in reading.summary()],
+        "truncated": len(rows) > JSON_ROW_LIMIT,
     }
-
-
-def _json_value(value):
-    """ISO 8601 as everywhere else in the API: times in UTC with their offset, dates as dates."""
-    if isinstance(value, datetime):
-        return value.astimezone(timezone.utc).isoformat()
-    if isinstance(value, date):
-        return value.isoformat()
-    return value
 
 
 def _days(first, last):
@@ -197,7 +191,7 @@ def refuse_when_too_large(report):
     """A file of more rows than EXPORT_JOB_ROWS is a background export's work: made in the
     request, it could outlast the browser's or a proxy's patience."""
     limit = current_app.config["EXPORT_JOB_ROWS"]
-    if queries.count_rows(report.query.statement, at_most=limit) > limit:
+    if queries.count_rows(report.query, at_most=limit) > limit:
         raise AppError("EXPORT_TOO_LARGE", members={"row_limit": limit}, limit=limit)
 
 

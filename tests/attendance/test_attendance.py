@@ -8,7 +8,7 @@ from tests.helpers import assert_problem
 from backend.testing.fixtures.attendance import attendance_rows
 
 
-def test_status_at_the_boundaries(finished_patrol, volunteers, officer, phone_sent, client, auth_headers):
+def test_status_at_the_boundaries(derive_now, finished_patrol, volunteers, officer, phone_sent, client, auth_headers):
     on_time, late, early_out, no_show = volunteers[1], volunteers[2], volunteers[3], officer
     phone_sent.checkin(finished_patrol, on_time, "check_in", 15)  # exactly 15 minutes: not late
     phone_sent.checkin(finished_patrol, on_time, "check_out", 120)
@@ -16,6 +16,7 @@ def test_status_at_the_boundaries(finished_patrol, volunteers, officer, phone_se
     phone_sent.checkin(finished_patrol, late, "check_out", 125)  # after the end: clipped
     phone_sent.checkin(finished_patrol, early_out, "check_in", -20)
     phone_sent.checkin(finished_patrol, early_out, "check_out", -5)  # out before the start
+    derive_now()
     rows = attendance_rows(client, auth_headers, officer, finished_patrol.id)
 
     assert (rows[on_time.id]["status"], rows[on_time.id]["duty_minutes"]) == ("present", 105)
@@ -24,20 +25,23 @@ def test_status_at_the_boundaries(finished_patrol, volunteers, officer, phone_se
     assert (rows[no_show.id]["status"], rows[no_show.id]["duty_minutes"]) == ("no_show", 0)
 
 
-def test_without_a_check_out_duty_runs_to_the_last_point_and_says_so(finished_patrol, volunteers, officer, phone_sent, client, auth_headers):
+def test_without_a_check_out_duty_runs_to_the_last_point_and_says_so(derive_now, finished_patrol, volunteers, officer, phone_sent, client, auth_headers):
     phone_sent.checkin(finished_patrol, volunteers[1], "check_in", 0)
     phone_sent.point(finished_patrol, volunteers[1], 30)
     phone_sent.point(finished_patrol, volunteers[1], 95)
+    derive_now()
     row = attendance_rows(client, auth_headers, officer, finished_patrol.id)[volunteers[1].id]
     assert (row["duty_minutes"], row["is_duty_end_estimated"], row["status"]) == (95, True, "present")
 
 
-def test_a_rejected_check_in_does_not_count(finished_patrol, volunteers, officer, phone_sent, client, auth_headers):
+def test_a_rejected_check_in_does_not_count(derive_now, finished_patrol, volunteers, officer, phone_sent, client, auth_headers):
     phone_sent.checkin(finished_patrol, volunteers[1], "check_in", 0, review="rejected")
+    derive_now()
     assert attendance_rows(client, auth_headers, officer, finished_patrol.id)[volunteers[1].id]["status"] == "no_show"
 
 
-def test_volunteers_see_only_their_own_attendance(finished_patrol, volunteers, client, auth_headers):
+def test_volunteers_see_only_their_own_attendance(derive_now, finished_patrol, volunteers, client, auth_headers):
+    derive_now()
     assert list(attendance_rows(client, auth_headers, volunteers[1], finished_patrol.id)) == [volunteers[1].id]
 
 
@@ -73,12 +77,14 @@ def test_confirmation_waits_for_the_end_and_names_only_people_on_it(running_patr
     assert_problem(client.patch(url, json={"entries": [{"user_id": volunteers[1].id}]}, headers=auth_headers(officer)), 409, "PATROL_NOT_FINISHED")
 
 
-def test_someone_taken_off_the_patrol_loses_their_record(finished_patrol, volunteers, officer, phone_sent, client, auth_headers, db_session):
+def test_someone_taken_off_the_patrol_loses_their_record(derive_now, finished_patrol, volunteers, officer, phone_sent, client, auth_headers, db_session):
     phone_sent.checkin(finished_patrol, volunteers[1], "check_in", 0)
+    derive_now()
     assert volunteers[1].id in attendance_rows(client, auth_headers, officer, finished_patrol.id)
     participation = db_session.scalar(select(PatrolParticipant).where(
         PatrolParticipant.patrol_id == finished_patrol.id, PatrolParticipant.user_id == volunteers[1].id))
     participation.status = "withdrawn"
     db_session.commit()
+    derive_now()
     rows = attendance_rows(client, auth_headers, officer, finished_patrol.id)
     assert volunteers[1].id not in rows and volunteers[2].id in rows

@@ -10,7 +10,7 @@ from backend.testing.fixtures.locations import check_in_or_out, fix
 from backend.testing.fixtures.patrols import WOMEN_SAFE_INSIDE
 
 
-def test_withdrawing_mid_patrol_is_refused_and_erases_nothing(running_patrol, volunteers, officer, chief, api, upload, client, auth_headers, db_session):
+def test_withdrawing_mid_patrol_is_refused_and_erases_nothing(derive_now, running_patrol, volunteers, officer, chief, api, upload, client, auth_headers, db_session):
     running_patrol.starts_at, running_patrol.ends_at = utcnow() - timedelta(minutes=10), utcnow() + timedelta(hours=2)
     db_session.commit()
     walker, leader = volunteers[1], volunteers[0]
@@ -21,10 +21,12 @@ def test_withdrawing_mid_patrol_is_refused_and_erases_nothing(running_patrol, vo
         assert_problem(api.withdraw(actor, running_patrol.id, who), 409, "PATROL_ALREADY_STARTED")
 
     assert walker.id in [p["user_id"] for p in api.roster(officer, running_patrol.id)["confirmed"]]
+    derive_now()
     board = client.get(f"/api/v1/patrols/{running_patrol.id}/live", headers=auth_headers(officer)).get_json()
     assert {p["user_id"]: p["state"] for p in board["participants"]}[walker.id] == "checked_in"
     # Leaving early is a check-out, and attendance says so.
     assert check_in_or_out(client, auth_headers, walker, running_patrol.id, "check-out", utcnow()).status_code == 201
+    derive_now()
     assert attendance_rows(client, auth_headers, officer, running_patrol.id)[walker.id]["status"] == "left_early"
     assert_problem(client.delete(f"/api/v1/patrols/{running_patrol.id}/officers/{officer.id}", headers=auth_headers(chief)), 409, "PATROL_ALREADY_STARTED")
 
@@ -42,9 +44,10 @@ def test_once_the_patrol_runs_only_the_waitlist_may_be_left(api, chief, officer,
     assert ([p["user_id"] for p in roster["confirmed"]], roster["waitlisted"]) == ([volunteers[1].id], [])
 
 
-def test_before_the_start_people_are_expected_then_absent_if_they_never_came(api, chief, officer, patrol_body, volunteers, client, auth_headers, db_session):
+def test_before_the_start_people_are_expected_then_absent_if_they_never_came(derive_now, api, chief, officer, patrol_body, volunteers, client, auth_headers, db_session):
     patrol = api.published(chief, officer, patrol_body())
     api.sign_up(volunteers[1], patrol["id"])
+    derive_now()
     before = attendance_rows(client, auth_headers, officer, patrol["id"])
     assert {before[volunteers[1].id]["status"], before[officer.id]["status"]} == {"expected"}
 
@@ -52,6 +55,7 @@ def test_before_the_start_people_are_expected_then_absent_if_they_never_came(api
     row.starts_at, row.ends_at = utcnow() - timedelta(hours=3), utcnow() - timedelta(hours=1)
     db_session.commit()
     day = row.starts_at.astimezone(SEOUL).date()
+    derive_now()
     report = client.get(f"/api/v1/reports/attendance?from={day}&to={day}", headers=auth_headers(chief)).get_json()
     assert {r["user_id"]: r["status"] for r in report["rows"] if r["patrol_id"] == patrol["id"]} == {
         volunteers[1].id: "no_show", officer.id: "no_show",

@@ -7,6 +7,8 @@ test therefore makes what it changes under names of its own.
 import json
 import os
 import re
+import subprocess
+import sys
 import threading
 import uuid
 from pathlib import Path
@@ -78,6 +80,20 @@ def base_url(console_app):
     thread.start()
     yield f"http://127.0.0.1:{server.server_port}"
     server.shutdown()
+
+
+@pytest.fixture(scope="package", autouse=True)
+def derivation_worker(console_app):
+    """The derivation worker beside the service, as scripts/run.sh starts it: a process of its
+    own (it must not share the API tests' swapped session), sweeping every second."""
+    worker = subprocess.Popen(
+        [sys.executable, "-m", "flask", "--app", "wsgi", "derive", "work", "--sweep-seconds", "1"],
+        cwd=ROOT, env={**os.environ, "DATABASE_URL": console_database_url(), "PATROL_ENV": "testing"},
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    yield
+    worker.terminate()
+    worker.wait(timeout=30)
 
 
 # Per module, not per session: Playwright's sync API holds an event loop in the main thread

@@ -55,11 +55,12 @@ def points_of(db_session, patrol_id, user):
     return [tuple(row) for row in rows]
 
 
-def test_dwell_minutes_are_exact(running_patrol, volunteers, upload, db_session, zones):
+def test_dwell_minutes_are_exact(derive_now, running_patrol, volunteers, upload, db_session, zones):
     track = walk(running_patrol.id, utcnow() - timedelta(minutes=90))
     response = upload(volunteers[1], track)
     # The walk ended an hour ago: every point arrives late, kept and flagged.
     assert response.get_json() == {"accepted": len(track), "late": len(track), "duplicates": 0, "rejected": []}
+    derive_now()
     assert dwell_of(db_session, running_patrol.id, volunteers[1]) == {zones["women_safe"].id: (945, None)}
     exclusions = [exclusion for _, exclusion in points_of(db_session, running_patrol.id, volunteers[1]) if exclusion]
     assert sorted(exclusions) == ["impossible_jump", "low_accuracy"]
@@ -86,19 +87,21 @@ def test_a_shuffled_and_repeated_offline_upload_ends_exactly_like_the_live_one(r
     assert dwell_of(db_session, running_patrol.id, offline) == dwell_of(db_session, running_patrol.id, live)
 
 
-def test_a_later_upload_revises_the_verdict_on_the_points_beside_it(running_patrol, volunteers, upload, db_session):
+def test_a_later_upload_revises_the_verdict_on_the_points_beside_it(derive_now, running_patrol, volunteers, upload, db_session):
     start = utcnow() - timedelta(minutes=30)
     first, moved, stayed = (fix(running_patrol.id, where, start + timedelta(seconds=15 * n))
                             for n, where in enumerate([WOMEN_SAFE_INSIDE, FAR_AWAY, FAR_AWAY]))
     upload(volunteers[1], [first, moved])  # 11 km in 15 s from the one point kept so far
+    derive_now()
     assert [exclusion for _, exclusion in points_of(db_session, running_patrol.id, volunteers[1])] == [
         None, "impossible_jump"]
     upload(volunteers[1], [stayed])  # two fixes agree against the first: it was a stale fix
+    derive_now()
     assert [exclusion for _, exclusion in points_of(db_session, running_patrol.id, volunteers[1])] == [
         "impossible_jump", None, None]
 
 
-def test_walking_half_a_safe_return_route_covers_half_of_it(running_patrol, volunteers, upload, db_session, zones):
+def test_walking_half_a_safe_return_route_covers_half_of_it(derive_now, running_patrol, volunteers, upload, db_session, zones):
     start = utcnow() - timedelta(minutes=60)
     steps = 10
     track = [
@@ -110,6 +113,7 @@ def test_walking_half_a_safe_return_route_covers_half_of_it(running_patrol, volu
         for n in range(steps + 1)
     ]
     upload(volunteers[1], track)
+    derive_now()
     seconds, coverage = dwell_of(db_session, running_patrol.id, volunteers[1])[zones["route"].id]
     assert seconds == 150
     assert coverage == pytest.approx(0.5, abs=0.01)
@@ -188,11 +192,12 @@ def test_only_a_body_that_is_not_a_batch_is_refused_whole(running_patrol, volunt
     assert_problem(response, 422, "VALIDATION_ERROR")
 
 
-def test_dwell_endpoint_shows_volunteers_only_their_own(running_patrol, volunteers, officer, upload, client, auth_headers):
+def test_dwell_endpoint_shows_volunteers_only_their_own(derive_now, running_patrol, volunteers, officer, upload, client, auth_headers):
     start = utcnow() - timedelta(minutes=40)
     for volunteer in volunteers[1:3]:
         upload(volunteer, [fix(running_patrol.id, WOMEN_SAFE_INSIDE, start + timedelta(seconds=15 * n)) for n in range(5)])
     url = f"/api/v1/patrols/{running_patrol.id}/dwell"
+    derive_now()
     everyone = client.get(url, headers=auth_headers(officer)).get_json()
     assert sorted(row["user_id"] for row in everyone) == sorted(v.id for v in volunteers[1:3])
     assert everyone[0]["minutes"] == 1.0
@@ -224,7 +229,7 @@ def test_night_minutes_and_last_visit_follow_korean_time(running_patrol, volunte
             point=from_shape(Point(*WOMEN_SAFE_INSIDE), srid=4326), accuracy_m=5, recorded_at=start + timedelta(seconds=15 * n),
         ))
     db_session.flush()
-    dwell.recompute({(running_patrol.id, volunteers[1].id): start})
+    dwell.recompute(running_patrol.id, volunteers[1].id, start)
     row = db_session.scalar(select(ZoneDwell).where(ZoneDwell.user_id == volunteers[1].id))
     assert (row.zone_id, row.seconds, row.night_seconds) == (zones["women_safe"].id, 1200, 600)
     assert row.last_seen_at == start + timedelta(minutes=20)

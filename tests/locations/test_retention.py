@@ -24,9 +24,10 @@ def old_point(patrol, user, days_ago):
     )
 
 
-def test_purge_deletes_old_raw_points_and_keeps_dwell(app, running_patrol, volunteers, upload, db_session):
+def test_purge_deletes_old_raw_points_and_keeps_dwell(derive_now, app, running_patrol, volunteers, upload, db_session):
     start = utcnow() - timedelta(minutes=30)
     upload(volunteers[1], [fix(running_patrol.id, WOMEN_SAFE_INSIDE, start + timedelta(seconds=15 * n)) for n in range(5)])
+    derive_now()
     db_session.add_all([old_point(running_patrol, volunteers[1], 91), old_point(running_patrol, volunteers[2], 120)])
     db_session.commit()
 
@@ -40,7 +41,7 @@ def test_purge_deletes_old_raw_points_and_keeps_dwell(app, running_patrol, volun
     assert "deleted 0 location points" in shorter.output
 
 
-def test_withdrawing_consent_deletes_the_persons_raw_locations_only(running_patrol, volunteers, upload, client, auth_headers, db_session):
+def test_withdrawing_consent_deletes_the_persons_raw_locations_only(derive_now, running_patrol, volunteers, upload, client, auth_headers, db_session):
     now = utcnow()
     for volunteer in volunteers[1:3]:
         upload(volunteer, [fix(running_patrol.id, WOMEN_SAFE_INSIDE, now - timedelta(seconds=15 * n)) for n in range(4)])
@@ -49,6 +50,7 @@ def test_withdrawing_consent_deletes_the_persons_raw_locations_only(running_patr
             json={"lon": WOMEN_SAFE_INSIDE[0], "lat": WOMEN_SAFE_INSIDE[1], "accuracy_m": 5, "recorded_at": now.isoformat(), "client_event_id": str(uuid.uuid4())},
             headers=auth_headers(volunteer),
         )
+    derive_now()
     assert client.delete("/api/v1/me/consents", headers=auth_headers(volunteers[1])).status_code == 204
 
     assert count(db_session, LocationPoint, LocationPoint.user_id == volunteers[1].id) == 0

@@ -26,7 +26,7 @@ def position(phone, minute):
     return WOMEN_SAFE_INSIDE if minute < inside_until else OUTSIDE_EVERYTHING
 
 
-def test_a_simulated_patrol(api, chief, officer, patrol_body, make_user, home_station, groups, zones, consent, client, auth_headers, db_session, app, monkeypatch):
+def test_a_simulated_patrol(derive_now, api, chief, officer, patrol_body, make_user, home_station, groups, zones, consent, client, auth_headers, db_session, app, monkeypatch):
     # Two hours replayed in seconds: on the server's clock every upload would come in hours
     # after it was recorded. Late uploads have their own tests (tests/checkins/test_late_uploads.py).
     monkeypatch.setitem(app.config, "LATE_UPLOAD_MINUTES", 24 * 60)
@@ -65,6 +65,7 @@ def test_a_simulated_patrol(api, chief, officer, patrol_body, make_user, home_st
             if n == 9:
                 buffered = []
         if minute == 60:
+            derive_now()
             board = client.get(f"/api/v1/patrols/{patrol['id']}/live", headers=auth_headers(officer)).get_json()
             by_id = {p["user_id"]: p for p in board["participants"]}
             assert all(by_id[person.id]["state"] == "checked_in" for person in phones)
@@ -81,6 +82,7 @@ def test_a_simulated_patrol(api, chief, officer, patrol_body, make_user, home_st
 
     stored = db_session.scalar(select(func.count()).select_from(LocationPoint).where(LocationPoint.patrol_id == patrol["id"]))
     assert stored == 10 * MINUTES * 4
+    derive_now()
     dwell = dict(
         db_session.execute(
             select(ZoneDwell.user_id, ZoneDwell.seconds).where(ZoneDwell.patrol_id == patrol["id"], ZoneDwell.zone_id == zones["women_safe"].id)

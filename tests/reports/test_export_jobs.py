@@ -14,7 +14,7 @@ from backend.cli.reports import run_next_job
 from backend.core.time import utcnow
 from backend.extensions import db
 from backend.reports import jobs
-from backend.reports.models import ExportJob
+from backend.reports.models import ExportFilePart, ExportJob
 from backend.zones.models import Zone
 from tests.helpers import assert_problem
 
@@ -129,6 +129,19 @@ def test_a_pdf_job_prints_zone_coverage(client, auth_headers, chief, many_zones,
     assert "Zone coverage" in text and "안심 지킴이집 119" in text
 
 
+def test_a_file_is_kept_in_parts_and_sent_whole(client, auth_headers, chief, many_zones, monkeypatch):
+    monkeypatch.setattr(jobs, "FILE_PART_BYTES", 1000)
+    headers = auth_headers(chief)
+    job = start(client, headers).get_json()
+    work()
+    parts = db.session.query(ExportFilePart).filter_by(job_id=job["id"]).count()
+    file = client.get(f"/api/v1/export-jobs/{job['id']}/file", headers=headers)
+    assert file.is_streamed and file.content_length == len(file.data)
+    assert parts > 1 and parts == -(-len(file.data) // 1000)
+    rows = list(csv.reader(io.StringIO(file.data.decode("utf-8-sig"))))
+    assert len(rows) == ZONES + 1 and rows[-1][0].startswith("안심 지킴이집")
+
+
 def test_a_direct_download_at_the_limit_is_still_made_at_once(client, auth_headers, chief, many_zones, app, monkeypatch):
     monkeypatch.setitem(app.config, "EXPORT_JOB_ROWS", ZONES)
     response = client.get(f"{COVERAGE}.xlsx", query_string=PERIOD, headers=auth_headers(chief))
@@ -161,7 +174,7 @@ def test_a_file_is_not_ready_before_the_worker_and_gone_after_its_time(client, a
     assert_problem(client.get(f"/api/v1/export-jobs/{job['id']}/file", headers=headers), 410, "EXPORT_EXPIRED")
     expired = client.get(f"/api/v1/export-jobs/{job['id']}", headers=headers).get_json()
     assert (expired["status"], expired["file_url"]) == ("expired", None)
-    assert db.session.get(ExportJob, job["id"]).content is None
+    assert db.session.query(ExportFilePart).filter_by(job_id=job["id"]).count() == 0
 
 
 @pytest.mark.parametrize(("body", "field"), [

@@ -12,12 +12,11 @@ from urllib.parse import unquote
 
 import openpyxl
 import pytest
-from sqlalchemy import Boolean, Date, DateTime, Integer, String, cast, column, func, literal, select, values
+from sqlalchemy import ARRAY, Boolean, Date, DateTime, Integer, String, cast, column, func, literal, select, values
 
-from backend.reports import xlsx
-from backend.reports.exporters import Column, Report, export
+from backend.reports import words, xlsx
+from backend.reports.exporters import Column, Report, Total, export
 from backend.reports.pdf import certificate_pdf, sign_in_sheet_pdf
-from backend.reports.queries import RowsQuery
 
 COLUMNS = [
     Column("date", "날짜", "Date", "date"),
@@ -29,7 +28,8 @@ COLUMNS = [
 ]
 STEM = "attendance_2026-11_안양동안경찰서"
 TITLE_KO = "2026년 11월 출석부 — 안양동안경찰서"
-TOTALS = [("총 봉사시간(분)", "Total minutes", "minutes")]
+TOTALS = [Total("minutes", "총 봉사시간(분)", "Total minutes", "minutes")]
+PERIOD = (date(2026, 11, 1), date(2026, 11, 30))
 START = datetime(2026, 11, 6, 11, 0, tzinfo=timezone.utc)
 
 
@@ -47,7 +47,7 @@ def rows_query(rows):
     columns = [column(c.key, type_) for c, type_ in zip(COLUMNS, types)]
     table = values(column("n", Integer), *columns, name="sample").data([(n, *row) for n, row in enumerate(rows)])
     # Cast, or PostgreSQL would take a column of NULLs for text.
-    return RowsQuery(select(*[cast(table.c[c.key], type_).label(c.key) for c, type_ in zip(COLUMNS, types)]), (table.c.n,))
+    return select(*[cast(table.c[c.key], type_).label(c.key) for c, type_ in zip(COLUMNS, types)]).order_by(table.c.n)
 
 
 def generated_query(count):
@@ -61,11 +61,11 @@ def generated_query(count):
         (n % 240).label("minutes"),
         (n % 2 == 0).label("is_confirmed"),
     )
-    return RowsQuery(statement, (n,))
+    return statement.order_by(n)
 
 
 def report(query, totals=()):
-    return Report(TITLE_KO, "Attendance, November 2026", COLUMNS, query, totals)
+    return Report(TITLE_KO, "Attendance, November 2026", COLUMNS, query, PERIOD, totals)
 
 
 def body(response):
@@ -92,7 +92,7 @@ def test_csv_opens_in_excel_as_utf8_and_reads_back_the_same_values(app, db_sessi
     assert response.mimetype == "text/csv"
     assert response.mimetype_params["charset"] == "utf-8"
     assert data.startswith(b"\xef\xbb\xbf")
-    assert data.startswith("\ufeff날짜,성명,소속,체크인 시각,봉사시간(분),확정\n".encode())
+    assert data.startswith("\ufeff날짜,성명,소속,체크인 시각,봉사시간(분),확정\r\n".encode())
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
     assert rows == [
         ["날짜", "성명", "소속", "체크인 시각", "봉사시간(분)", "확정"],
@@ -102,12 +102,12 @@ def test_csv_opens_in_excel_as_utf8_and_reads_back_the_same_values(app, db_sessi
     ]
 
 
-def test_csv_in_english_has_english_headers_and_y_n(app, db_session):
+def test_csv_in_english_has_english_headers_and_yes_no(app, db_session):
     with app.test_request_context():
         data = body(export(report(rows_query(sample_rows()[:1])), "csv", "en", "attendance"))
     assert data.decode("utf-8-sig").splitlines() == [
         "Date,Name,Group,Checked in,Minutes,Confirmed",
-        "2026-11-06,정미숙,범계동 자율방범대,2026-11-06T20:00:00+09:00,150,Y",
+        "2026-11-06,정미숙,범계동 자율방범대,2026-11-06T20:00:00+09:00,150,Yes",
     ]
 
 
@@ -148,6 +148,69 @@ def test_csv_streams_100k_rows_in_chunks_of_64_kib(app, db_session):
     assert last.decode().splitlines()[-1] == "2026-11-06,자원봉사자 99999,범계동 자율방범대,2026-11-07T23:46:39+09:00,159,아니오"
 
 
+# --- codes as words ---------------------------------------------------------------------
+
+CODE_COLUMNS = [
+    Column("status", "출석", "Status", words=words.ATTENDANCE_STATUS),
+    Column("kind", "종류", "Kind", words=words.ZONE_KIND),
+    Column("late", "늦은 업로드", "Late uploads", words=words.LATE_FACT),
+    Column("confirmed", "확정", "Confirmed", "bool"),
+]
+STATUSES = ["present", "late", "left_early", "no_show", "excused", "expected", "pending_review"]
+KINDS = ["dense_area", "women_safe_zone", "safe_return_route", "safe_house", "other", "dense_area", "other"]
+LATE = [[], ["check_in"], ["check_out", "points"], [], [], [], ["points"]]
+WORDS = {
+    "ko": [
+        ["출석", "다중밀집지역", "", "예"],
+        ["지각", "여성안심구역", "체크인", "아니오"],
+        ["조퇴", "안심귀갓길", "체크아웃, 위치 기록", "예"],
+        ["불참", "여성 안심 지킴이집", "", "아니오"],
+        ["사유 불참", "기타", "", "예"],
+        ["참가 예정", "다중밀집지역", "", "아니오"],
+        ["검토 대기", "기타", "위치 기록", "예"],
+    ],
+    "en": [
+        ["Present", "Dense area", "", "Yes"],
+        ["Late", "Women-safe zone", "check-in", "No"],
+        ["Left early", "Safe-return route", "check-out, location points", "Yes"],
+        ["No-show", "Safe house", "", "No"],
+        ["Excused", "Other", "", "Yes"],
+        ["Expected", "Dense area", "", "No"],
+        ["Pending review", "Other", "location points", "Yes"],
+    ],
+}
+
+
+def codes_report():
+    """A row for every attendance status, every zone kind and every late fact, as the API codes them."""
+    types = [String, String, ARRAY(String), Boolean]
+    rows = [(n, status, kind, late, n % 2 == 0) for n, (status, kind, late) in enumerate(zip(STATUSES, KINDS, LATE))]
+    table = values(column("n", Integer), *[column(c.key, t) for c, t in zip(CODE_COLUMNS, types)], name="codes").data(rows)
+    query = select(*[cast(table.c[c.key], t).label(c.key) for c, t in zip(CODE_COLUMNS, types)]).order_by(table.c.n)
+    return Report("코드", "Codes", CODE_COLUMNS, query, PERIOD, counted=("status", words.ATTENDANCE_STATUS))
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_files_say_every_status_kind_and_yes_or_no_in_words_not_codes(app, db_session, lang):
+    with app.test_request_context():
+        csv_data = body(export(codes_report(), "csv", lang, STEM)).decode("utf-8-sig")
+        xlsx_data = body(export(codes_report(), "xlsx", lang, STEM))
+        pdf_data = body(export(codes_report(), "pdf", lang, STEM))
+
+    assert list(csv.reader(io.StringIO(csv_data, newline="")))[1:] == WORDS[lang]
+    workbook = openpyxl.load_workbook(io.BytesIO(xlsx_data))
+    read = [[value or "" for value in row] for row in workbook.worksheets[0].iter_rows(min_row=2, values_only=True)]
+    assert read == WORDS[lang]
+    printed = "".join(pdf_pages(pdf_data))
+    assert all(cell.replace(" ", "") in printed.replace(" ", "").replace("\n", "") for row in WORDS[lang] for cell in row)
+    for code in [*STATUSES, *KINDS, "check_in", "check_out", "True", "False"]:
+        assert code not in csv_data and code not in printed
+    # The summary counts each status, in words.
+    summary = {row[0]: row[1] for row in workbook.worksheets[-1].iter_rows(min_row=3, values_only=True)}
+    first_status = WORDS[lang][0][0]
+    assert summary[first_status] == 1 and summary["기간" if lang == "ko" else "Period"] == "2026-11-01 – 2026-11-30"
+
+
 # --- XLSX -------------------------------------------------------------------------------
 
 
@@ -177,7 +240,8 @@ def test_xlsx_has_typed_cells_a_frozen_filtered_header_and_a_summary_sheet(app, 
     assert sheet["D3"].value == datetime(2026, 11, 7, 0, 30)
     assert sheet["E2"].value == 150 and sheet["E2"].data_type == "n"
     assert sheet["E3"].value == 95
-    assert sheet["F2"].value is True and sheet["F3"].value is False
+    # Yes and no in words, as the CSV and the PDF say them.
+    assert (sheet["F2"].value, sheet["F3"].value) == ("예", "아니오")
     assert sheet["B3"].value == '한지우, "막내"'
     assert sheet["C3"].value == "평촌 시민경찰\n연합회"
     # Stored as text: Excel shows it, it does not run it.
@@ -189,6 +253,7 @@ def test_xlsx_has_typed_cells_a_frozen_filtered_header_and_a_summary_sheet(app, 
     summary_sheet = workbook["요약"]
     assert summary_sheet["A1"].value == TITLE_KO
     values = {row[0]: row[1] for row in summary_sheet.iter_rows(min_row=3, values_only=True)}
+    assert values["기간"] == "2026-11-01 – 2026-11-30"
     assert values["총 봉사시간(분)"] == 245
     assert values["행 수"] == 3
     assert isinstance(values["작성 시각"], datetime)
@@ -198,7 +263,7 @@ def test_xlsx_has_typed_cells_a_frozen_filtered_header_and_a_summary_sheet(app, 
 
 def exported_workbook(app, query, totals=(), **load):
     with app.test_request_context():
-        data = body(export(Report(TITLE_KO, "Attendance", COLUMNS, query, totals), "xlsx", "en", STEM))
+        data = body(export(Report(TITLE_KO, "Attendance", COLUMNS, query, PERIOD, totals), "xlsx", "en", STEM))
     return openpyxl.load_workbook(io.BytesIO(data), **load)
 
 
@@ -206,9 +271,10 @@ def test_xlsx_keeps_text_that_xml_cannot_carry_plainly(app, db_session):
     names = ["<b>&amp;</b>", "  앞뒤 공백  ", "줄\r\n바꿈", "탭\t문자", "역\\슬래시 \\N", "벨\x07소리"]
     sheet = exported_workbook(app, rows_query([(START.date(), name, None, None, 0, True) for name in names])).worksheets[0]
     read = [row[1] for row in sheet.iter_rows(min_row=2, values_only=True)]
-    assert read[:5] == names[:5]
-    # XML cannot hold U+0007: Excel's own escape for it, which Excel shows as the character.
-    assert read[5] == "벨_x0007_소리"
+    assert read[:2] + read[3:5] == names[:2] + names[3:5]
+    # Control characters as Excel's own escape ("_x0007_" for U+0007), which Excel shows as
+    # the character: XML cannot hold U+0007 at all.
+    assert read[2] == "줄_x000D_\n바꿈" and read[5] == "벨_x0007_소리"
 
 
 def test_xlsx_continues_on_a_new_sheet_past_excels_row_limit(app, db_session, monkeypatch):
@@ -218,8 +284,8 @@ def test_xlsx_continues_on_a_new_sheet_past_excels_row_limit(app, db_session, mo
     for sheet in workbook.worksheets[:3]:
         assert [cell.value for cell in sheet[1]] == [column.en for column in COLUMNS]
         assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == f"A1:F{sheet.max_row}"
-        # Every sheet as wide as the widest name on any of them.
-        assert sheet.column_dimensions["B"].width == 2 * len("자원봉사자 4") + 2
+        # Every sheet as wide as the widest name on any of them (XlsxWriter adds the cell's margin).
+        assert int(sheet.column_dimensions["B"].width) == 2 * len("자원봉사자 4") + 2
     assert [row[1] for sheet in workbook.worksheets[:3] for row in sheet.iter_rows(min_row=2, values_only=True)] == [
         f"자원봉사자 {n}" for n in range(5)
     ]
@@ -229,29 +295,29 @@ def test_xlsx_continues_on_a_new_sheet_past_excels_row_limit(app, db_session, mo
     assert summary["Total minutes"] == 0 + 1 + 2 + 3 + 4
 
 
-def test_xlsx_writes_100k_rows_in_flat_memory(app, db_session):
+def test_xlsx_writes_30k_rows_in_flat_memory(app, db_session):
     tracemalloc.start()
     try:
-        # PostgreSQL writes the rows' XML; what the writer holds is the last 1,000 rows of it,
-        # on their way to a temporary file. The 100,000 rows' XML alone is over 25 MiB.
+        # XlsxWriter keeps one row at a time (constant_memory) and the cursor a batch of rows;
+        # the 30,000 rows' XML alone is over 7 MiB.
         with app.test_request_context():
-            response = export(report(generated_query(100_000), TOTALS), "xlsx", "en", STEM)
+            response = export(report(generated_query(30_000), TOTALS), "xlsx", "en", STEM)
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
 
-    assert peak < 16 * 1024 * 1024, f"peak {peak / 1024 / 1024:.1f} MiB"
+    assert peak < 4 * 1024 * 1024, f"peak {peak / 1024 / 1024:.1f} MiB"
     workbook = openpyxl.load_workbook(io.BytesIO(body(response)), read_only=True)
     assert workbook.sheetnames == ["Data", "Summary"]
     sheet = workbook["Data"]
-    assert sheet.max_row == 100_001
+    assert sheet.max_row == 30_001
     assert next(sheet.iter_rows(max_row=1, values_only=True)) == tuple(column.en for column in COLUMNS)
-    assert next(sheet.iter_rows(min_row=100_001, values_only=True)) == (
-        datetime(2026, 11, 6), "자원봉사자 99999", "범계동 자율방범대", datetime(2026, 11, 7, 23, 46, 39), 99_999 % 240, False
+    assert next(sheet.iter_rows(min_row=30_001, values_only=True)) == (
+        datetime(2026, 11, 6), "자원봉사자 29999", "범계동 자율방범대", datetime(2026, 11, 7, 4, 19, 59), 29_999 % 240, "No"
     )
     summary = {row[0]: row[1] for row in workbook["Summary"].iter_rows(min_row=3, values_only=True)}
-    assert summary["Rows"] == 100_000
-    assert summary["Total minutes"] == sum(n % 240 for n in range(100_000))
+    assert summary["Rows"] == 30_000
+    assert summary["Total minutes"] == sum(n % 240 for n in range(30_000))
 
 
 # --- PDF --------------------------------------------------------------------------------
@@ -275,7 +341,8 @@ def test_pdf_table_prints_korean_with_headers_and_page_numbers_on_every_page(app
     assert "자원봉사자 119" in pages[-1]
     # pdftotext drops some spaces between Hangul glyphs and breaks lines by layout, so compare without them.
     summary = "".join(pages[-1].split())
-    assert "요약총봉사시간(분)7,140" in summary and "행수120" in summary
+    assert "요약기간2026-11-01–2026-11-30" in summary
+    assert "총봉사시간(분)7,140" in summary and "행수120" in summary
 
 
 def test_pdf_says_when_it_leaves_rows_out(app, db_session):

@@ -11,15 +11,17 @@ from sqlalchemy import select
 
 from backend.attendance.models import ExportRecord
 from backend.core.time import SEOUL
+from backend.locations.models import ZoneDwell
 from tests.helpers import assert_problem
 from backend.testing.fixtures.locations import fix
 from backend.testing.fixtures.patrols import WOMEN_SAFE_INSIDE
 
 
 @pytest.fixture
-def walked(finished_patrol, volunteers, officer, client, auth_headers, upload):
+def walked(finished_patrol, volunteers, officer, client, auth_headers, upload, derive_now):
     """Volunteer 1 checked in at the start, walked the women-safe zone for 40 minutes, checked out
-    after 110 of the 120 minutes; an officer confirmed the attendance."""
+    after 110 of the 120 minutes; an officer confirmed the attendance; the worker has derived
+    everyone's figures since."""
     start = finished_patrol.starts_at
     person = volunteers[1]
     for kind, minutes in (("check-in", 0), ("check-out", 110)):
@@ -27,6 +29,7 @@ def walked(finished_patrol, volunteers, officer, client, auth_headers, upload):
         assert client.post(f"/api/v1/patrols/{finished_patrol.id}/{kind}", json=body, headers=auth_headers(person)).status_code == 201
     upload(person, [fix(finished_patrol.id, WOMEN_SAFE_INSIDE, start + timedelta(seconds=15 * n)) for n in range(161)])
     client.patch(f"/api/v1/patrols/{finished_patrol.id}/attendance", json={"entries": [{"user_id": person.id}]}, headers=auth_headers(officer))
+    derive_now()
     return person
 
 
@@ -50,13 +53,13 @@ def test_attendance_json_csv_xlsx_and_pdf_agree(walked, finished_patrol, chief, 
     assert "filename*=UTF-8''attendance_" in csv_response.headers["Content-Disposition"]
     rows = list(csv.DictReader(io.StringIO(csv_response.data.decode("utf-8-sig"))))
     row = next(r for r in rows if r["성명"] == walked.name)
-    assert (row["출석"], row["근무(분)"], row["여성안심(분)"]) == ("present", "110", "40")
+    assert (row["출석"], row["근무(분)"], row["여성안심(분)"], row["확정"]) == ("출석", "110", "40", "예")
 
     xlsx = get(client, auth_headers, chief, base + "&format=xlsx&lang=en")
     sheet = openpyxl.load_workbook(io.BytesIO(xlsx.data)).worksheets[0]
     header = [cell.value for cell in sheet[1]]
     values = next(dict(zip(header, (c.value for c in r))) for r in sheet.iter_rows(min_row=2) if r[header.index("Name")].value == walked.name)
-    assert (values["Duty (min)"], values["Women-safe (min)"]) == (110, 40)
+    assert (values["Status"], values["Duty (min)"], values["Women-safe (min)"], values["Confirmed"]) == ("Present", 110, 40, "Yes")
     assert values["Checked in"].date() == finished_patrol.starts_at.astimezone(SEOUL).date()
 
     pdf = get(client, auth_headers, chief, base + "&format=pdf&lang=ko")
@@ -65,25 +68,39 @@ def test_attendance_json_csv_xlsx_and_pdf_agree(walked, finished_patrol, chief, 
     assert "출석 현황" in text and walked.name in text
 
 
-def csv_cell(value, kind, lang):
-    """The CSV's rules applied to a JSON report value: what PostgreSQL's formatting must give."""
+YES_NO = {"ko": ("예", "아니오"), "en": ("Yes", "No")}
+
+
+def in_words(value, column, lang):
+    """A JSON value as a file people read shows it: codes as the words the column lists, yes/no."""
+    if column["kind"] == "bool":
+        return YES_NO[lang][0 if value else 1]
+    if isinstance(value, list):
+        return ", ".join(column["words"][code][lang] for code in value) or None
+    return column["words"][value][lang]
+
+
+def csv_cell(value, column, lang):
+    """The CSV's rules applied to a JSON report value."""
+    kind = column["kind"]
     if value is None:
         return ""
+    if kind == "bool" or "words" in column:
+        return in_words(value, column, lang) or ""
     if kind == "datetime":  # JSON gives ISO 8601 in UTC; the CSV, Seoul time to the second
         return datetime.fromisoformat(value).astimezone(SEOUL).isoformat(timespec="seconds")
-    if kind == "date":
-        return value
-    if kind == "bool":
-        return {"ko": ("예", "아니오"), "en": ("Y", "N")}[lang][0 if value else 1]
     if kind == "text" and value.startswith(("=", "+", "-", "@", "\t", "\r")):
         return "'" + value
     return str(value)
 
 
-def xlsx_cell(value, kind):
+def xlsx_cell(value, column, lang):
     """A JSON report value as openpyxl reads the XLSX cell: Seoul wall-clock times, real numbers."""
+    kind = column["kind"]
     if value is None:
         return None
+    if kind == "bool" or "words" in column:
+        return in_words(value, column, lang)
     if kind == "date":  # openpyxl reads a date cell as midnight of that day
         return datetime.fromisoformat(value)
     if kind == "datetime":
@@ -120,13 +137,13 @@ def test_csv_and_xlsx_hold_the_json_reports_cells(name, lang, walked, finished_p
     assert data.startswith(b"\xef\xbb\xbf")
     lines = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
     assert lines[0] == [column[lang] for column in columns]
-    assert lines[1:] == [[csv_cell(row[c["key"]], c["kind"], lang) for c in columns] for row in report["rows"]]
+    assert lines[1:] == [[csv_cell(row[c["key"]], c, lang) for c in columns] for row in report["rows"]]
 
     workbook = openpyxl.load_workbook(io.BytesIO(get(client, auth_headers, chief, f"{url}&format=xlsx&lang={lang}").data))
     sheet = workbook.worksheets[0]
     assert [cell.value for cell in sheet[1]] == [column[lang] for column in columns]
     assert [[to_the_second(value) for value in row] for row in sheet.iter_rows(min_row=2, values_only=True)] == [
-        [to_the_second(xlsx_cell(row[c["key"]], c["kind"])) for c in columns] for row in report["rows"]
+        [to_the_second(xlsx_cell(row[c["key"]], c, lang)) for c in columns] for row in report["rows"]
     ]
     summary = {row[0]: row[1] for row in workbook.worksheets[-1].iter_rows(min_row=3, values_only=True)}
     for line in report["summary"]:
@@ -157,6 +174,59 @@ def test_zone_coverage_names_the_zones_left_alone(walked, finished_patrol, zones
     assert women["is_night_gap"] == (women["night_minutes"] == 0)
     night_only = get(client, auth_headers, chief, f"/api/v1/reports/zone-coverage?{period(finished_patrol)}&kind=women_safe_zone&format=csv")
     assert night_only.status_code == 200 and "호계동" in night_only.data.decode("utf-8-sig")
+
+
+def test_every_summary_states_the_period_and_the_counts_per_status(walked, finished_patrol, chief, client, auth_headers):
+    day = finished_patrol.starts_at.astimezone(SEOUL).date()
+    base = f"/api/v1/reports/attendance?{period(finished_patrol)}"
+    report = get(client, auth_headers, chief, base).get_json()
+    summary = {line["key"]: line for line in report["summary"]}
+    assert summary["period"]["value"] == f"{day} – {day}"
+    counts = {key.removeprefix("status."): line["value"] for key, line in summary.items() if key.startswith("status.")}
+    # Every status, those nobody had included, in the API's codes.
+    assert set(counts) == {"present", "late", "left_early", "no_show", "excused", "expected", "pending_review"}
+    assert counts == {status: sum(row["status"] == status for row in report["rows"]) for status in counts}
+    assert counts["present"] >= 1 and sum(counts.values()) == len(report["rows"])
+    assert (summary["status.no_show"]["ko"], summary["status.no_show"]["en"]) == ("불참", "No-show")
+
+    workbook = openpyxl.load_workbook(io.BytesIO(get(client, auth_headers, chief, base + "&format=xlsx&lang=ko").data))
+    lines = {row[0]: row[1] for row in workbook["요약"].iter_rows(min_row=3, values_only=True)}
+    assert lines["기간"] == f"{day} – {day}"
+    assert (lines["출석"], lines["불참"], lines["검토 대기"]) == (counts["present"], counts["no_show"], counts["pending_review"])
+    pdf = get(client, auth_headers, chief, base + "&format=pdf&lang=en").data
+    text = subprocess.run(["pdftotext", "-", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
+    assert "Period" in text and f"{day} – {day}" in text and "Present" in text and "No-show" in text
+
+    month = finished_patrol.starts_at.astimezone(SEOUL).strftime("%Y-%m")
+    hours = get(client, auth_headers, chief, f"/api/v1/reports/volunteer-hours?month={month}").get_json()
+    hours_summary = {line["key"]: line["value"] for line in hours["summary"]}
+    assert hours_summary["period"].startswith(f"{month}-01 – {month}-")
+    assert hours_summary["approval.approved"] + hours_summary["approval.not_approved"] == len(hours["rows"])
+
+
+def test_zone_coverage_gives_each_safe_return_route_its_covered_share(walked, finished_patrol, zones, chief, client, auth_headers, db_session):
+    db_session.add(ZoneDwell(patrol_id=finished_patrol.id, user_id=walked.id, zone_id=zones["route"].id, seconds=600,
+                             last_seen_at=finished_patrol.starts_at + timedelta(minutes=30), route_coverage=0.625))
+    db_session.commit()
+    url = f"/api/v1/reports/zone-coverage?{period(finished_patrol)}"
+    report = get(client, auth_headers, chief, url).get_json()
+    by_zone = {row["zone_id"]: row for row in report["rows"]}
+    assert by_zone[zones["route"].id]["route_covered_percent"] == 62.5
+    assert by_zone[zones["plaza"].id]["route_covered_percent"] is None  # not a route
+    summary = {line["key"]: line["value"] for line in report["summary"]}
+    assert summary["route_covered_percent"] == 62.5
+
+    data = get(client, auth_headers, chief, url + "&format=csv&lang=ko").data.decode("utf-8-sig")
+    rows = {row["구역"]: row for row in csv.DictReader(io.StringIO(data))}
+    assert (rows["안심귀갓길"]["종류"], rows["안심귀갓길"]["귀갓길 순찰 비율(%)"]) == ("안심귀갓길", "62.5")
+    assert rows["범계역 광장"]["귀갓길 순찰 비율(%)"] == ""
+    workbook = openpyxl.load_workbook(io.BytesIO(get(client, auth_headers, chief, url + "&format=xlsx&lang=en").data))
+    sheet = workbook["Data"]
+    header = [cell.value for cell in sheet[1]]
+    route = next(row for row in sheet.iter_rows(min_row=2, values_only=True) if row[0] == "안심귀갓길")
+    assert route[header.index("Route covered (%)")] == 62.5 and route[header.index("Kind")] == "Safe-return route"
+    lines = {row[0]: row[1] for row in workbook["Summary"].iter_rows(min_row=3, values_only=True)}
+    assert lines["Routes covered, mean (%)"] == 62.5
 
 
 def test_every_export_is_logged(walked, finished_patrol, chief, client, auth_headers, db_session):

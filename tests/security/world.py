@@ -23,13 +23,14 @@ from sqlalchemy import select
 
 from backend.attendance.models import HoursCertificate
 from backend.attendance.services import month_of
+from backend.derivation.services import drain, sweep
 from backend.auth.models import AuthSession
 from backend.core.time import SEOUL, utcnow
 from backend.notifications.models import Delivery, DeliveryStatus, Device, OutboxEvent
 from backend.organizations.models import GroupMembership, Station, VolunteerGroup
 from backend.patrols.models import Patrol
 from backend.reports.certificates import printed_number
-from backend.reports.models import ExportJob, ExportStatus
+from backend.reports.models import ExportFilePart, ExportJob, ExportStatus
 from backend.users.models import LocationConsent, Role, User
 from backend.zones.models import Zone
 from backend.testing.fixtures.app import next_phone
@@ -238,6 +239,9 @@ def build_world(client, session, password_hash):
     admin = _person(session, password_hash, Role.ADMIN, None, "관리자")
     home = _family(client, session, password_hash, "동안", "MATRIX-HOME", origin=(126.9508, 37.3897))
     away = _family(client, session, password_hash, "만안", "MATRIX-AWAY", origin=(126.9235, 37.4013))
+    # The derivation worker has run since: dwell and attendance are there to read.
+    sweep()
+    drain()
     completed = session.get(Patrol, home.patrols["completed"]).starts_at.astimezone(SEOUL)
     return World(
         admin=admin,
@@ -345,10 +349,12 @@ def _person(session, password_hash, role, station, name):
     auth_session.refresh_jti = get_jti(refresh_token)
     export_job = ExportJob(
         requested_by_id=user.id, report="attendance", format="csv", filters={}, status=ExportStatus.DONE,
-        rows_total=0, rows_done=0, attempts=1, file_name="attendance.csv", content=b"\xef\xbb\xbf", size_bytes=3,
+        rows_total=0, rows_done=0, attempts=1, file_name="attendance.csv", size_bytes=3,
         expires_at=utcnow() + timedelta(days=1),
     )
     session.add_all([device, auth_session, export_job])
+    session.flush()
+    session.add(ExportFilePart(job_id=export_job.id, number=0, data=b"\xef\xbb\xbf"))
     session.commit()
     access_token = create_access_token(str(user.id), additional_claims={"sid": str(auth_session.id), "role": role.value})
     return Person(user.id, role, user.phone, device.token, access_token, refresh_token, export_job.id)

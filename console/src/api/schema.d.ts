@@ -1311,6 +1311,11 @@ export interface components {
             month: string;
         };
         Attendance: {
+            /**
+             * Format: date-time
+             * @description When these figures were last derived from the data: what arrived after is not in them yet (the worker derives it within seconds)
+             */
+            as_of: string;
             /** Format: date-time */
             checked_in_at: string | null;
             /** Format: date-time */
@@ -1607,6 +1612,11 @@ export interface components {
             token: string;
         };
         Dwell: {
+            /**
+             * Format: date-time
+             * @description When these figures were last derived from the data: what arrived after is not in them yet (the worker derives it within seconds)
+             */
+            as_of: string;
             readonly minutes: number;
             /** @description Safe-return routes: share walked, 0..1 */
             route_coverage: number | null;
@@ -1755,12 +1765,12 @@ export interface components {
         LiveParticipant: {
             /**
              * Format: date-time
-             * @description The latest check-in
+             * @description The first check-in that counts: the start of the span attendance counts duty from
              */
             checked_in_at: string | null;
             /**
              * Format: date-time
-             * @description Set only while checked out
+             * @description The last check-out, set only while no check-in came after it
              */
             checked_out_at: string | null;
             /** @enum {string} */
@@ -2204,13 +2214,15 @@ export interface components {
             index: number;
         };
         Report: {
-            /** @description key, label and kind of each column */
+            /** @description key, label (ko, en) and kind of each column; a column of codes (an attendance status, a zone kind, late facts) also has words: each code's words to show people, {code: {ko, en}} */
             columns: {
                 [key: string]: unknown;
             }[];
+            /** @description The values by column key; codes stay codes (no_show) */
             rows: {
                 [key: string]: unknown;
             }[];
+            /** @description key, label (ko, en) and value of each line: the period, the rows per status (status.<code>, approval.<code> or kind.<code>) and the totals, over the whole report even when truncated */
             summary: {
                 [key: string]: unknown;
             }[];

@@ -7,9 +7,17 @@ describe("report cells", () => {
     expect(formatMinutes(-30, "en")).toBe("-30 min");
   });
   it("shows yes/no and leaves empty cells empty", () => {
-    expect(formatCell(true, "bool", "ko")).toBe("예");
-    expect(formatCell(null, "minutes", "ko")).toBe("");
-    expect(formatCell(0, "minutes", "en")).toBe("0");
+    expect(formatCell(true, { kind: "bool" }, "ko")).toBe("예");
+    expect(formatCell(false, { kind: "bool" }, "en")).toBe("No");
+    expect(formatCell(null, { kind: "minutes" }, "ko")).toBe("");
+    expect(formatCell(0, { kind: "minutes" }, "en")).toBe("0");
+  });
+  it("words codes as the column's words say, a list of them joined", () => {
+    const words = { no_show: { ko: "불참", en: "No-show" }, points: { ko: "위치 기록", en: "location points" },
+                    check_in: { ko: "체크인", en: "check-in" } };
+    expect(formatCell("no_show", { kind: "text", words }, "ko")).toBe("불참");
+    expect(formatCell(["check_in", "points"], { kind: "text", words }, "en")).toBe("check-in, location points");
+    expect(formatCell([], { kind: "text", words }, "en")).toBe("");
   });
   it("counts months on the Korean calendar", () => {
     // 1 January 00:30 in Seoul is still 31 December in UTC.

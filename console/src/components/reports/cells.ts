@@ -2,7 +2,8 @@
 import { formatDate, formatDateTime, seoulDate } from "../../format/time";
 import type { Locale } from "../../i18n";
 
-export type Column = { key: string; ko: string; en: string; kind: string };
+/** `words`: the reader's words for the codes a column holds (an attendance status, a zone kind). */
+export type Column = { key: string; ko: string; en: string; kind: string; words?: Record<string, Record<Locale, string>> };
 
 /** "3시간 5분" / "3 h 5 min" from minutes; a negative adjustment keeps its sign. */
 export function formatMinutes(minutes: number, locale: Locale): string {
@@ -14,9 +15,14 @@ export function formatMinutes(minutes: number, locale: Locale): string {
   return `${sign}${hours ? `${hours} h ` : ""}${rest} min`;
 }
 
-/** A cell as text; minutes stay plain numbers so the table reads as the downloaded file does. */
-export function formatCell(value: unknown, kind: string, locale: Locale): string {
+/** A cell as text, as the downloaded files word it: codes as words, minutes as plain numbers. */
+export function formatCell(value: unknown, column: Pick<Column, "kind" | "words">, locale: Locale): string {
   if (value === null || value === undefined || value === "") return "";
+  const { kind, words } = column;
+  if (words) {
+    const say = (code: unknown) => words[String(code)]?.[locale] ?? String(code);
+    return Array.isArray(value) ? value.map(say).join(", ") : say(value);
+  }
   if (kind === "bool") return value ? (locale === "ko" ? "예" : "Yes") : locale === "ko" ? "아니오" : "No";
   if (kind === "date") return formatDate(`${value}T00:00:00+09:00`, locale);
   if (kind === "datetime") return formatDateTime(String(value), locale);

@@ -1,0 +1,141 @@
+"""The derivation queue: what asks for figures to be derived, and the worker's steps.
+
+A request for (patrol, person) is a row of derivation_queue, upserted in the transaction
+that stored the data. The worker claims one row at a time with FOR UPDATE SKIP LOCKED (any
+number of workers may run), derives that person's exclusions and dwell from the earliest
+new point on, then their attendance, deletes the row and commits. A request made while the
+worker holds the row waits for that commit and then makes a new row; a worker that dies
+rolls back and leaves the row for the next one: nothing is lost.
+
+Attendance also changes with the clock (expected until the start, then no-show) and with the
+roster (who signed up or withdrew): the sweep asks for those people now and then.
+"""
+import logging
+from datetime import timedelta
+
+from sqlalchemy import exists, func, select, union
+from sqlalchemy.dialects.postgresql import insert
+
+from backend.attendance import derive as attendance
+from backend.attendance.models import AttendanceRecord, AttendanceStatus
+from backend.derivation.models import DerivationRequest
+from backend.extensions import db
+from backend.locations import dwell
+from backend.patrols.models import ParticipantStatus, Patrol, PatrolParticipant, PatrolState
+
+log = logging.getLogger(__name__)
+
+# After the first sweep of a worker, which looks at every patrol, later sweeps look at the
+# patrols that ended within this long: older ones have nothing left that the clock changes.
+SWEEP_HORIZON = timedelta(days=1)
+
+
+def request(patrol_ids, user_id, points_from=None):
+    """Ask for this person's figures on these patrols to be derived after the commit.
+    `points_from`: {patrol_id: the earliest recorded_at of the points just stored}."""
+    points_from = points_from or {}
+    rows = [{"patrol_id": patrol_id, "user_id": user_id, "points_from": points_from.get(patrol_id)}
+            for patrol_id in sorted(set(patrol_ids))]
+    if not rows:
+        return
+    statement = insert(DerivationRequest).values(rows)
+    db.session.execute(statement.on_conflict_do_update(
+        index_elements=[DerivationRequest.patrol_id, DerivationRequest.user_id],
+        # LEAST ignores NULL: a check-in never makes the worker forget points still to judge.
+        # requested_at stays that of the oldest request: a phone uploading often keeps its place.
+        set_={"points_from": func.least(DerivationRequest.points_from, statement.excluded.points_from)},
+    ))
+
+
+def derive_next():
+    """Claim one request and derive its figures, in one transaction. Returns the claimed
+    (patrol_id, user_id), or None when nothing waits."""
+    claim = db.session.scalars(
+        select(DerivationRequest)
+        .order_by(DerivationRequest.requested_at)
+        .limit(1)
+        .with_for_update(skip_locked=True)
+    ).first()
+    if claim is None:
+        db.session.rollback()
+        return None
+    key = (claim.patrol_id, claim.user_id)
+    try:
+        if claim.points_from is not None:
+            dwell.recompute(claim.patrol_id, claim.user_id, claim.points_from)
+        attendance.refresh(claim.patrol_id, [claim.user_id])
+        db.session.delete(claim)
+        db.session.commit()
+    except Exception:
+        # A deadlock with an officer's confirmation, say: the request stays, at the back of the queue.
+        db.session.rollback()
+        log.exception("deriving the figures of patrol %s, person %s failed", *key)
+        db.session.execute(
+            DerivationRequest.__table__.update()
+            .where(DerivationRequest.patrol_id == key[0], DerivationRequest.user_id == key[1])
+            .values(requested_at=func.now())
+        )
+        db.session.commit()
+        raise
+    return key
+
+
+def settle(patrol_id, user_ids):
+    """Derive at once the dwell that waits for these people on this patrol, for an officer
+    about to vouch for their attendance (which the caller then refreshes)."""
+    waiting = db.session.scalars(
+        select(DerivationRequest)
+        .where(DerivationRequest.patrol_id == patrol_id, DerivationRequest.user_id.in_(user_ids))
+        .order_by(DerivationRequest.user_id)
+        .with_for_update()
+    ).all()
+    for claim in waiting:
+        if claim.points_from is not None:
+            dwell.recompute(claim.patrol_id, claim.user_id, claim.points_from)
+        db.session.delete(claim)
+    db.session.flush()
+
+
+def drain():
+    """Derive until nothing waits. Returns how many requests were handled."""
+    handled = 0
+    while derive_next() is not None:
+        handled += 1
+    return handled
+
+
+def sweep(since=None):
+    """Ask for the records that the clock or the roster changed, of the patrols ending after
+    `since` (all of them: None): the confirmed people without a record, those still expected
+    once their patrol has started, and records of people no longer confirmed (withdrawn
+    before the start), which the derivation forgets. Returns how many were asked for."""
+    patrols = select(Patrol.id).where(Patrol.state == PatrolState.PUBLISHED)
+    if since is not None:
+        patrols = patrols.where(Patrol.ends_at > since)
+    confirmed = (PatrolParticipant.status == ParticipantStatus.CONFIRMED)
+    has_record = exists().where(
+        AttendanceRecord.patrol_id == PatrolParticipant.patrol_id, AttendanceRecord.user_id == PatrolParticipant.user_id
+    )
+    unrecorded = select(PatrolParticipant.patrol_id, PatrolParticipant.user_id).where(
+        confirmed, PatrolParticipant.patrol_id.in_(patrols), ~has_record
+    )
+    still_expected = (
+        select(AttendanceRecord.patrol_id, AttendanceRecord.user_id)
+        .join(Patrol, Patrol.id == AttendanceRecord.patrol_id)
+        .where(AttendanceRecord.status == AttendanceStatus.EXPECTED, Patrol.starts_at <= func.now(),
+               AttendanceRecord.patrol_id.in_(patrols))
+    )
+    is_confirmed = exists().where(
+        PatrolParticipant.patrol_id == AttendanceRecord.patrol_id, PatrolParticipant.user_id == AttendanceRecord.user_id,
+        confirmed,
+    )
+    withdrawn = select(AttendanceRecord.patrol_id, AttendanceRecord.user_id).where(
+        ~AttendanceRecord.is_corrected, ~is_confirmed, AttendanceRecord.patrol_id.in_(patrols)
+    )
+    people = union(unrecorded, still_expected, withdrawn).subquery()
+    statement = (
+        insert(DerivationRequest)
+        .from_select(["patrol_id", "user_id"], select(people).order_by(people.c.patrol_id, people.c.user_id))
+        .on_conflict_do_nothing()
+    )
+    return db.session.execute(statement).rowcount
