@@ -11,6 +11,7 @@ from prometheus_client.core import GaugeMetricFamily
 from sqlalchemy import func, select
 from sqlalchemy.exc import SQLAlchemyError
 
+from backend.derivation.models import DerivationRequest
 from backend.extensions import db
 from backend.notifications.models import Delivery, DeliveryStatus, OutboxEvent
 from backend.reports.models import ExportJob, ExportStatus
@@ -29,6 +30,8 @@ FAMILIES = {
     ),
     "patrol_notification_retrying": ([], "Deliveries that failed and wait for their next attempt."),
     "patrol_notification_dead_letters": ([], "Deliveries given up (dead), until an administrator re-queues them."),
+    "patrol_derivation_backlog": ([], "People on patrols whose derived figures (dwell, attendance) wait for the worker."),
+    "patrol_derivation_lag_seconds": ([], "How long the oldest request for derived figures has waited (0 when none)."),
     "patrol_export_jobs": (["status"], "Background exports waiting for a worker or being made."),
     "patrol_export_lag_seconds": ([], "How long the oldest queued background export has waited (0 when none)."),
 }
@@ -60,6 +63,8 @@ def readings():
             "patrol_notification_retrying", [], count(Delivery, pending, Delivery.attempts > 0, Delivery.next_attempt_at > func.now())
         ),
         Reading("patrol_notification_dead_letters", [], count(Delivery, Delivery.status == DeliveryStatus.DEAD.value)),
+        Reading("patrol_derivation_backlog", [], count(DerivationRequest)),
+        Reading("patrol_derivation_lag_seconds", [], seconds_waited(DerivationRequest.requested_at)),
         Reading("patrol_export_jobs", ["queued"], count(ExportJob, queued_export)),
         Reading("patrol_export_jobs", ["running"], count(ExportJob, ExportJob.status == ExportStatus.RUNNING.value)),
         Reading("patrol_export_lag_seconds", [], seconds_waited(ExportJob.created_at, queued_export)),

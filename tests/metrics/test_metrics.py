@@ -3,11 +3,13 @@ status, reads the workers' queues from the database, and shows the database pool
 from datetime import timedelta
 
 import pytest
+from sqlalchemy import delete
 
 from backend import create_app
 from backend.config import ConfigError, load_config, sqlalchemy_url
 from backend.core.time import utcnow
 from backend.extensions import db
+from backend.derivation.models import DerivationRequest
 from backend.notifications.models import Delivery, DeliveryStatus, OutboxEvent
 from backend.reports.models import ExportJob, ExportStatus
 from backend.testing.database import TEST_DATABASE_URL
@@ -178,6 +180,18 @@ def test_background_exports_waiting_and_running_are_counted(scraper, db_session,
     assert value(found, "patrol_export_jobs", status="queued") == 2
     assert value(found, "patrol_export_jobs", status="running") == 1
     assert 110 < value(found, "patrol_export_lag_seconds") <= 120
+
+
+def test_figures_waiting_for_the_derivation_worker_are_counted(scraper, db_session, running_patrol, volunteer, chief):
+    db_session.execute(delete(DerivationRequest))  # whatever making the patrol asked for
+    db_session.add_all([
+        DerivationRequest(patrol_id=running_patrol.id, user_id=volunteer.id, requested_at=utcnow() - timedelta(seconds=30)),
+        DerivationRequest(patrol_id=running_patrol.id, user_id=chief.id),
+    ])
+    db_session.commit()
+    found = scrape(scraper)
+    assert value(found, "patrol_derivation_backlog") == 2
+    assert 25 < value(found, "patrol_derivation_lag_seconds") <= 30
 
 
 def test_without_its_database_the_scrape_still_answers_with_the_requests():
