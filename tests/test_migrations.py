@@ -1,5 +1,6 @@
 """The migrations are the only way the schema is built, so they must be sound."""
 import re
+from datetime import timezone
 from pathlib import Path
 
 import flask_migrate
@@ -8,7 +9,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.config import Config
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import inspect
+from sqlalchemy import inspect, text
 
 from backend import create_app
 from backend.config import sqlalchemy_url
@@ -57,3 +58,42 @@ def test_upgrade_downgrade_upgrade(scratch_app):
     assert set(inspect(db.engine).get_table_names()) <= {"alembic_version", "spatial_ref_sys"}
     flask_migrate.upgrade()
     assert "zones" in inspect(db.engine).get_table_names()
+
+
+BEFORE_PARTITIONING = "d7a1f0b3c5e2"
+
+
+def test_partitioning_by_day_moves_the_stored_points_and_back(scratch_app):
+    flask_migrate.upgrade(revision=BEFORE_PARTITIONING)
+    with db.engine.begin() as connection:
+        station = connection.scalar(text("INSERT INTO stations (code, name) VALUES ('M', '이관서') RETURNING id"))
+        user = connection.scalar(text(
+            "INSERT INTO users (name, phone, password_hash, role, station_id) "
+            "VALUES ('이관', '+821012345678', 'x', 'volunteer', :station) RETURNING id"), {"station": station})
+        patrol = connection.scalar(text(
+            "INSERT INTO patrols (title, station_id, created_by_id, starts_at, ends_at, meeting_point, max_volunteers) "
+            "VALUES ('야간순찰', :station, :user, now(), now() + interval '2 hours', "
+            "ST_SetSRID(ST_MakePoint(126.95, 37.39), 4326), 5) RETURNING id"), {"station": station, "user": user})
+        stored = connection.execute(text(
+            "INSERT INTO location_points (patrol_id, user_id, client_event_id, point, accuracy_m, recorded_at) "
+            "SELECT :patrol, :user, gen_random_uuid(), ST_SetSRID(ST_MakePoint(126.95, 37.39), 4326), 5, at "
+            "FROM unnest(ARRAY[now() - interval '40 days', now() - interval '1 day', now()]) AS at "
+            "RETURNING id, recorded_at"), {"patrol": patrol, "user": user}).all()
+
+    flask_migrate.upgrade()
+    with db.engine.begin() as connection:
+        moved = connection.execute(text(
+            "SELECT id, recorded_at, tableoid::regclass::text FROM location_points ORDER BY id")).all()
+        later = connection.scalar(text(
+            "INSERT INTO location_points (patrol_id, user_id, client_event_id, point, accuracy_m, recorded_at) "
+            "VALUES (:patrol, :user, gen_random_uuid(), ST_SetSRID(ST_MakePoint(126.95, 37.39), 4326), 5, now()) "
+            "RETURNING id"), {"patrol": patrol, "user": user})
+    assert [(row.id, row.recorded_at) for row in moved] == sorted(stored)
+    assert [row.tableoid for row in moved] == [
+        f"location_points_p{row.recorded_at.astimezone(timezone.utc):%Y%m%d}" for row in moved]
+    assert later > max(row.id for row in stored)  # the ids carry on
+
+    flask_migrate.downgrade(revision=BEFORE_PARTITIONING)
+    with db.engine.begin() as connection:
+        assert connection.scalar(text("SELECT relkind FROM pg_class WHERE relname = 'location_points'")) == "r"
+        assert connection.scalar(text("SELECT count(*) FROM location_points")) == 4

@@ -6,16 +6,23 @@ from flask.cli import AppGroup
 
 from backend.core.time import utcnow
 from backend.extensions import db
+from backend.locations import partitions
 from backend.locations.retention import erase_older_than
 
-locations_cli = AppGroup("locations", help="Location data retention.")
+locations_cli = AppGroup("locations", help="Location data retention and its day partitions.")
 
 
 @locations_cli.command("purge")
 @click.option("--days", type=click.IntRange(min=1), default=None, help="Keep this many days (default: PATROL_LOCATION_RETENTION_DAYS)")
 def purge(days):
-    """Delete raw location points older than the retention period; dwell figures stay."""
+    """Drop the days of raw location points past the retention period and make the coming
+    days' partitions; dwell figures stay. Run it daily."""
     days = days or current_app.config["LOCATION_RETENTION_DAYS"]
-    points, checkins = erase_older_than(utcnow() - timedelta(days=days))
+    now = utcnow()
+    cutoff = now - timedelta(days=days)
+    dropped, points, checkins = erase_older_than(cutoff)
+    created = partitions.create_days(cutoff, now)
     db.session.commit()
-    click.echo(f"deleted {points} location points and the positions of {checkins} check-ins older than {days} days")
+    click.echo(f"dropped {dropped} days of location points, deleted {points} more points and the positions of "
+               f"{checkins} check-ins older than {days} days")
+    click.echo(f"made {created} day partitions of location points")

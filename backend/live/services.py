@@ -15,6 +15,7 @@ from backend.errors import AppError
 from backend.extensions import db
 from backend.live import policies
 from backend.locations.models import LocationAccess, LocationPoint
+from backend.locations.partitions import recorded_around
 from backend.patrols.models import ParticipantStatus, PatrolParticipant, patrol_zones
 from backend.patrols.services import get_patrol
 from backend.users.models import User, is_staff_or_admin
@@ -24,7 +25,7 @@ from backend.zones.models import Zone
 def live_board(viewer, patrol_id, endpoint):
     """Everyone on the patrol (or only the viewer, for a volunteer) with state and last point."""
     patrol = get_patrol(viewer, patrol_id)
-    statement = _board_query(patrol.id)
+    statement = _board_query(patrol)
     if not is_staff_or_admin(viewer):
         statement = statement.where(PatrolParticipant.user_id == viewer.id)
     rows = db.session.execute(statement).all()
@@ -38,8 +39,9 @@ def live_board(viewer, patrol_id, endpoint):
     return {"patrol_id": patrol.id, "generated_at": now, "participants": participants}
 
 
-def _board_query(patrol_id):
+def _board_query(patrol):
     """One statement for the whole board, however many people are on the patrol."""
+    patrol_id = patrol.id
     checkins = (
         select(CheckIn.user_id, spans.checked_in_at(), spans.checked_out_at())
         .where(CheckIn.patrol_id == patrol_id)
@@ -54,6 +56,7 @@ def _board_query(patrol_id):
             LocationPoint.patrol_id == patrol_id,
             LocationPoint.user_id == PatrolParticipant.user_id,
             LocationPoint.exclusion.is_(None),
+            recorded_around(patrol),
         )
         .order_by(LocationPoint.recorded_at.desc())
         .limit(1)
@@ -126,7 +129,7 @@ def track(viewer, patrol_id, subject_id, endpoint, pagination):
         _record_reads(viewer, patrol.id, endpoint, [subject_id])
     statement = (
         select(LocationPoint)
-        .where(LocationPoint.patrol_id == patrol.id, LocationPoint.user_id == subject_id)
+        .where(LocationPoint.patrol_id == patrol.id, LocationPoint.user_id == subject_id, recorded_around(patrol))
         .order_by(LocationPoint.recorded_at, LocationPoint.id)
     )
     return paginate(statement, pagination)

@@ -7,24 +7,31 @@ from backend.extensions import db
 
 
 class LocationPoint(db.Model):
-    """One GPS fix from a participant's phone, kept only for the retention period."""
+    """One GPS fix from a participant's phone, kept only for the retention period.
+
+    Partitioned by UTC day of recorded_at (backend/locations/partitions.py), so keys
+    hold recorded_at: a phone resends a fix with its recorded_at, so a retried point
+    still meets its first copy.
+    """
 
     __tablename__ = "location_points"
     __table_args__ = (
-        sa.UniqueConstraint("user_id", "client_event_id"),
+        sa.UniqueConstraint("user_id", "client_event_id", "recorded_at"),
         sa.Index("ix_location_points_patrol_id_user_id_recorded_at", "patrol_id", "user_id", "recorded_at"),
-        sa.Index("ix_location_points_recorded_at", "recorded_at"),  # the retention purge
+        # Time ranges within a day: points are written in about the order they were recorded.
+        sa.Index("ix_location_points_recorded_at", "recorded_at", postgresql_using="brin"),
         # Attendance looks for a person's late points on every refresh; few points are late.
         sa.Index("ix_location_points_late", "patrol_id", "user_id", postgresql_where=sa.text("late_review IS NOT NULL")),
+        {"postgresql_partition_by": "RANGE (recorded_at)"},
     )
 
-    id = sa.Column(sa.BigInteger, primary_key=True)
+    id = sa.Column(sa.BigInteger, primary_key=True, autoincrement=True)
     patrol_id = sa.Column(sa.Integer, sa.ForeignKey("patrols.id", ondelete="CASCADE"), nullable=False)
     user_id = sa.Column(sa.Integer, sa.ForeignKey("users.id", ondelete="CASCADE"), nullable=False)
     client_event_id = sa.Column(sa.Uuid, nullable=False)
     point = sa.Column(Geometry("POINT", srid=4326), nullable=False)
     accuracy_m = sa.Column(sa.Float, nullable=False)
-    recorded_at = sa.Column(sa.DateTime(timezone=True), nullable=False)
+    recorded_at = sa.Column(sa.DateTime(timezone=True), primary_key=True)
     received_at = sa.Column(sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now())
     speed_mps = sa.Column(sa.Float)
     battery = sa.Column(sa.SmallInteger)

@@ -87,7 +87,7 @@ class _Handler(BaseHTTPRequestHandler):
     # Each answer leaves in one segment, at once: a buffered wfile (flushed after every
     # request by BaseHTTPRequestHandler) and TCP_NODELAY. Unbuffered, the headers and the
     # body went out as two writes, and Nagle held the body back until the client's delayed
-    # ACK of the headers, about 40 ms per answer: a client with few requests in flight
+    # ACK of the headers, on every answer: a client with few requests in flight
     # (an async one on kept connections) then measured the fake, not itself.
     wbufsize = -1
     disable_nagle_algorithm = True

@@ -49,3 +49,11 @@ def record(db_session):
             return row
 
     return Record()
+
+
+@pytest.fixture
+def soon():
+    """The times of a patrol starting in half an hour: the points `record` writes minutes
+    before now are of its night (a patrol's points are read around its own times)."""
+    starts_at = utcnow() + timedelta(minutes=30)
+    return {"starts_at": starts_at.isoformat(), "ends_at": (starts_at + timedelta(hours=3)).isoformat()}

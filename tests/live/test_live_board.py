@@ -12,9 +12,9 @@ OUTSIDE = (126.9500, 37.3900)
 
 
 @pytest.fixture
-def patrol(api, chief, officer, patrol_body, volunteers, zones):
+def patrol(api, chief, officer, patrol_body, volunteers, zones, soon):
     """A published patrol with the officer and volunteers 1-3 on it (volunteer 0 leads, stays off)."""
-    made = api.published(chief, officer, patrol_body(zone_ids=[zones["plaza"].id, zones["safe_house"].id]))
+    made = api.published(chief, officer, patrol_body(zone_ids=[zones["plaza"].id, zones["safe_house"].id], **soon))
     for volunteer in volunteers[1:4]:
         assert api.sign_up(volunteer, made["id"]).get_json()["status"] == "confirmed"
     return made
@@ -128,9 +128,9 @@ def test_an_invited_volunteer_not_on_the_patrol_gets_404(patrol, volunteers, cli
 
 
 def test_the_board_costs_the_same_queries_for_3_or_6_people(
-    api, chief, officer, patrol_body, volunteers, record, client, auth_headers, count_queries
+    api, chief, officer, patrol_body, volunteers, record, client, auth_headers, db_session, soon, count_queries
 ):
-    patrol = api.published(chief, officer, patrol_body(max_volunteers=6))
+    patrol = api.published(chief, officer, patrol_body(max_volunteers=6, **soon))
     headers = auth_headers(chief)
 
     def read_counting(expected_people):

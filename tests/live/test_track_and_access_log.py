@@ -14,8 +14,8 @@ ACCESS_LOG = "/api/v1/admin/location-access"
 
 
 @pytest.fixture
-def patrol(api, chief, officer, patrol_body, volunteers):
-    made = api.published(chief, officer, patrol_body())
+def patrol(api, chief, officer, patrol_body, volunteers, soon):
+    made = api.published(chief, officer, patrol_body(**soon))
     for volunteer in volunteers[1:3]:
         assert api.sign_up(volunteer, made["id"]).get_json()["status"] == "confirmed"
     return made

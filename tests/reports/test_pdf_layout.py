@@ -35,7 +35,7 @@ def long_name(n):
 
 @pytest.fixture
 def crowded(last_months_patrol, make_user, make_group, home_station, volunteers, officer, chief, groups, phone_sent,
-            client, auth_headers, db_session):
+            client, auth_headers, db_session, derive_now):
     """Last month's patrol under a long title with 45 more volunteers of a long-named group,
     most of them checked in and out; volunteer 2's hours confirmed and approved, then corrected;
     60 more zones with long names."""
@@ -62,7 +62,7 @@ def crowded(last_months_patrol, make_user, make_group, home_station, volunteers,
     person.name = "남궁아름다운별하늘빛"
     phone_sent.duty(patrol, person, 90)
     attendance = f"/api/v1/patrols/{patrol.id}/attendance"
-    assert client.get(attendance, headers=auth_headers(chief)).status_code == 200  # brings the records up to date
+    derive_now()
     client.patch(attendance, json={"entries": [{"user_id": person.id}]}, headers=auth_headers(officer))
     approved = client.post("/api/v1/reports/volunteer-hours/approvals",
                            json={"group_id": groups["jayul"].id, "month": month_label(patrol)}, headers=auth_headers(chief))
