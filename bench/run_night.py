@@ -25,8 +25,11 @@ What happens (bench/night_world.py describes the world and the phones' requests)
    by code), points and check-ins sent against stored, notifications due against delivered
    (delivery rows and what the fake FCM received), how long after a batch's answer its
    figures were derived (freshness: a trigger of the bench's own notes when the worker
-   finishes each request), peak memory of every process, where the CPU went; and prints
-   PASS/FAIL.
+   finishes each request), peak memory of every process, where the CPU went;
+6. stops the app and replays the night's batches, the same bodies in the same order at the
+   same concurrency, to the floor: bench/baseline_app.py on the same gunicorn settings,
+   which COPYs each batch into a table with no index and no constraint; prints the server
+   CPU per phone-hour of patrol of the app beside the floor's, and PASS/FAIL for all of it.
 
 HTTP goes to 127.0.0.1 only. Only the bench database is dropped (its name must contain
 "bench"); it is left in place for inspection. Every process started here is stopped on the
@@ -57,6 +60,7 @@ import psycopg  # noqa: E402
 from backend import create_app  # noqa: E402
 from backend.core.time import utcnow  # noqa: E402
 from backend.testing.servers import Background, Server  # noqa: E402
+from baseline_app import CREATE_FLOOR_POINTS  # noqa: E402
 from harness import (  # noqa: E402
     CpuMeter, FakeFcmProcess, code_version, database_session_pids, machine, peak_rss_mib, percentile, print_table, run_load,
 )
@@ -78,8 +82,17 @@ UPLOAD_EVERY_MIN = 5
 NIGHT_TIME_LIMIT_S = 3600  # no request starts after this; a night cut short fails
 ANALYZE_EVERY_S = 30
 DRAIN_TIMEOUT_S = 300
+FLOOR_TARGET = 2  # the app's server CPU per phone-hour at most this many times the floor's
 FRESHNESS_TARGET_S = 10  # a batch's dwell and attendance derived within this of its answer
 ON_A_PATROL = VOLUNTEERS_PER_PATROL + OFFICERS_PER_PATROL  # people, each with one phone
+# The server side of the night, as CpuMeter names its parts: the app's gunicorn workers, every
+# postgres session on the bench database but the bench's own (the app's, the dispatcher's and
+# the derivation worker's), the dispatcher, and the derivation worker (dwell and attendance
+# are part of what a batch costs, only done later). Not the fake FCM, the load generator,
+# nor the bench's ANALYZE.
+SERVER_PARTS = {"workers": "gunicorn workers", "backends": "postgres sessions", "dispatcher": "dispatcher",
+                "derivation worker": "derivation worker"}
+ANALYZE_PART = "bench's ANALYZE"
 # Lines of the server's or the dispatcher's output that tell of trouble.
 TROUBLE = re.compile(r"Traceback|Exception|WORKER TIMEOUT|\[ERROR\]|\[CRITICAL\]")
 
@@ -137,6 +150,9 @@ class AutoAnalyze:
 
     def __enter__(self):
         self.started = time.perf_counter()
+        # Connected here, so that its postgres session can be told apart from the server's.
+        self.connection = psycopg.connect(plain_url(DATABASE_URL), autocommit=True)
+        self.backend_pid = self.connection.info.backend_pid
         self.thread = threading.Thread(target=self._loop, name="auto-analyze", daemon=True)
         self.thread.start()
         return self
@@ -144,14 +160,14 @@ class AutoAnalyze:
     def __exit__(self, *exc):
         self.stopping.set()
         self.thread.join()
+        self.connection.close()
 
     def _loop(self):
-        with psycopg.connect(plain_url(DATABASE_URL), autocommit=True) as connection:
-            while not self.stopping.wait(self.every_s):
-                connection.execute("ANALYZE")
-                self.runs += 1
-                points = connection.execute("SELECT count(*) FROM location_points").fetchone()[0]
-                print(f"    {time.perf_counter() - self.started:5.0f} s: {points:,} points stored", flush=True)
+        while not self.stopping.wait(self.every_s):
+            self.connection.execute("ANALYZE")
+            self.runs += 1
+            points = self.connection.execute("SELECT count(*) FROM location_points").fetchone()[0]
+            print(f"    {time.perf_counter() - self.started:5.0f} s: {points:,} points stored", flush=True)
 
 
 # ---------------------------------------------------------------- setup and processes
@@ -238,7 +254,7 @@ def register_devices(world, port, concurrency):
     return requests, result
 
 
-def replay_night(app, world, server, helpers, connection, args, rng):
+def replay_night(app, world, server, helpers, connection, first_event_id, args, rng):
     with app.app_context():
         starts_at = run_patrols_until(world["patrol_ids"], utcnow())
     night = night_requests(world, starts_at, rng, args.upload_every_min * 60)
@@ -252,15 +268,20 @@ def replay_night(app, world, server, helpers, connection, args, rng):
           f"{night.moves} patrols moved, {night.checkouts:,} check-outs", flush=True)
     answers = BatchAnswers()
     load_before = os.getloadavg()
+    # The meter runs until everything due is sent and derived, since what the night left to do
+    # is its work too; the bench's ANALYZE is metered on its own, since its rate follows the
+    # wall clock, not the work.
     with AutoAnalyze(ANALYZE_EVERY_S) as analyze, \
             CpuMeter(server.worker_pids(), lambda: database_session_pids(connection), DATABASE_NAME,
-                     helpers) as cpu:
+                     {**helpers, ANALYZE_PART: analyze.backend_pid}) as cpu:
         result = run_load(server.port, night.requests, args.concurrency, NIGHT_TIME_LIMIT_S, check=answers)
-    print(f"{result['sent']:,} of {len(night.requests):,} requests sent in {result['wall_s']:.0f} s: two hours "
-          f"of patrol in {result['wall_s'] / 60:.1f} minutes ({7200 / result['wall_s']:.0f} x); ANALYZE ran "
-          f"{analyze.runs} times", flush=True)
+        print(f"{result['sent']:,} of {len(night.requests):,} requests sent in {result['wall_s']:.0f} s: two hours "
+              f"of patrol in {result['wall_s'] / 60:.1f} minutes ({7200 / result['wall_s']:.0f} x)", flush=True)
+        drained_s = wait_for_dispatcher(connection, first_event_id)
+        wait_for_derivations(connection)
+    print(f"ANALYZE ran {analyze.runs} times", flush=True)
     return {"night": night, "result": result, "answers": answers, "cpu": cpu, "phones": len(world["phones"]),
-            "load": (load_before, os.getloadavg())}
+            "load": (load_before, os.getloadavg()), "drained_s": drained_s}
 
 
 def wait_for_dispatcher(connection, first_event_id):
@@ -299,7 +320,7 @@ def freshness(connection, night, result, world):
     """Seconds from each answered batch to the end of the first derivation of its person and
     patrol that began after it (the worker's row for them held the batch's request by then);
     and how many batches were never derived."""
-    user_of = {f"Bearer {phone.token}": phone.user_id for phone in world["phones"]}
+    user_of = user_of_authorization(world)
     derived = defaultdict(list)
     for patrol_id, user_id, at in connection.execute(
             "SELECT patrol_id, user_id, extract(epoch FROM derived_at) FROM bench_derivations ORDER BY derived_at"):
@@ -317,6 +338,41 @@ def freshness(connection, night, result, world):
         else:
             delays.append(times[after] - answered_at)
     return delays, never
+
+
+def user_of_authorization(world):
+    """{Authorization header: user id} of the night's phones."""
+    return {phone.headers()["Authorization"]: phone.user_id for phone in world["phones"]}
+
+
+def floor_requests(world, night):
+    """The night's batches as the floor takes them: the same bodies and headers, in the same
+    order; the person goes in the query string, since the floor reads no token."""
+    user_of = user_of_authorization(world)
+    return [("POST", f"/batch?user_id={user_of[headers['Authorization']]}", body, headers)
+            for _, path, body, headers in night.requests if path.endswith("/locations:batch")]
+
+
+def replay_on_floor(world, night, env, args):
+    """The night's batches sent to the floor (bench/baseline_app.py) at the same concurrency,
+    on the same gunicorn settings as the app; its workers' and postgres sessions' CPU."""
+    requests = floor_requests(world, night)
+    banner(f"6. The floor: the night's {len(requests):,} batches ({night.points:,} points) at concurrency "
+           f"{args.concurrency}, COPY into a table with no index and no constraint")
+    with psycopg.connect(plain_url(DATABASE_URL), autocommit=True) as connection:
+        connection.execute(CREATE_FLOOR_POINTS)
+        server = Server("floor", "baseline_app:app", REPO / "bench", env, args.workers)
+        try:
+            server.wait_until_answering("/")
+            with CpuMeter(server.worker_pids(), lambda: database_session_pids(connection), DATABASE_NAME) as cpu:
+                result = run_load(server.port, requests, args.concurrency, NIGHT_TIME_LIMIT_S)
+            trouble = [line for line in server.log_lines() if TROUBLE.search(line)]
+        finally:
+            server.stop()
+        stored_points = connection.execute("SELECT count(*) FROM bench_floor_points").fetchone()[0]
+    print(f"{result['sent']:,} sent in {result['wall_s']:.0f} s, {len(result['errors'])} not answered 2xx; "
+          f"{stored_points:,} points stored; {len(trouble)} alarming lines in its output", flush=True)
+    return {"requests": requests, "result": result, "cpu": cpu, "stored": stored_points, "trouble": trouble}
 
 
 # ---------------------------------------------------------------- counting
@@ -450,18 +506,40 @@ def report_freshness(delays, never):
         print(f"no batch derived; never derived: {never}")
 
 
+def per_phone_hour(cpu, parts, phones):
+    """{part: CPU seconds per phone per hour of patrol}: what carrying one phone through an
+    hour costs, whatever the replay's compression."""
+    phone_hours = phones * PATROL_LENGTH.total_seconds() / 3600
+    return {part: cpu.spent[part] / phone_hours for part in parts}
+
+
+def server_cpu(night_run, floor):
+    """Server CPU per phone-hour, by part, of the app's night and of the floor's batches."""
+    phones = night_run["phones"]
+    return {"app": per_phone_hour(night_run["cpu"], SERVER_PARTS, phones),
+            "floor": per_phone_hour(floor["cpu"], ("workers", "backends"), phones),
+            ANALYZE_PART: per_phone_hour(night_run["cpu"], (ANALYZE_PART,), phones)[ANALYZE_PART]}
+
+
+def report_server_cpu(figures, night_run, floor):
+    banner("Results: server CPU per phone per hour of patrol, beside the floor")
+    app, floor_parts = figures["app"], figures["floor"]
+    rows = [(label, f"{app[part]:.3f}", f"{floor_parts[part]:.3f}" if part in floor_parts else "-")
+            for part, label in SERVER_PARTS.items()]
+    rows.append(("all", f"{sum(app.values()):.3f}", f"{sum(floor_parts.values()):.3f}"))
+    print_table(("part", "app s", "floor s (the batches alone)"), rows)
+    total = sum(app.values())
+    print(f"app / floor: {total / sum(floor_parts.values()):.2f} x; not counted: the bench's ANALYZE every "
+          f"{ANALYZE_EVERY_S} s (standing in for autovacuum) {figures[ANALYZE_PART]:.3f} s")
+    print(f"at the app's rate {os.cpu_count()} cores would carry about {os.cpu_count() * 3600 / total:,.0f} phones "
+          "on patrol at once")
+    print(f"the night, metered until everything due was sent and derived: "
+          f"{night_run['cpu'].describe(night_run['result']['sent'], 'request')}")
+    print(f"the floor: {floor['cpu'].describe(floor['result']['sent'], 'batch')}")
+
+
 def report_machine(night_run, memory, host, code):
     banner("Machine")
-    cpu, result = night_run["cpu"], night_run["result"]
-    print(f"the night: {cpu.describe(result['sent'], 'request')}")
-    # What carrying one phone through an hour of patrol costs the server side, whatever the
-    # compression: from it, how many phones these cores would carry at once in real time.
-    server_s = cpu.spent["workers"] + cpu.spent["backends"] + cpu.spent["dispatcher"] + cpu.spent["derivation worker"]
-    phone_hours = night_run["phones"] * PATROL_LENGTH.total_seconds() / 3600
-    per_phone_hour = server_s / phone_hours
-    print(f"server CPU (app workers, postgres sessions, dispatcher, derivation worker) per phone per hour of patrol: "
-          f"{per_phone_hour:.2f} s; at that rate {os.cpu_count()} cores would carry about "
-          f"{os.cpu_count() * 3600 / per_phone_hour:,.0f} phones on patrol at once")
     before, after = night_run["load"]
     print(f"load average (1, 5, 15 min) before the night {before[0]:.2f} {before[1]:.2f} {before[2]:.2f}, "
           f"after {after[0]:.2f} {after[1]:.2f} {after[2]:.2f}")
@@ -510,6 +588,18 @@ def targets(night, night_result, total, db_figures, due, received, delays, never
     ]
 
 
+def floor_target(night, floor, figures):
+    """The app's server CPU per phone-hour within FLOOR_TARGET x the floor's; the floor's
+    figure counts only if it stored every point of every batch."""
+    app, floor_s = sum(figures["app"].values()), sum(figures["floor"].values())
+    floor_whole = (floor["result"]["sent"] == len(floor["requests"]) and not floor["result"]["errors"]
+                   and floor["stored"] == night.points)
+    return (floor_whole and app <= FLOOR_TARGET * floor_s,
+            f"server CPU per phone-hour within {FLOOR_TARGET} x the floor: app {app:.3f} s, floor {floor_s:.3f} s, "
+            f"{app / floor_s:.2f} x; the floor stored {floor['stored']:,} of {night.points:,} points, "
+            f"{len(floor['result']['errors'])} batches not answered 2xx")
+
+
 # ---------------------------------------------------------------- main
 
 
@@ -546,9 +636,7 @@ def main():
                 first_event_id = connection.execute("SELECT coalesce(max(id), 0) + 1 FROM outbox_events").fetchone()[0]
                 devices = register_devices(world, server.port, args.concurrency)
                 helpers = {"dispatcher": dispatcher.pid, "derivation worker": deriver.pid, "fake FCM": fake.pid}
-                night_run = replay_night(app, world, server, helpers, connection, args, rng)
-                drained_s = wait_for_dispatcher(connection, first_event_id)
-                wait_for_derivations(connection)
+                night_run = replay_night(app, world, server, helpers, connection, first_event_id, args, rng)
                 db_figures = stored(connection, first_event_id)
                 delays, never = freshness(connection, night_run["night"], night_run["result"], world)
                 host = machine(connection)
@@ -560,6 +648,7 @@ def main():
                       ("bench process", peak_rss_mib(os.getpid()))]
         finally:
             stop_all(started)
+        floor = replay_on_floor(world, night_run["night"], server_env(DATABASE_URL, secret, placeholder.name), args)
 
     night, night_result = night_run["night"], night_run["result"]
     phases = [devices, (night.requests, night_result)]
@@ -567,11 +656,14 @@ def main():
     total = report_requests(table, phases)
     report_data(night, night_run["answers"], points_in_failed_requests(night, night_result), db_figures, table)
     due = notifications_due(table)
-    report_notifications(due, db_figures, received, drained_s)
+    report_notifications(due, db_figures, received, night_run["drained_s"])
     report_freshness(delays, never)
+    figures = server_cpu(night_run, floor)
+    report_server_cpu(figures, night_run, floor)
     report_machine(night_run, memory, host, code_version(REPO))
-    report_trouble(trouble)
-    report_targets(targets(night, night_result, total, db_figures, due, received, delays, never))
+    report_trouble({**trouble, "floor": floor["trouble"]})
+    report_targets([*targets(night, night_result, total, db_figures, due, received, delays, never),
+                    floor_target(night, floor, figures)])
     print(f"\n(whole run {time.perf_counter() - run_started:.0f} s)")
 
 
