@@ -30,21 +30,29 @@ log = logging.getLogger(__name__)
 SWEEP_HORIZON = timedelta(days=1)
 
 
+def _request_statement():
+    """Built once: every check-in and upload runs it."""
+    queue = DerivationRequest.__table__
+    statement = insert(queue)
+    return statement.on_conflict_do_update(
+        index_elements=[queue.c.patrol_id, queue.c.user_id],
+        # LEAST ignores NULL: a check-in never makes the worker forget points still to judge.
+        # requested_at stays that of the oldest request: a phone uploading often keeps its place.
+        set_={"points_from": func.least(queue.c.points_from, statement.excluded.points_from)},
+    )
+
+
+REQUEST = _request_statement()
+
+
 def request(patrol_ids, user_id, points_from=None):
     """Ask for this person's figures on these patrols to be derived after the commit.
     `points_from`: {patrol_id: the earliest recorded_at of the points just stored}."""
     points_from = points_from or {}
     rows = [{"patrol_id": patrol_id, "user_id": user_id, "points_from": points_from.get(patrol_id)}
             for patrol_id in sorted(set(patrol_ids))]
-    if not rows:
-        return
-    statement = insert(DerivationRequest).values(rows)
-    db.session.execute(statement.on_conflict_do_update(
-        index_elements=[DerivationRequest.patrol_id, DerivationRequest.user_id],
-        # LEAST ignores NULL: a check-in never makes the worker forget points still to judge.
-        # requested_at stays that of the oldest request: a phone uploading often keeps its place.
-        set_={"points_from": func.least(DerivationRequest.points_from, statement.excluded.points_from)},
-    ))
+    if rows:
+        db.session.execute(REQUEST, rows)
 
 
 def derive_next():
