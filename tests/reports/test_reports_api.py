@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 
 import openpyxl
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from backend.attendance.models import ExportRecord
 from backend.core.time import SEOUL
@@ -174,6 +174,20 @@ def test_zone_coverage_names_the_zones_left_alone(walked, finished_patrol, zones
     assert women["is_night_gap"] == (women["night_minutes"] == 0)
     night_only = get(client, auth_headers, chief, f"/api/v1/reports/zone-coverage?{period(finished_patrol)}&kind=women_safe_zone&format=csv")
     assert night_only.status_code == 200 and "호계동" in night_only.data.decode("utf-8-sig")
+
+
+def test_derived_rows_say_when_the_worker_derived_them(walked, finished_patrol, zones, chief, client, auth_headers, db_session):
+    derived_at = db_session.scalar(select(func.max(ZoneDwell.updated_at)).where(ZoneDwell.patrol_id == finished_patrol.id))
+    coverage = get(client, auth_headers, chief, f"/api/v1/reports/zone-coverage?{period(finished_patrol)}").get_json()
+    by_zone = {row["zone_id"]: row for row in coverage["rows"]}
+    assert datetime.fromisoformat(by_zone[zones["women_safe"].id]["as_of"]) == derived_at
+    assert by_zone[zones["plaza"].id]["as_of"] is None  # nothing derived: nobody was there
+    attendance = get(client, auth_headers, chief, f"/api/v1/reports/attendance?{period(finished_patrol)}").get_json()
+    mine = next(row for row in attendance["rows"] if row["user_id"] == walked.id)
+    assert datetime.fromisoformat(mine["as_of"]) >= derived_at
+    # A file is for people: the column of the API's answer is not printed.
+    header = get(client, auth_headers, chief, f"/api/v1/reports/attendance?{period(finished_patrol)}&format=csv&lang=en")
+    assert "as_of" not in header.data.decode("utf-8-sig").splitlines()[0]
 
 
 def test_every_summary_states_the_period_and_the_counts_per_status(walked, finished_patrol, chief, client, auth_headers):
