@@ -106,7 +106,10 @@ jwt = JWTManager()
 talisman = Talisman()
 def caller_key():
     """Rate limits count per signed-in person (phones share carrier addresses), else per address."""
-    identity = get_jwt_identity() if verify_jwt_in_request(optional=True) else None
+    try:
+        identity = get_jwt_identity()  # the token this request's login_required has checked
+    except RuntimeError:  # none checked yet: look for one
+        identity = get_jwt_identity() if verify_jwt_in_request(optional=True) else None
     return f"user:{identity}" if identity else f"address:{get_remote_address()}"
 
 

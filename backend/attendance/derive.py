@@ -12,7 +12,7 @@ import functools
 from datetime import timedelta
 
 from sqlalchemy import Integer, any_, bindparam, case, cast, delete, exists, extract, false, func, literal, select, true
-from sqlalchemy.dialects.postgresql import array, insert
+from sqlalchemy.dialects.postgresql import ARRAY, array, insert
 
 from backend.attendance.models import AttendanceRecord, AttendanceStatus, LateFact
 from backend.checkins import spans
@@ -46,8 +46,9 @@ def _statements(reconfirm):
 
 
 def _of(column_patrol, column_user):
-    """The rows of the patrol and people asked for."""
-    return column_patrol == bindparam("patrol_id"), column_user.in_(bindparam("user_ids", expanding=True))
+    """The rows of the patrol and people asked for. The people come as one array, so that the
+    statement reads the same however many they are, and PostgreSQL prepares it once."""
+    return column_patrol == bindparam("patrol_id"), column_user == any_(bindparam("user_ids", type_=ARRAY(Integer)))
 
 
 def _forget_withdrawn():

@@ -1,15 +1,17 @@
 """The derivation queue: what asks for figures to be derived, and the worker's steps.
 
 A request for (patrol, person) is a row of derivation_queue, upserted in the transaction
-that stored the data. The worker claims one row at a time with FOR UPDATE SKIP LOCKED (any
-number of workers may run), derives that person's exclusions and dwell from the earliest
-new point on, then their attendance, deletes the row and commits. A request made while the
-worker holds the row waits for that commit and then makes a new row; a worker that dies
-rolls back and leaves the row for the next one: nothing is lost.
+that stored the data. The worker claims the oldest rows, up to CLAIM_LIMIT, with FOR UPDATE
+SKIP LOCKED (any number of workers may run), derives those people's exclusions and dwell
+from their earliest new point on, then their attendance, deletes the rows and commits: each
+statement runs once for all of them. A request made while the worker holds its row waits for
+that commit and then makes a new row; a worker that dies rolls back and leaves the rows for
+the next one: nothing is lost.
 
 Attendance also changes with the clock (expected until the start, then no-show) and with the
 roster (who signed up or withdrew): the sweep asks for those people now and then.
 """
+import itertools
 import logging
 from datetime import timedelta
 
@@ -28,6 +30,16 @@ log = logging.getLogger(__name__)
 # After the first sweep of a worker, which looks at every patrol, later sweeps look at the
 # patrols that ended within this long: older ones have nothing left that the clock changes.
 SWEEP_HORIZON = timedelta(days=1)
+# How many requests one transaction derives: enough that a busy night's statements run once
+# for many people, few enough that a transaction stays short.
+CLAIM_LIMIT = 100
+
+# The oldest requests, locked; requests a worker already holds are skipped.
+CLAIM = (
+    select(DerivationRequest)
+    .order_by(DerivationRequest.requested_at, DerivationRequest.patrol_id, DerivationRequest.user_id)
+    .with_for_update(skip_locked=True)
+)
 
 
 def _request_statement():
@@ -55,37 +67,83 @@ def request(patrol_ids, user_id, points_from=None):
         db.session.execute(REQUEST, rows)
 
 
-def derive_next():
-    """Claim one request and derive its figures, in one transaction. Returns the claimed
-    (patrol_id, user_id), or None when nothing waits."""
+def derive_next(limit=CLAIM_LIMIT):
+    """Claim up to `limit` requests and derive their figures, in one transaction. Returns
+    the (patrol_id, user_id) of those derived; empty when nothing waits."""
+    _plan_once()
+    claims = db.session.scalars(CLAIM.limit(limit)).all()
+    if not claims:
+        db.session.rollback()
+        return []
+    keys = [(claim.patrol_id, claim.user_id) for claim in claims]
+    try:
+        _derive(claims)
+        db.session.commit()
+        return keys
+    except Exception:
+        db.session.rollback()
+        if len(keys) == 1:
+            _send_to_the_back(keys[0])
+            return []
+        log.warning("deriving %d requests together failed: deriving each alone", len(keys), exc_info=True)
+    # One of them fails (a deadlock with an officer's confirmation, say): each alone, so that
+    # only the failing one waits.
+    return [key for key in keys if _derive_alone(key)]
+
+
+def _plan_once():
+    """For the pass's transaction: PostgreSQL plans the worker's statements once, not on
+    every pass. By default it plans anew each time a statement reads the partitioned points
+    (which costs more than running them); a generic plan prunes the partitions as it starts."""
+    db.session.execute(select(func.set_config("plan_cache_mode", "force_generic_plan", True)))
+
+
+def _derive(claims):
+    """Derive the claimed requests' figures and delete the requests."""
+    _recompute_dwell(claims)
+    by_patrol = itertools.groupby(sorted((claim.patrol_id, claim.user_id) for claim in claims), key=lambda key: key[0])
+    for patrol_id, keys in by_patrol:
+        attendance.refresh(patrol_id, [user_id for _, user_id in keys])
+    for claim in claims:
+        db.session.delete(claim)
+    db.session.flush()
+
+
+def _recompute_dwell(claims):
+    """Exclusions and dwell of the claimed requests that brought new points."""
+    with_points = [(claim.patrol_id, claim.user_id, claim.points_from) for claim in claims
+                   if claim.points_from is not None]
+    if with_points:
+        dwell.recompute(with_points)
+
+
+def _derive_alone(key):
+    """Derive one request, if no other worker holds it. Returns whether it was derived."""
     claim = db.session.scalars(
-        select(DerivationRequest)
-        .order_by(DerivationRequest.requested_at)
-        .limit(1)
-        .with_for_update(skip_locked=True)
+        CLAIM.where(DerivationRequest.patrol_id == key[0], DerivationRequest.user_id == key[1])
     ).first()
     if claim is None:
         db.session.rollback()
-        return None
-    key = (claim.patrol_id, claim.user_id)
+        return False
     try:
-        if claim.points_from is not None:
-            dwell.recompute(claim.patrol_id, claim.user_id, claim.points_from)
-        attendance.refresh(claim.patrol_id, [claim.user_id])
-        db.session.delete(claim)
+        _derive([claim])
         db.session.commit()
+        return True
     except Exception:
-        # A deadlock with an officer's confirmation, say: the request stays, at the back of the queue.
         db.session.rollback()
-        log.exception("deriving the figures of patrol %s, person %s failed", *key)
-        db.session.execute(
-            DerivationRequest.__table__.update()
-            .where(DerivationRequest.patrol_id == key[0], DerivationRequest.user_id == key[1])
-            .values(requested_at=func.now())
-        )
-        db.session.commit()
-        raise
-    return key
+        _send_to_the_back(key)
+        return False
+
+
+def _send_to_the_back(key):
+    """A request whose derivation failed is logged and waits behind the others."""
+    log.exception("deriving the figures of patrol %s, person %s failed", *key)
+    db.session.execute(
+        DerivationRequest.__table__.update()
+        .where(DerivationRequest.patrol_id == key[0], DerivationRequest.user_id == key[1])
+        .values(requested_at=func.now())
+    )
+    db.session.commit()
 
 
 def settle(patrol_id, user_ids):
@@ -97,9 +155,8 @@ def settle(patrol_id, user_ids):
         .order_by(DerivationRequest.user_id)
         .with_for_update()
     ).all()
+    _recompute_dwell(waiting)
     for claim in waiting:
-        if claim.points_from is not None:
-            dwell.recompute(claim.patrol_id, claim.user_id, claim.points_from)
         db.session.delete(claim)
     db.session.flush()
 
@@ -107,8 +164,8 @@ def settle(patrol_id, user_ids):
 def drain():
     """Derive until nothing waits. Returns how many requests were handled."""
     handled = 0
-    while derive_next() is not None:
-        handled += 1
+    while derived := derive_next():
+        handled += len(derived)
     return handled
 
 

@@ -2,10 +2,14 @@
 derives them, the worker does, and the answers say as of when."""
 from datetime import datetime, timedelta
 
+import pytest
 from sqlalchemy import select
 
 from backend.core.time import utcnow
+from backend.derivation import services
 from backend.derivation.models import DerivationRequest
+from backend.derivation.services import derive_next
+from backend.locations.models import ZoneDwell
 from backend.testing.fixtures.attendance import attendance_rows
 from backend.testing.fixtures.locations import check_in_or_out, fix
 from backend.testing.fixtures.patrols import WOMEN_SAFE_INSIDE
@@ -63,3 +67,40 @@ def test_the_clock_and_the_roster_reach_attendance_through_the_worker(api, chief
     assert api.withdraw(volunteers[1], patrol["id"]).status_code == 204
     derive_now()
     assert set(attendance_rows(client, auth_headers, officer, patrol["id"])) == {officer.id}
+
+
+@pytest.mark.parametrize("people", [1, 3])
+def test_one_pass_derives_many_people_with_the_same_statements(running_patrol, volunteers, upload, db_session, count_queries, people):
+    walkers = volunteers[1:1 + people]
+    for person in walkers:
+        upload(person, walk(running_patrol.id, utcnow() - timedelta(minutes=9), 5))
+    with count_queries(as_a_new_request=True) as sent:
+        derived = derive_next()
+    assert sorted(derived) == sorted((running_patrol.id, person.id) for person in walkers)
+    # The plan setting, the claim, exclusions, forgetting and computing dwell, attendance (two),
+    # the requests deleted.
+    assert len(sent) == 8, sent
+    assert db_session.scalars(select(DerivationRequest)).all() == []
+    dwell = db_session.scalars(select(ZoneDwell).where(ZoneDwell.patrol_id == running_patrol.id)).all()
+    assert sorted((row.user_id, row.seconds) for row in dwell) == sorted((person.id, 60) for person in walkers)
+
+
+def test_a_request_that_fails_waits_alone_and_the_others_are_derived(running_patrol, volunteers, upload, db_session, monkeypatch, caplog):
+    failing, fine = volunteers[1], volunteers[2]
+    for person in (failing, fine):
+        upload(person, walk(running_patrol.id, utcnow() - timedelta(minutes=9), 5))
+    refresh = services.attendance.refresh
+
+    def refresh_failing_for_one(patrol_id, user_ids, **options):
+        if failing.id in user_ids:
+            raise RuntimeError("deadlock detected")  # as an officer's confirmation might cause
+        refresh(patrol_id, user_ids, **options)
+
+    monkeypatch.setattr(services.attendance, "refresh", refresh_failing_for_one)
+    assert derive_next() == [(running_patrol.id, fine.id)]
+    [waiting] = db_session.scalars(select(DerivationRequest)).all()
+    assert (waiting.patrol_id, waiting.user_id) == (running_patrol.id, failing.id)
+    assert f"patrol {running_patrol.id}, person {failing.id} failed" in caplog.text
+
+    monkeypatch.setattr(services.attendance, "refresh", refresh)
+    assert derive_next() == [(running_patrol.id, failing.id)]

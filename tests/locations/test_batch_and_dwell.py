@@ -229,7 +229,7 @@ def test_night_minutes_and_last_visit_follow_korean_time(running_patrol, volunte
             point=from_shape(Point(*WOMEN_SAFE_INSIDE), srid=4326), accuracy_m=5, recorded_at=start + timedelta(seconds=15 * n),
         ))
     db_session.flush()
-    dwell.recompute(running_patrol.id, volunteers[1].id, start)
+    dwell.recompute([(running_patrol.id, volunteers[1].id, start)])
     row = db_session.scalar(select(ZoneDwell).where(ZoneDwell.user_id == volunteers[1].id))
     assert (row.zone_id, row.seconds, row.night_seconds) == (zones["women_safe"].id, 1200, 600)
     assert row.last_seen_at == start + timedelta(minutes=20)
