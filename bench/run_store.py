@@ -48,7 +48,7 @@ from backend.core.time import utcnow  # noqa: E402
 from backend.extensions import db  # noqa: E402
 from backend.live import services as live  # noqa: E402
 from backend.locations import partitions  # noqa: E402
-from backend.locations.models import LocationPoint  # noqa: E402
+from backend.locations.models import DwellStep, LocationPoint  # noqa: E402
 from backend.locations.retention import erase_older_than, erase_raw_locations  # noqa: E402
 from backend.patrols.models import Patrol  # noqa: E402
 from backend.users.models import Role, User  # noqa: E402
@@ -222,7 +222,9 @@ def time_purges():
     drop_s = time.perf_counter() - started
     next_day_end = oldest + timedelta(days=2)
     started = time.perf_counter()
-    deleted, _ = erase_raw_locations(LocationPoint.recorded_at < next_day_end, CheckIn.recorded_at < next_day_end)
+    deleted, _ = erase_raw_locations(
+        LocationPoint.recorded_at < next_day_end, DwellStep.started_at < next_day_end, CheckIn.recorded_at < next_day_end
+    )
     db.session.commit()
     delete_s = time.perf_counter() - started
     return {"drop": (drop_s, days, day_points), "delete": (delete_s, deleted)}

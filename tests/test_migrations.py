@@ -63,8 +63,9 @@ def test_upgrade_downgrade_upgrade(scratch_app):
 BEFORE_PARTITIONING = "d7a1f0b3c5e2"
 
 
-def test_partitioning_by_day_moves_the_stored_points_and_back(scratch_app):
-    flask_migrate.upgrade(revision=BEFORE_PARTITIONING)
+def store_points():
+    """A patrol and three points of one person on it, stored by SQL at whatever revision the
+    database is: (patrol id, user id, [(point id, recorded_at)])."""
     with db.engine.begin() as connection:
         station = connection.scalar(text("INSERT INTO stations (code, name) VALUES ('M', '이관서') RETURNING id"))
         user = connection.scalar(text(
@@ -79,6 +80,12 @@ def test_partitioning_by_day_moves_the_stored_points_and_back(scratch_app):
             "SELECT :patrol, :user, gen_random_uuid(), ST_SetSRID(ST_MakePoint(126.95, 37.39), 4326), 5, at "
             "FROM unnest(ARRAY[now() - interval '40 days', now() - interval '1 day', now()]) AS at "
             "RETURNING id, recorded_at"), {"patrol": patrol, "user": user}).all()
+    return patrol, user, stored
+
+
+def test_partitioning_by_day_moves_the_stored_points_and_back(scratch_app):
+    flask_migrate.upgrade(revision=BEFORE_PARTITIONING)
+    patrol, user, stored = store_points()
 
     flask_migrate.upgrade()
     with db.engine.begin() as connection:
@@ -97,3 +104,27 @@ def test_partitioning_by_day_moves_the_stored_points_and_back(scratch_app):
     with db.engine.begin() as connection:
         assert connection.scalar(text("SELECT relkind FROM pg_class WHERE relname = 'location_points'")) == "r"
         assert connection.scalar(text("SELECT count(*) FROM location_points")) == 4
+
+
+BEFORE_DWELL_STEPS = "f3a9d2c7b1e4"
+
+
+def test_the_points_already_stored_are_queued_for_their_dwell_steps(scratch_app):
+    flask_migrate.upgrade(revision=BEFORE_DWELL_STEPS)
+    patrol, user, stored = store_points()
+
+    flask_migrate.upgrade()
+    with db.engine.begin() as connection:
+        queued = connection.execute(text("SELECT patrol_id, user_id, points_from FROM derivation_queue")).all()
+        # Judged from the first point: the function says so with NULL.
+        judged_from = connection.scalar(text(
+            "SELECT mark_location_exclusions(:patrol, :user, now() - interval '1 year', 50, 50)"),
+            {"patrol": patrol, "user": user})
+    assert queued == [(patrol, user, min(recorded_at for _, recorded_at in stored))]
+    assert judged_from is None
+
+    flask_migrate.downgrade(revision=BEFORE_DWELL_STEPS)
+    with db.engine.begin() as connection:
+        result_type = connection.scalar(text(
+            "SELECT prorettype::regtype::text FROM pg_proc WHERE proname = 'mark_location_exclusions'"))
+    assert result_type == "void"

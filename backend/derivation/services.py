@@ -70,7 +70,6 @@ def request(patrol_ids, user_id, points_from=None):
 def derive_next(limit=CLAIM_LIMIT):
     """Claim up to `limit` requests and derive their figures, in one transaction. Returns
     the (patrol_id, user_id) of those derived; empty when nothing waits."""
-    _plan_once()
     claims = db.session.scalars(CLAIM.limit(limit)).all()
     if not claims:
         db.session.rollback()
@@ -91,22 +90,23 @@ def derive_next(limit=CLAIM_LIMIT):
     return [key for key in keys if _derive_alone(key)]
 
 
-def _plan_once():
-    """For the pass's transaction: PostgreSQL plans the worker's statements once, not on
-    every pass. By default it plans anew each time a statement reads the partitioned points
-    (which costs more than running them); a generic plan prunes the partitions as it starts."""
-    db.session.execute(select(func.set_config("plan_cache_mode", "force_generic_plan", True)))
-
-
 def _derive(claims):
     """Derive the claimed requests' figures and delete the requests."""
     _recompute_dwell(claims)
+    _plan_attendance_once()
     by_patrol = itertools.groupby(sorted((claim.patrol_id, claim.user_id) for claim in claims), key=lambda key: key[0])
     for patrol_id, keys in by_patrol:
         attendance.refresh(patrol_id, [user_id for _, user_id in keys])
     for claim in claims:
         db.session.delete(claim)
     db.session.flush()
+
+
+def _plan_attendance_once():
+    """For the rest of the pass's transaction: PostgreSQL plans the attendance statement once
+    per session instead of on every pass, where planning it cost more than running it. Dwell
+    keeps a plan made for each pass: how it is best read depends on how many people it takes."""
+    db.session.execute(select(func.set_config("plan_cache_mode", "force_generic_plan", True)))
 
 
 def _recompute_dwell(claims):

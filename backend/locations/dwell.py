@@ -4,25 +4,30 @@ each zone of the patrol.
 Everything follows from the set of a person's points on a patrol, ordered by recorded_at
 (then client_event_id, so ties break the same way whatever the arrival order): a late,
 shuffled or repeated upload ends in exactly the same figures. Exclusions are judged again
-from just before the new points; dwell is summed again over all of them. The worker derives
-many people at once, so each statement takes them all (one array parameter per column).
+from the last kept point before the new points; the steps between kept points from there on
+replace the ones kept before (dwell_steps), and dwell is summed from the steps. The worker
+derives many people at once, so each statement takes them all (one array parameter per column).
 """
 import functools
 from datetime import timedelta
 
-from sqlalchemy import DateTime, Integer, bindparam, case, cast, column, delete, extract, func, insert, select, true
+from sqlalchemy import (
+    DateTime, Integer, bindparam, case, cast, column, delete, extract, func, insert, literal_column, select, true,
+)
 from sqlalchemy.dialects.postgresql import ARRAY
 
 from backend.core.location_input import SUSPECT_ACCURACY_M
 from backend.core.time import SEOUL
 from backend.derivation.models import DERIVED_AT
 from backend.extensions import db
-from backend.locations.models import LocationPoint, ZoneDwell
+from backend.locations.models import DwellStep, LocationPoint, ZoneDwell
 from backend.patrols.models import patrol_zones
 from backend.zones.models import Zone, ZoneKind
 
 MAX_SPEED_MPS = 50  # faster than any patrol on foot or by car in town: a GPS jump
 MAX_GAP = timedelta(minutes=5)  # a longer silence between two points is not counted as time spent
+# Per person, the recorded_at from which mark_location_exclusions() judged the points again.
+JUDGED_FROM = ("judged_from", DateTime(timezone=True))
 
 
 def _people(*extra):
@@ -35,32 +40,39 @@ def _people(*extra):
     )
 
 
+def _of(people, model):
+    """The rows of `model` that belong to the people asked for."""
+    return (model.patrol_id == people.c.patrol_id) & (model.user_id == people.c.user_id)
+
+
+def _from_where_judged(people, at):
+    """`at` no earlier than where the person's points were judged again (NULL: from the first)."""
+    return at >= func.coalesce(people.c.judged_from, literal_column("'-infinity'::timestamptz"))
+
+
 # Which points to leave out is judged by mark_location_exclusions(), a function created by
 # a migration: in recorded order, each point against the last one kept, so that a run of
-# points far away is left out as a whole. It re-judges only from the last kept point before
-# the new ones onwards.
+# points far away is left out as a whole. It judges again only from the last kept point before
+# the new ones onwards, and returns that point's recorded_at.
 def _mark_exclusions():
     people = _people(("first_at", DateTime(timezone=True)))
-    return select(
-        func.mark_location_exclusions(
-            people.c.patrol_id, people.c.user_id, people.c.first_at, MAX_SPEED_MPS, SUSPECT_ACCURACY_M
-        )
+    judged_from = func.mark_location_exclusions(
+        people.c.patrol_id, people.c.user_id, people.c.first_at, MAX_SPEED_MPS, SUSPECT_ACCURACY_M
     )
+    return select(people.c.patrol_id, people.c.user_id, judged_from.label("judged_from"))
 
 
-def _forget_dwell():
-    people = _people()
-    return delete(ZoneDwell.__table__).where(
-        ZoneDwell.patrol_id == people.c.patrol_id, ZoneDwell.user_id == people.c.user_id
-    )
+def _forget_steps():
+    people = _people(JUDGED_FROM)
+    return delete(DwellStep.__table__).where(_of(people, DwellStep), _from_where_judged(people, DwellStep.started_at))
 
 
-# Time between two consecutive kept points counts for a zone when both lie in its area and
+# A step between two consecutive kept points counts for a zone when both lie in its area and
 # they are at most MAX_GAP apart; it is night time when the step starts between 22:00 and
-# 06:00 Korean time. For a safe-return route, each such step also covers the
-# stretch of the route between the two points' positions along it.
-def _compute_dwell():
-    people = _people()
+# 06:00 Korean time. For a safe-return route, each such step also covers the stretch of the
+# route between the two points' positions along it.
+def _add_steps():
+    people = _people(JUDGED_FROM)
     order = (LocationPoint.recorded_at, LocationPoint.client_event_id)
     # Each person's points through the (patrol_id, user_id, recorded_at) index, one person at
     # a time (LATERAL), whatever the planner guesses of how many people there are.
@@ -71,55 +83,99 @@ def _compute_dwell():
             func.lead(LocationPoint.point).over(order_by=order).label("next_point"),
             func.lead(LocationPoint.recorded_at).over(order_by=order).label("next_at"),
         )
-        .where(LocationPoint.patrol_id == people.c.patrol_id, LocationPoint.user_id == people.c.user_id,
-               LocationPoint.exclusion.is_(None))
+        .where(_of(people, LocationPoint), LocationPoint.exclusion.is_(None),
+               _from_where_judged(people, LocationPoint.recorded_at))
         .lateral("points")
     )
-    kept = select(people.c.patrol_id, people.c.user_id, points).join(points, true()).cte("kept")
-    seoul_hour = extract("hour", func.timezone(SEOUL.key, kept.c.recorded_at))
     steps = (
-        select(
-            kept.c.patrol_id,
-            kept.c.user_id,
-            kept.c.point,
-            kept.c.next_point,
-            kept.c.next_at,
-            extract("epoch", kept.c.next_at - kept.c.recorded_at).label("seconds"),
-            (~seoul_hour.between(6, 21)).label("is_night"),
-        )
-        .where(kept.c.next_at.is_not(None), kept.c.next_at - kept.c.recorded_at <= MAX_GAP)
+        select(people.c.patrol_id, people.c.user_id, points)
+        .join(points, true())
+        .where(points.c.next_at.is_not(None), points.c.next_at - points.c.recorded_at <= MAX_GAP)
         .cte("steps")
     )
-    is_route = Zone.kind == ZoneKind.SAFE_RETURN_ROUTE
-    inside = (
+    along = [case((Zone.kind == ZoneKind.SAFE_RETURN_ROUTE, func.ST_LineLocatePoint(Zone.geom, at)))
+             for at in (steps.c.point, steps.c.next_point)]
+    rows = (
         select(
-            steps.c.patrol_id, steps.c.user_id, Zone.id.label("zone_id"), Zone.kind, Zone.geom, steps.c.seconds, steps.c.is_night, steps.c.next_at,
-            case((is_route, func.ST_LineLocatePoint(Zone.geom, steps.c.point))).label("from_fraction"),
-            case((is_route, func.ST_LineLocatePoint(Zone.geom, steps.c.next_point))).label("to_fraction"),
+            steps.c.patrol_id, steps.c.user_id, Zone.id, steps.c.recorded_at, steps.c.next_at,
+            ~extract("hour", func.timezone(SEOUL.key, steps.c.recorded_at)).between(6, 21),  # is_night
+            func.least(*along), func.greatest(*along),
         )
         .select_from(patrol_zones)
         .join(Zone, Zone.id == patrol_zones.c.zone_id)
         .join(steps, (patrol_zones.c.patrol_id == steps.c.patrol_id)
               & func.ST_Covers(Zone.area, steps.c.point) & func.ST_Covers(Zone.area, steps.c.next_point))
-        .cte("inside")
     )
-    low, high = (f(inside.c.from_fraction, inside.c.to_fraction) for f in (func.least, func.greatest))
-    walked = func.ST_Union(func.ST_LineSubstring(inside.c.geom, low, high)).filter(
-        inside.c.from_fraction != inside.c.to_fraction
+    columns = ["patrol_id", "user_id", "zone_id", "started_at", "ended_at", "is_night", "route_from", "route_to"]
+    return insert(DwellStep.__table__).from_select(columns, rows)
+
+
+def _forget_dwell():
+    people = _people()
+    return delete(ZoneDwell.__table__).where(_of(people, ZoneDwell))
+
+
+def _route_walked(people):
+    """Per person and safe-return route, the length walked along it: the stretches of its
+    steps merged where they overlap or touch (a stretch starts a new piece where it begins
+    beyond everything walked before it), each piece measured on the ground."""
+    person_zone = (DwellStep.patrol_id, DwellStep.user_id, DwellStep.zone_id)
+    stretches = (
+        select(
+            *person_zone, DwellStep.route_from, DwellStep.route_to,
+            func.max(DwellStep.route_to)
+            .over(partition_by=person_zone, order_by=(DwellStep.route_from, DwellStep.route_to), rows=(None, -1))
+            .label("reached_before"),
+        )
+        .join(people, _of(people, DwellStep))
+        .where(DwellStep.route_from < DwellStep.route_to)
+        .subquery("stretches")
     )
-    coverage = func.coalesce(
-        func.ST_Length(func.Geography(walked)) / func.nullif(func.ST_Length(func.Geography(inside.c.geom)), 0), 0
+    s = stretches.c
+    starts_piece = case((s.route_from <= s.reached_before, 0), else_=1)
+    numbered = select(
+        s.patrol_id, s.user_id, s.zone_id, s.route_from, s.route_to,
+        func.sum(starts_piece).over(partition_by=(s.patrol_id, s.user_id, s.zone_id), order_by=(s.route_from, s.route_to))
+        .label("piece"),
+    ).subquery("numbered")
+    n = numbered.c
+    pieces = (
+        select(n.patrol_id, n.user_id, n.zone_id, func.min(n.route_from).label("start"), func.max(n.route_to).label("end"))
+        .group_by(n.patrol_id, n.user_id, n.zone_id, n.piece)
+        .subquery("pieces")
     )
-    rows = select(
-        inside.c.patrol_id,
-        inside.c.user_id,
-        inside.c.zone_id,
-        cast(func.round(func.sum(inside.c.seconds)), Integer),
-        func.coalesce(cast(func.round(func.sum(inside.c.seconds).filter(inside.c.is_night)), Integer), 0),
-        func.max(inside.c.next_at),
-        case((inside.c.kind == ZoneKind.SAFE_RETURN_ROUTE, coverage)),
-        DERIVED_AT,
-    ).group_by(inside.c.patrol_id, inside.c.user_id, inside.c.zone_id, inside.c.kind, inside.c.geom)
+    p = pieces.c
+    length = func.sum(func.ST_Length(func.Geography(func.ST_LineSubstring(Zone.geom, p.start, p.end))))
+    return (
+        select(p.patrol_id, p.user_id, p.zone_id, length.label("length"))
+        .join(Zone, Zone.id == p.zone_id)
+        .group_by(p.patrol_id, p.user_id, p.zone_id)
+        .subquery("walked")
+    )
+
+
+def _sum_dwell():
+    people = _people()
+    walked = _route_walked(people)
+    seconds = extract("epoch", DwellStep.ended_at - DwellStep.started_at)
+    coverage = func.coalesce(walked.c.length / func.nullif(func.ST_Length(func.Geography(Zone.geom)), 0), 0)
+    rows = (
+        select(
+            DwellStep.patrol_id,
+            DwellStep.user_id,
+            DwellStep.zone_id,
+            cast(func.round(func.sum(seconds)), Integer),
+            func.coalesce(cast(func.round(func.sum(seconds).filter(DwellStep.is_night)), Integer), 0),
+            func.max(DwellStep.ended_at),
+            case((Zone.kind == ZoneKind.SAFE_RETURN_ROUTE, coverage)),
+            DERIVED_AT,
+        )
+        .join(people, _of(people, DwellStep))
+        .join(Zone, Zone.id == DwellStep.zone_id)
+        .outerjoin(walked, (walked.c.patrol_id == DwellStep.patrol_id) & (walked.c.user_id == DwellStep.user_id)
+                   & (walked.c.zone_id == DwellStep.zone_id))
+        .group_by(DwellStep.patrol_id, DwellStep.user_id, DwellStep.zone_id, Zone.id, walked.c.length)
+    )
     columns = ["patrol_id", "user_id", "zone_id", "seconds", "night_seconds", "last_seen_at", "route_coverage", "updated_at"]
     return insert(ZoneDwell.__table__).from_select(columns, rows)
 
@@ -127,16 +183,20 @@ def _compute_dwell():
 @functools.cache
 def _statements():
     """Built once: building them costs more than running them."""
-    return _mark_exclusions(), _forget_dwell(), _compute_dwell()
+    return _mark_exclusions(), _forget_steps(), _add_steps(), _forget_dwell(), _sum_dwell()
 
 
 def recompute(requests):
-    """Re-derive these people's exclusions from just before their `first_at` (the earliest
-    recorded_at of the points that arrived since they were last judged), then their dwell.
+    """Judge these people's points again from just before their `first_at` (the earliest
+    recorded_at of the points that arrived since they were last judged), replace their steps
+    from there on, and sum their dwell again.
     `requests`: (patrol_id, user_id, first_at) each, in the order their rows were locked."""
     patrol_ids, user_ids, first_ats = (list(values) for values in zip(*requests))
     people = {"patrol_ids": patrol_ids, "user_ids": user_ids}
-    mark, forget, compute = _statements()
-    db.session.execute(mark, {**people, "first_ats": first_ats})
-    db.session.execute(forget, people)
-    db.session.execute(compute, people)
+    mark, forget_steps, add_steps, forget_dwell, sum_dwell = _statements()
+    judged = db.session.execute(mark, {**people, "first_ats": first_ats}).all()
+    from_where_judged = {f"{name}s": [getattr(row, name) for row in judged] for name in ("patrol_id", "user_id", "judged_from")}
+    db.session.execute(forget_steps, from_where_judged)
+    db.session.execute(add_steps, from_where_judged)
+    db.session.execute(forget_dwell, people)
+    db.session.execute(sum_dwell, people)

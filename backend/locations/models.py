@@ -42,6 +42,33 @@ class LocationPoint(db.Model):
     late_review = enum_column(Review, "late_review")
 
 
+class DwellStep(db.Model):
+    """One step between two consecutive kept points of a person on a patrol, both inside a
+    zone: what dwell is summed from. Kept so that new points replace only the steps from the
+    last kept point before them. Raw location data (the steps along a route say where the
+    person walked): erased with the points."""
+
+    __tablename__ = "dwell_steps"
+    __table_args__ = (
+        sa.Index("ix_dwell_steps_patrol_id_user_id_started_at", "patrol_id", "user_id", "started_at"),
+        # The retention purge deletes by time; steps are written in about the order they happened.
+        sa.Index("ix_dwell_steps_started_at", "started_at", postgresql_using="brin"),
+    )
+
+    id = sa.Column(sa.BigInteger, primary_key=True, autoincrement=True)
+    patrol_id = sa.Column(sa.Integer, sa.ForeignKey("patrols.id", ondelete="CASCADE"), nullable=False)
+    user_id = sa.Column(sa.Integer, sa.ForeignKey("users.id", ondelete="CASCADE"), nullable=False)
+    zone_id = sa.Column(sa.Integer, sa.ForeignKey("zones.id", ondelete="CASCADE"), nullable=False, index=True)
+    started_at = sa.Column(sa.DateTime(timezone=True), nullable=False)
+    ended_at = sa.Column(sa.DateTime(timezone=True), nullable=False)
+    # Started between 22:00 and 06:00 Korean time.
+    is_night = sa.Column(sa.Boolean, nullable=False)
+    # Safe-return routes only: the stretch of the route walked, as fractions of its length
+    # (route_from <= route_to).
+    route_from = sa.Column(sa.Float)
+    route_to = sa.Column(sa.Float)
+
+
 class ZoneDwell(db.Model):
     """Time one person spent in one zone on one patrol; outlives the raw points."""
 

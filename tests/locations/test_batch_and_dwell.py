@@ -3,10 +3,11 @@ import uuid
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
 from backend.core.time import utcnow
-from backend.locations.models import LocationPoint, ZoneDwell
+from backend.locations import dwell
+from backend.locations.models import DwellStep, LocationPoint, ZoneDwell
 from backend.users.consent_policy import CURRENT_VERSION
 from tests.helpers import assert_problem
 from backend.testing.fixtures.locations import fix
@@ -66,12 +67,13 @@ def test_dwell_minutes_are_exact(derive_now, running_patrol, volunteers, upload,
     assert sorted(exclusions) == ["impossible_jump", "low_accuracy"]
 
 
-def test_a_shuffled_and_repeated_offline_upload_ends_exactly_like_the_live_one(running_patrol, volunteers, upload, db_session):
+def test_a_shuffled_and_repeated_offline_upload_ends_exactly_like_the_live_one(derive_now, running_patrol, volunteers, upload, db_session, zones):
     start = utcnow() - timedelta(minutes=90)
     live, offline = volunteers[1], volunteers[2]
     track = walk(running_patrol.id, start)
-    for chunk in range(0, len(track), 20):  # uploaded as it happened
+    for chunk in range(0, len(track), 20):  # uploaded as it happened, derived as it arrived
         upload(live, track[chunk:chunk + 20])
+        derive_now()
 
     replay = walk(running_patrol.id, start) * 3  # the same fixes, sent three times over
     random.Random(7).shuffle(replay)
@@ -81,10 +83,41 @@ def test_a_shuffled_and_repeated_offline_upload_ends_exactly_like_the_live_one(r
         assert body["rejected"] == []
         for key in totals:
             totals[key] += body[key]
+        derive_now()  # points now arrive before ones already judged, in the middle of the steps
 
     assert totals == {"accepted": len(track), "duplicates": 2 * len(track)}
     assert points_of(db_session, running_patrol.id, offline) == points_of(db_session, running_patrol.id, live)
+    assert dwell_of(db_session, running_patrol.id, live) == {zones["women_safe"].id: (945, None)}
     assert dwell_of(db_session, running_patrol.id, offline) == dwell_of(db_session, running_patrol.id, live)
+
+
+def test_steps_kept_between_uploads_add_up_to_a_derivation_from_scratch(derive_now, running_patrol, volunteers, upload, db_session, zones):
+    """Up and down the safe-return route and into the women-safe zone, uploaded in pieces (one
+    late, landing in the middle) and derived after each: the same dwell and route coverage as
+    all the points judged at once."""
+    start = utcnow() - timedelta(minutes=60)
+
+    def on_route(share):
+        return [ROUTE_START[axis] + (ROUTE_END[axis] - ROUTE_START[axis]) * share for axis in (0, 1)]
+
+    shares = [n / 10 for n in range(8)] + [0.7 - n / 10 for n in range(5)] + [0.3 + n / 10 for n in range(7)]
+    places = [on_route(share) for share in shares] + [WOMEN_SAFE_INSIDE] * 6 + [FAR_AWAY] + [WOMEN_SAFE_INSIDE] * 4
+    track = [fix(running_patrol.id, where, start + timedelta(seconds=15 * n)) for n, where in enumerate(places)]
+    for piece in (track[:9], track[15:24], track[9:15], track[24:]):  # track[9:15] arrives late
+        upload(volunteers[1], piece)
+        derive_now()
+    kept_between_uploads = dwell_of(db_session, running_patrol.id, volunteers[1])
+
+    db_session.execute(delete(DwellStep))
+    db_session.execute(delete(ZoneDwell))
+    dwell.recompute([(running_patrol.id, volunteers[1].id, start)])
+    from_scratch = dwell_of(db_session, running_patrol.id, volunteers[1])
+    assert {zones["route"].id, zones["women_safe"].id} <= set(from_scratch)
+    assert from_scratch[zones["route"].id][1] == pytest.approx(0.9, abs=0.01)  # 0.0 to 0.9 of the route
+    assert kept_between_uploads.keys() == from_scratch.keys()
+    for zone_id, (seconds, coverage) in from_scratch.items():
+        assert kept_between_uploads[zone_id][0] == seconds
+        assert kept_between_uploads[zone_id][1] == pytest.approx(coverage, abs=1e-9)
 
 
 def test_a_later_upload_revises_the_verdict_on_the_points_beside_it(derive_now, running_patrol, volunteers, upload, db_session):

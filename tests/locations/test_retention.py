@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 
 from backend.checkins.models import CheckIn
 from backend.core.time import utcnow
-from backend.locations.models import LocationPoint, ZoneDwell
+from backend.locations.models import DwellStep, LocationPoint, ZoneDwell
 from backend.testing.fixtures.locations import fix
 from backend.testing.fixtures.patrols import WOMEN_SAFE_INSIDE
 
@@ -24,12 +24,20 @@ def old_point(patrol, user, days_ago):
     )
 
 
+def a_zone_with_dwell(db_session):
+    return db_session.scalar(select(ZoneDwell.zone_id).limit(1))
+
+
 def test_purge_deletes_old_raw_points_and_keeps_dwell(derive_now, app, running_patrol, volunteers, upload, db_session):
     start = utcnow() - timedelta(minutes=30)
     upload(volunteers[1], [fix(running_patrol.id, WOMEN_SAFE_INSIDE, start + timedelta(seconds=15 * n)) for n in range(5)])
     derive_now()
     db_session.add_all([old_point(running_patrol, volunteers[1], 91), old_point(running_patrol, volunteers[2], 120)])
+    long_ago = utcnow() - timedelta(days=91)
+    db_session.add(DwellStep(patrol_id=running_patrol.id, user_id=volunteers[2].id, zone_id=a_zone_with_dwell(db_session),
+                             started_at=long_ago, ended_at=long_ago + timedelta(seconds=15), is_night=False))
     db_session.commit()
+    assert count(db_session, DwellStep, DwellStep.user_id == volunteers[1].id) == 4
 
     result = app.test_cli_runner().invoke(args=["locations", "purge"])
     assert result.exit_code == 0, result.output
@@ -37,6 +45,9 @@ def test_purge_deletes_old_raw_points_and_keeps_dwell(derive_now, app, running_p
     assert "dropped 0 days of location points, deleted 2 more points" in result.output
     assert count(db_session, LocationPoint) == 5  # this patrol's recent points stay
     assert count(db_session, ZoneDwell, ZoneDwell.user_id == volunteers[1].id) == 1
+    # The steps dwell is summed from go with the points they were worked out from.
+    assert count(db_session, DwellStep, DwellStep.user_id == volunteers[2].id) == 0
+    assert count(db_session, DwellStep, DwellStep.user_id == volunteers[1].id) == 4
 
     shorter = app.test_cli_runner().invoke(args=["locations", "purge", "--days", "1"])
     assert "deleted 0 more points" in shorter.output
@@ -59,3 +70,6 @@ def test_withdrawing_consent_deletes_the_persons_raw_locations_only(derive_now, 
     checkin = db_session.scalar(select(CheckIn).where(CheckIn.user_id == volunteers[1].id))
     assert checkin.point is None and checkin.status == "accepted"  # the attendance fact stays
     assert count(db_session, ZoneDwell, ZoneDwell.user_id == volunteers[1].id) == 1
+    # The steps along the way say where the person walked: they go too.
+    assert count(db_session, DwellStep, DwellStep.user_id == volunteers[1].id) == 0
+    assert count(db_session, DwellStep, DwellStep.user_id == volunteers[2].id) == 3
