@@ -117,6 +117,7 @@ def _register_blueprints(app):
     from backend.organizations.routes import blp as organizations_blp
     from backend.patrols.routes import blp as patrols_blp
     from backend.reports.routes import blp as reports_blp
+    from backend.sos.routes import blp as sos_blp
     from backend.users.routes import blp as users_blp
     from backend.zones.routes import blp as zones_blp
 
@@ -134,6 +135,7 @@ def _register_blueprints(app):
         notifications_blp,
         attendance_blp,
         reports_blp,
+        sos_blp,
     )
     for blueprint in blueprints:
         # Flask replaces a blueprint's own prefix with the one given here, so join them.

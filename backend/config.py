@@ -32,6 +32,8 @@ WHOLE_NUMBER_SETTINGS = {
     "CHECKOUT_GRACE_MINUTES": (0, MAX_SETTING_MINUTES),
     "LATE_UPLOAD_MINUTES": (0, MAX_SETTING_MINUTES),
     "DUTY_MARGIN_MINUTES": (0, MAX_SETTING_MINUTES),
+    "SOS_AFTER_END_MINUTES": (0, MAX_SETTING_MINUTES),
+    "SOS_NEARBY_M": (0, 10_000),
     "PROXY_HOPS": (0, None),
     "STATEMENT_TIMEOUT_MS": (1, None),
     "LONG_STATEMENT_TIMEOUT_MS": (1, None),
@@ -97,6 +99,11 @@ def default_settings():
         "LATE_UPLOAD_MINUTES": 15,
         # How far confirmed duty may exceed the patrol's own length (walking back, handover).
         "DUTY_MARGIN_MINUTES": 30,
+        # How long after a patrol's end its people may still raise an SOS: the walk home.
+        "SOS_AFTER_END_MINUTES": 60,
+        # Participants whose last trusted position lies within this many metres of an SOS
+        # are alerted with the patrol's officers and station chief.
+        "SOS_NEARBY_M": 300,
         # How long one database statement of a request may run (reports and imports: the
         # long limit) before the request is answered 503 QUERY_TIMEOUT.
         "STATEMENT_TIMEOUT_MS": 5000,

@@ -17,6 +17,7 @@ from backend.notifications.models import Delivery, Device, OutboxEvent
 from backend.organizations.models import GroupMembership, Station, VolunteerGroup
 from backend.patrols.models import Patrol, PatrolParticipant, PatrolSeries
 from backend.reports.models import ExportJob
+from backend.sos.models import SosAlert, SosPress
 from backend.users.models import LocationConsent, User
 from backend.zones.models import Zone
 
@@ -43,6 +44,8 @@ __all__ = [
     "Patrol",
     "PatrolParticipant",
     "PatrolSeries",
+    "SosAlert",
+    "SosPress",
     "Station",
     "User",
     "VolunteerGroup",

@@ -4,7 +4,7 @@ The data payload is the contract with the app (mobile_api_spec/notifications.md)
 title and body are for people and come from the templates below.
 """
 import warnings
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 
 from firebase_admin import messaging
 
@@ -15,6 +15,13 @@ PAYLOAD_VERSION = "1"
 HIGH_PRIORITY = {"patrol.changed", "patrol.cancelled", "patrol.reminder_2h", "patrol.broadcast"}
 # Pointless once the patrol has begun: they expire at its start.
 EXPIRE_AT_START = {"patrol.reminder_24h", "patrol.reminder_2h", "patrol.published"}
+# Someone on the patrol needs help: through Do Not Disturb with a sound, and stale after SOS_TTL.
+SOS_EVENTS = {"sos.raised", "sos.acknowledged", "sos.cancelled"}
+SOS_TTL = timedelta(minutes=5)
+# What an SOS push carries besides the common members, from the event's payload.
+SOS_DATA_KEYS = ("alert_id", "kind", "raiser_name", "lat", "lon", "responder_name")
+# The app's Android notification channel for SOS pushes (mobile_api_spec/notifications.md).
+SOS_ANDROID_CHANNEL = "sos"
 
 TEMPLATES = {
     "ko": {
@@ -24,6 +31,9 @@ TEMPLATES = {
         "signup.promoted": ("참여 확정: {title}", "대기 중이던 {when} 순찰에 자리가 나서 확정되었습니다."),
         "patrol.reminder_24h": ("내일 합동순찰: {title}", "{when} 시작합니다."),
         "patrol.reminder_2h": ("2시간 후 순찰 시작: {title}", "{when} 집결지에서 만나요."),
+        "sos.raised": ("{sos_kind}: {raiser}", "{raiser} 님이 순찰 중 도움을 요청했습니다. 위치를 확인하고 응답하세요."),
+        "sos.acknowledged": ("경찰관 {responder} 님이 가고 있습니다", "SOS가 접수되었습니다. 안전한 곳에서 기다리세요."),
+        "sos.cancelled": ("SOS 취소: {raiser}", "{raiser} 님이 SOS를 취소했습니다(오작동). 출동하지 않아도 됩니다."),
     },
     "en": {
         "patrol.published": ("New joint patrol: {title}", "{when} · sign-up is open."),
@@ -32,7 +42,14 @@ TEMPLATES = {
         "signup.promoted": ("You're in: {title}", "A seat opened up on {when}; you are confirmed."),
         "patrol.reminder_24h": ("Patrol tomorrow: {title}", "Starts {when}."),
         "patrol.reminder_2h": ("Patrol in 2 hours: {title}", "See you at the meeting point, {when}."),
+        "sos.raised": ("{sos_kind}: {raiser}", "{raiser} needs help on the patrol. Check where and respond."),
+        "sos.acknowledged": ("Officer {responder} is coming", "Your SOS was received. Wait somewhere safe."),
+        "sos.cancelled": ("SOS cancelled: {raiser}", "{raiser} cancelled the SOS: a false alarm. No need to go."),
     },
+}
+SOS_KIND_NAMES = {
+    "ko": {"sos": "긴급 SOS", "man_down": "쓰러짐 감지"},
+    "en": {"sos": "SOS", "man_down": "Man down"},
 }
 KOREAN_WEEKDAYS = "월화수목금토일"
 
@@ -53,30 +70,49 @@ def render(event, patrol, locale):
         "title": patrol.title,
         "when": format_when(patrol.starts_at, locale),
         "reason": event.payload.get("reason", ""),
+        "raiser": event.payload.get("raiser_name", ""),
+        "responder": event.payload.get("responder_name", ""),
+        "sos_kind": SOS_KIND_NAMES[locale].get(event.payload.get("kind"), ""),
     }
     return title.format(**fields), body.format(**fields)
 
 
 def data_payload(event, patrol_id, user_id):
     """The app's contract: strings only (FCM data), and a message id stable across retries."""
-    return {
+    data = {
         "type": event.event_type,
         "patrol_id": str(patrol_id),
         "deep_link": f"jointpatrol://patrols/{patrol_id}",
         "version": PAYLOAD_VERSION,
         "message_id": f"{event.id}-{user_id}",
     }
+    if event.event_type in SOS_EVENTS:
+        data.update({key: str(event.payload[key]) for key in SOS_DATA_KEYS if key in event.payload})
+        data["deep_link"] = f"jointpatrol://sos/{event.payload['alert_id']}"
+    return data
 
 
 def build_message(event, patrol, device, user_id, locale, now):
     title, body = render(event, patrol, locale)
-    urgent = event.event_type in HIGH_PRIORITY
+    urgent = event.event_type in HIGH_PRIORITY or event.event_type in SOS_EVENTS
     android = messaging.AndroidConfig(priority="high" if urgent else "normal")
     apns_headers = {"apns-push-type": "alert", "apns-priority": "10" if urgent else "5"}
-    if event.event_type in EXPIRE_AT_START:
-        seconds_left = max(int((patrol.starts_at - now).total_seconds()), 0)
+    apns_payload = None
+    expires_at = _expires_at(event, patrol)
+    if expires_at is not None:
+        seconds_left = max(int((expires_at - now).total_seconds()), 0)
         android = messaging.AndroidConfig(priority=android.priority, ttl=seconds_left)
-        apns_headers["apns-expiration"] = str(int(patrol.starts_at.astimezone(timezone.utc).timestamp()))
+        apns_headers["apns-expiration"] = str(int(expires_at.astimezone(timezone.utc).timestamp()))
+    if event.event_type in SOS_EVENTS:
+        android = messaging.AndroidConfig(
+            priority=android.priority,
+            ttl=android.ttl,
+            notification=messaging.AndroidNotification(channel_id=SOS_ANDROID_CHANNEL, sound="default"),
+        )
+        # time-sensitive: shown through a Focus mode and on the lock screen at once (iOS 15+).
+        apns_payload = messaging.APNSPayload(
+            aps=messaging.Aps(sound="default", custom_data={"interruption-level": "time-sensitive"})
+        )
     with warnings.catch_warnings():
         # The SDK now steers towards Firebase installation IDs ("fid"); the app registers FCM
         # registration tokens, which the v1 API still takes as "token".
@@ -86,9 +122,19 @@ def build_message(event, patrol, device, user_id, locale, now):
             notification=messaging.Notification(title=title, body=body),
             data=data_payload(event, patrol.id, user_id),
             android=android,
-            apns=messaging.APNSConfig(headers=apns_headers),
+            apns=messaging.APNSConfig(headers=apns_headers, payload=apns_payload),
         )
 
 
+def _expires_at(event, patrol):
+    """When the message stops being worth delivering, or None when it never does."""
+    if event.event_type in EXPIRE_AT_START:
+        return patrol.starts_at
+    if event.event_type in SOS_EVENTS:
+        return event.created_at + SOS_TTL
+    return None
+
+
 def has_expired(event, patrol, now: datetime):
-    return event.event_type in EXPIRE_AT_START and now >= patrol.starts_at
+    expires_at = _expires_at(event, patrol)
+    return expires_at is not None and now >= expires_at

@@ -6,11 +6,16 @@ from backend.extensions import db
 from backend.notifications.models import OutboxEvent
 
 
+def dedupe_key(event_type, cause):
+    """The name of an event's cause, unique among all events."""
+    return f"{event_type}:{cause}"
+
+
 def record_event(event_type, cause, *, patrol_id=None, payload=None, available_at=None):
     """Record an event once per cause: a second call with the same cause changes nothing."""
     values = {
         "event_type": event_type,
-        "dedupe_key": f"{event_type}:{cause}",
+        "dedupe_key": dedupe_key(event_type, cause),
         "patrol_id": patrol_id,
         "payload": payload or {},
     }

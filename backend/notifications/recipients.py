@@ -18,6 +18,9 @@ def recipients(event):
         # Volunteers of the invited groups, unless they muted announcements.
         members = select(GroupMembership.user_id).where(GroupMembership.group_id.in_(event.payload["group_ids"]))
         return _active(User.id.in_(members), User.role == Role.VOLUNTEER, User.is_announcements_muted.is_(False))
+    if kind.startswith("sos."):
+        # Chosen by the SOS when it was raised (or acknowledged): who was near, on duty, in charge.
+        return _active(User.id.in_(event.payload["user_ids"]))
     if kind == "signup.promoted":
         return _active(User.id == event.payload["user_id"])
     if kind in ("patrol.reminder_24h", "patrol.reminder_2h"):

@@ -13,7 +13,18 @@ CLOCK_SKEW_ALLOWED = timedelta(minutes=2)
 def location_window(starts_at, ends_at, checkin_opens_minutes):
     """When a participant's location may be taken for a patrol: [opens, closes]. The
     minutes before the start come from the patrol's station."""
-    return starts_at - timedelta(minutes=checkin_opens_minutes), ends_at + grace_after_end()
+    return checkin_opens_at(starts_at, checkin_opens_minutes), ends_at + grace_after_end()
+
+
+def sos_window(starts_at, ends_at, checkin_opens_minutes):
+    """When a participant may raise an SOS: from check-in's opening until the walk home is
+    over (PATROL_SOS_AFTER_END_MINUTES after the end)."""
+    after_end = timedelta(minutes=current_app.config["SOS_AFTER_END_MINUTES"])
+    return checkin_opens_at(starts_at, checkin_opens_minutes), ends_at + after_end
+
+
+def checkin_opens_at(starts_at, checkin_opens_minutes):
+    return starts_at - timedelta(minutes=checkin_opens_minutes)
 
 
 def grace_after_end():

@@ -1,0 +1,1 @@
+"""SOS alerts raised by people on a patrol, and who answers them."""

@@ -1,0 +1,102 @@
+from flask.views import MethodView
+from flask_jwt_extended import current_user
+
+from backend.core.auth import login_required
+from backend.core.pagination import PAGE_SIZES
+from backend.core.routing import Blueprint, problems
+from backend.errors import PROBLEM_MIMETYPE
+from backend.extensions import limiter, throttled_after
+from backend.live.routes import read_endpoint
+from backend.sos import services
+from backend.sos.policies import RESPONDERS
+from backend.sos.schemas import (
+    SOS_EXAMPLE,
+    SosAlertDetailSchema,
+    SosAlertSchema,
+    SosAcknowledgedElsewhereSchema,
+    SosQuerySchema,
+    SosRaisedSchema,
+    SosRaiseSchema,
+    SosResolveSchema,
+)
+
+blp = Blueprint("sos", __name__, description="SOS from the field: raised by people on a patrol, taken by responders")
+
+
+@blp.route("/sos")
+class SosAlerts(MethodView):
+    operation_ids = {"post": "raiseSos", "get": "listSosAlerts"}
+
+    @login_required()
+    @limiter.limit("30 per minute")
+    @blp.alt_response(429, description=throttled_after("30 per minute"))
+    @blp.arguments(SosRaiseSchema, example=SOS_EXAMPLE)
+    @blp.response(201, SosRaisedSchema, description="Raised: the first tier is being alerted")
+    @blp.alt_response(200, schema=SosRaisedSchema, description="A retry with the same client_event_id, or a new press "
+                      "while the raiser's alert runs: the running alert, nothing new sent")
+    @problems("NOT_A_PARTICIPANT", "CONSENT_REQUIRED", "SOS_OUTSIDE_WINDOW")
+    def post(self, data):
+        """Raise an SOS from the phone of someone on a patrol"""
+        alert, is_new = services.raise_alert(current_user, data)
+        return alert, 201 if is_new else 200
+
+    @login_required()
+    @blp.arguments(SosQuerySchema, location="query")
+    @blp.response(200, SosAlertSchema(many=True))
+    @blp.paginate(**PAGE_SIZES)
+    @blp.doc(description="Responders (staff of the station family, admins) see the family's alerts; anyone else "
+             "their own. Every other person's alert read is written to the location-access log.")
+    def get(self, filters, pagination_parameters):
+        """List SOS alerts, newest first"""
+        return services.list_alerts(current_user, filters, pagination_parameters, read_endpoint())
+
+
+@blp.route("/sos/<id:alert_id>")
+class SosAlertById(MethodView):
+    operation_ids = {"get": "getSosAlert"}
+
+    @login_required()
+    @blp.response(200, SosAlertDetailSchema)
+    @blp.doc(description="Responders and the raiser; the read is logged when it is someone else's alert.")
+    def get(self, alert_id):
+        """An SOS alert with its timeline: presses, pushes, acknowledgement, end"""
+        return services.get_alert(current_user, alert_id, read_endpoint())
+
+
+@blp.route("/sos/<id:alert_id>/cancel")
+class SosCancel(MethodView):
+    operation_ids = {"post": "cancelSos"}
+
+    @login_required()
+    @blp.response(200, SosAlertSchema)
+    @problems("SOS_NOT_RAISER", "SOS_CLOSED")
+    def post(self, alert_id):
+        """Cancel your own SOS as a false alarm; everyone alerted is told (a retry answers the same)"""
+        return services.cancel(current_user, alert_id)
+
+
+@blp.route("/sos/<id:alert_id>/acknowledge")
+class SosAcknowledge(MethodView):
+    operation_ids = {"post": "acknowledgeSos"}
+
+    @login_required(*RESPONDERS)
+    @blp.response(200, SosAlertSchema)
+    @problems("SOS_OWN_ALERT", "SOS_CLOSED", "SOS_ALREADY_ACKNOWLEDGED")
+    @blp.alt_response(409, schema=SosAcknowledgedElsewhereSchema, content_type=PROBLEM_MIMETYPE,
+                      description="SOS_ALREADY_ACKNOWLEDGED names who took it in acknowledged_by")
+    def post(self, alert_id):
+        """Take an SOS: the raiser's phone is told who is coming (a retry by the same person answers the same)"""
+        return services.acknowledge(current_user, alert_id)
+
+
+@blp.route("/sos/<id:alert_id>/resolve")
+class SosResolve(MethodView):
+    operation_ids = {"post": "resolveSos"}
+
+    @login_required(*RESPONDERS)
+    @blp.arguments(SosResolveSchema)
+    @blp.response(200, SosAlertSchema)
+    @problems("SOS_OWN_ALERT", "SOS_CLOSED")
+    def post(self, data, alert_id):
+        """Close an SOS with its outcome"""
+        return services.resolve(current_user, alert_id, data["outcome"], data["note"])

@@ -1,0 +1,107 @@
+from marshmallow import fields, validate
+
+from backend.core.geojson import GeoJSONGeometry
+from backend.core.location_input import LocationFixSchema
+from backend.errors import ProblemSchema
+from backend.core.schemas import InputSchema, OutputSchema, QuerySchema, RowId, Text, UtcDateTime, enum_output
+from backend.sos.models import SosKind, SosOutcome, SosStatus
+from backend.sos.services import PUSH_EVENTS
+
+NOTE = validate.Length(max=500)
+# What the app dials from the SOS screen: the police emergency number.
+CALL_112 = "tel:112"
+
+
+class SosRaiseSchema(LocationFixSchema):
+    patrol_id = RowId(required=True, metadata={"description": "The patrol the raiser is on"})
+    kind = fields.Enum(
+        SosKind, by_value=True, required=True,
+        metadata={"description": "sos: the button was pressed; man_down: the phone detected a fall or stillness"},
+    )
+    note = Text(multiline=True, validate=NOTE, load_default=None)
+
+
+SOS_EXAMPLE = {
+    "patrol_id": 7,
+    "lat": 37.3897,
+    "lon": 126.9508,
+    "accuracy_m": 6.5,
+    "recorded_at": "2026-12-18T22:41:07+09:00",
+    "client_event_id": "0b6f2c1e-8a3d-4f5e-9c7b-2d1e4f6a8b90",
+    "kind": "sos",
+}
+
+
+class SosResolveSchema(InputSchema):
+    outcome = fields.Enum(SosOutcome, by_value=True, required=True)
+    note = Text(multiline=True, validate=NOTE, load_default=None)
+
+
+class SosQuerySchema(QuerySchema):
+    status = fields.Enum(SosStatus, by_value=True)
+    station_id = fields.Integer(metadata={"description": "The station of the alert's patrol"})
+
+
+class SosAlertSchema(OutputSchema):
+    id = fields.Integer()
+    patrol_id = fields.Integer()
+    station_id = fields.Integer(attribute="patrol.station_id")
+    kind = enum_output(SosKind)
+    status = enum_output(SosStatus)
+    note = fields.String(allow_none=True)
+    raiser_id = fields.Integer()
+    raiser_name = fields.String(attribute="raiser.name")
+    raiser_phone = fields.String(attribute="raiser.phone", metadata={"description": "To call the raiser back"})
+    point = GeoJSONGeometry(allowed_types=("Point",), metadata={"description": "Where the raiser's phone was"})
+    accuracy_m = fields.Float()
+    recorded_at = UtcDateTime()
+    raised_at = UtcDateTime()
+    recipients = fields.Method(
+        "count_recipients",
+        metadata={"type": "integer", "description": "How many people the first tier alerted (officers of the "
+                  "patrol, its station chief, participants nearby)"},
+    )
+    acknowledged_by_id = fields.Integer(allow_none=True)
+    acknowledged_by_name = fields.String(attribute="acknowledged_by.name", allow_none=True)
+    acknowledged_at = UtcDateTime(allow_none=True)
+    resolved_by_id = fields.Integer(allow_none=True)
+    resolved_at = UtcDateTime(allow_none=True)
+    outcome = enum_output(SosOutcome, allow_none=True)
+    resolution_note = fields.String(allow_none=True)
+    cancelled_at = UtcDateTime(allow_none=True)
+
+    def count_recipients(self, alert):
+        return len(alert.alerted_user_ids)
+
+
+class SosRaisedSchema(SosAlertSchema):
+    """The raiser's answer: the alert, and what the SOS screen offers next."""
+
+    call_112 = fields.Constant(CALL_112, metadata={"description": "A one-tap call to the police emergency number"})
+    station_phone = fields.Constant(
+        None, metadata={"type": "string", "nullable": True,
+                        "description": "The station's phone number; null (stations do not record one yet)"},
+    )
+
+
+class SosTimelineEntrySchema(OutputSchema):
+    at = UtcDateTime()
+    event = fields.String(metadata={"enum": ["raised", "pressed_again", "push", "acknowledged", "resolved", "cancelled"]})
+    user_id = fields.Integer(attribute="user.id", allow_none=True)
+    user_name = fields.String(attribute="user.name", allow_none=True)
+    push_type = fields.String(metadata={"enum": list(PUSH_EVENTS), "description": "push: which push"})
+    push_status = fields.String(metadata={"description": "push: pending, sent, dead or dropped"})
+
+
+class SosAlertDetailSchema(SosAlertSchema):
+    timeline = fields.List(fields.Nested(SosTimelineEntrySchema), metadata={"description": "Oldest first"})
+
+
+class TakerSchema(OutputSchema):
+    id = fields.Integer()
+    name = fields.String(allow_none=True)
+
+
+class SosAcknowledgedElsewhereSchema(ProblemSchema):
+    acknowledged_by = fields.Nested(TakerSchema, metadata={"description": "SOS_ALREADY_ACKNOWLEDGED: who took the alert"})
+    acknowledged_at = UtcDateTime(metadata={"description": "SOS_ALREADY_ACKNOWLEDGED: when"})
