@@ -20,6 +20,9 @@ class SosStatus(StrEnum):
 
 # An alert in these is still running: a new press by its raiser joins it.
 ACTIVE_STATUSES = (SosStatus.OPEN, SosStatus.ACKNOWLEDGED)
+# The same, as the predicate of the index that keeps one running alert per person. Literal
+# values: ON CONFLICT finds a partial index only by a predicate without parameters.
+IS_ACTIVE = sa.text("status IN ('open', 'acknowledged')")
 
 
 class SosOutcome(StrEnum):
@@ -39,7 +42,7 @@ class SosAlert(db.Model):
             "uq_sos_alerts_active_raiser",
             "raiser_id",
             unique=True,
-            postgresql_where=sa.text("status IN ('open', 'acknowledged')"),
+            postgresql_where=IS_ACTIVE,
         ),
     )
 

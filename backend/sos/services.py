@@ -21,7 +21,7 @@ from backend.organizations.models import Station
 from backend.patrols.models import ParticipantKind, ParticipantStatus, Patrol, PatrolParticipant
 from backend.patrols.policies import is_on_duty, visible_patrols
 from backend.patrols.timing import sos_window
-from backend.sos.models import ACTIVE_STATUSES, SosAlert, SosPress, SosStatus
+from backend.sos.models import ACTIVE_STATUSES, IS_ACTIVE, SosAlert, SosPress, SosStatus
 from backend.sos.policies import visible_alerts
 from backend.users.models import Role, User, consent_granted_at
 
@@ -99,9 +99,7 @@ def _insert_alert(actor, data):
             accuracy_m=data["accuracy_m"],
             recorded_at=data["recorded_at"],
         )
-        .on_conflict_do_nothing(
-            index_elements=["raiser_id"], index_where=SosAlert.status.in_([s.value for s in ACTIVE_STATUSES])
-        )
+        .on_conflict_do_nothing(index_elements=["raiser_id"], index_where=IS_ACTIVE)
         .returning(SosAlert.id)
     )
     return db.session.scalar(statement)

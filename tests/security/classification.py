@@ -228,6 +228,21 @@ OPERATIONS = [
        #                      admin coord chief offcr leadr volun
        own="                  ok    no    ok    ok    no    no",
        neighbour="            ok    no    ok    403   no    no"),  # officers tell only the patrols they are on
+    # SOS: raised by the people on the patrol (the volunteer's own is open; a press joins it),
+    # read by responders (staff of the family, admins) and by its raiser, taken by responders.
+    Op("POST /sos", lambda s: Call(json=fix(patrol_id=s.running, kind="sos")),
+       #                      admin coord chief offcr leadr volun
+       own="                  403   403   403   ok    ok    ok",  # only the people on the patrol
+       neighbour="            403   403   403   403   404   404"),
+    Op("GET /sos", lambda s: Call(query={"station_id": s.station}), EVERYONE, other=EVERYONE),
+    Op("GET /sos/{alert_id}", lambda s: Call(path={"alert_id": s.sos}),
+       #                      admin coord chief offcr leadr volun
+       own="                  ok    ok    ok    ok    404   ok"),  # a volunteer reads only their own
+    Op("POST /sos/{alert_id}/cancel", lambda s: Call(path={"alert_id": s.sos}),
+       #                      admin coord chief offcr leadr volun
+       own="                  403   403   403   403   404   ok"),  # its raiser only
+    Op("POST /sos/{alert_id}/acknowledge", lambda s: Call(path={"alert_id": s.sos}), STAFF),
+    Op("POST /sos/{alert_id}/resolve", lambda s: Call(path={"alert_id": s.sos}, json={"outcome": "safe"}), STAFF),
     Op("GET /checkins", lambda s: Call(query={"patrol_id": s.running}), CHIEFS_AND_OFFICERS, other=CHIEFS_AND_OFFICERS),
     Op("PATCH /checkins/{checkin_id}", lambda s: Call(path={"checkin_id": s.checkin}, json={"review": "approved"}),
        CHIEFS_AND_OFFICERS),

@@ -85,6 +85,7 @@ class Family:
     zone: int  # a zone no patrol uses
     patrols: dict  # published, other_group_published, upcoming, other_group_upcoming, draft, running, other_group_running, completed
     flagged_checkin: int
+    sos: int  # the volunteer's open SOS on the running patrol
     feed_token: str  # the volunteer's calendar feed
     closed_feed_token: str  # the leader's first feed, replaced since
     approval: int  # the group's hours approved for World.approved_month
@@ -174,6 +175,7 @@ class World:
             completed=family.patrols["completed"],
             zone=family.zone,
             checkin=family.flagged_checkin,
+            sos=family.sos,
             chief=family.chief,
             officer=family.officer,
             device=family.volunteer.device_token,
@@ -331,6 +333,7 @@ def _family(client, session, password_hash, mark, code, origin):
         zone=spare_zone.id,
         patrols=patrols,
         flagged_checkin=api.checkins(patrols["running"], review="pending"),
+        sos=api.raise_sos(volunteer, patrols["running"]),
         feed_token=api.open_feed(volunteer),
         closed_feed_token=closed_feed_token,
         approval=approval,
@@ -436,6 +439,12 @@ class _Api:
             points.append({"patrol_id": patrol_id, **location_fix((lon, lat), 12 - 4 * step)})
         result = self.request(person, "POST", "/locations:batch", {"points": points})
         assert result["accepted"] == 3, result
+
+    def raise_sos(self, person, patrol_id):
+        """An SOS at coordinates nobody else uses."""
+        lon, lat = round(self.origin[0] - 0.0003, 7), round(self.origin[1] - 0.0002, 7)
+        person.coordinates |= {lon, lat}
+        return self.request(person, "POST", "/sos", {"patrol_id": patrol_id, "kind": "sos", **location_fix((lon, lat), 0)})["id"]
 
     def checkins(self, patrol_id, review):
         listed = self.request(self.chief, "GET", "/checkins", query={"patrol_id": patrol_id, "review": review})

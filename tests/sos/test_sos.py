@@ -316,3 +316,16 @@ def test_the_timeline_tells_the_story(press, act, volunteers, officer, chief, ph
         ("acknowledged", officer.id, None, None),
         ("resolved", officer.id, None, None),
     ]
+
+
+def test_alert_after_alert_through_a_prepared_statement(press, act, volunteers, db_session):
+    # The driver prepares a statement on the server after a few runs; the insert must still
+    # find the index that keeps one running alert per person.
+    ids = []
+    for _ in range(7):
+        response = press(volunteers[1])
+        assert response.status_code == 201, response.get_json()
+        ids.append(response.get_json()["id"])
+        assert press(volunteers[1]).get_json()["id"] == ids[-1]
+        act(volunteers[1], ids[-1], "cancel")
+    assert len(set(ids)) == 7
