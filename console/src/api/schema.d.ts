@@ -1163,6 +1163,106 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/sos": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List SOS alerts, newest first
+         * @description Responders (staff of the station family, admins) see the family's alerts; anyone else their own. Every other person's alert read is written to the location-access log.
+         */
+        get: operations["listSosAlerts"];
+        put?: never;
+        /** Raise an SOS from the phone of someone on a patrol */
+        post: operations["raiseSos"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sos/{alert_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                alert_id: number;
+            };
+            cookie?: never;
+        };
+        /**
+         * An SOS alert with its timeline: presses, pushes, acknowledgement, end
+         * @description Responders and the raiser; the read is logged when it is someone else's alert.
+         */
+        get: operations["getSosAlert"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sos/{alert_id}/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                alert_id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take an SOS: the raiser's phone is told who is coming (a retry by the same person answers the same) */
+        post: operations["acknowledgeSos"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sos/{alert_id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                alert_id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel your own SOS as a false alarm; everyone alerted is told (a retry answers the same) */
+        post: operations["cancelSos"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sos/{alert_id}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                alert_id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close an SOS with its outcome */
+        post: operations["resolveSos"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/stations": {
         parameters: {
             query?: never;
@@ -1517,7 +1617,7 @@ export interface components {
         };
         CodedError: {
             /** @enum {string} */
-            code: "BAD_REQUEST" | "MALFORMED_JSON" | "JSON_TOO_DEEP" | "JSON_NUMBER_TOO_LONG" | "UNAUTHORIZED" | "INVALID_CREDENTIALS" | "TOKEN_INVALID" | "TOKEN_EXPIRED" | "TOKEN_REVOKED" | "FORBIDDEN" | "CSRF_CHECK_FAILED" | "METRICS_ACCESS_DENIED" | "CURRENT_PASSWORD_WRONG" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CONFLICT" | "PHONE_TAKEN" | "PHONE_UNAVAILABLE" | "STATION_CODE_TAKEN" | "GROUP_NAME_TAKEN" | "ALREADY_MEMBER" | "ALREADY_SIGNED_UP" | "SCHEDULE_CONFLICT" | "PAIRING_RULE" | "PATROL_NOT_OPEN" | "PATROL_NOT_EDITABLE" | "PATROL_NOT_DRAFT" | "PATROL_NOT_BROADCASTABLE" | "ZONE_IN_USE" | "CAPACITY_BELOW_CONFIRMED" | "NOT_A_PARTICIPANT" | "CONSENT_REQUIRED" | "NOT_CHECKED_IN" | "CONSENT_POLICY_OUTDATED" | "EXPORT_TOO_LARGE" | "EXPORT_NOT_READY" | "EXPORT_EXPIRED" | "EXPORT_FAILED" | "DELIVERY_NOT_DEAD" | "PATROL_NOT_FINISHED" | "HOURS_ALREADY_APPROVED" | "MONTH_NOT_ENDED" | "APPROVAL_ALREADY_REVOKED" | "HOURS_NOT_APPROVED" | "PATROL_ALREADY_STARTED" | "NOT_FLAGGED" | "NOT_INVITED" | "PAYLOAD_TOO_LARGE" | "URI_TOO_LONG" | "HEADERS_TOO_LARGE" | "VALIDATION_ERROR" | "PASSWORD_TOO_WEAK" | "UNSTORABLE_TEXT" | "TEXT_CONTROL_CHARACTER" | "TEXT_BLANK" | "DATE_OUT_OF_RANGE" | "INVALID_PHONE" | "STATION_OUT_OF_SCOPE" | "STATION_PARENT_INVALID" | "ROLE_NOT_ASSIGNABLE" | "MEMBER_OUTSIDE_STATION" | "CERTIFICATE_PERSON_REQUIRED" | "NOT_A_VOLUNTEER" | "CERTIFICATE_GROUP_REQUIRED" | "CERTIFICATE_NUMBER_INVALID" | "MEMBER_NOT_VOLUNTEER" | "NOT_ON_PATROL" | "OUTSIDE_GEOFENCE" | "OUTSIDE_PATROL_WINDOW" | "INVALID_POINT" | "RECORDED_AFTER_PATROL_END" | "DUTY_EXCEEDS_PATROL" | "RECORDED_IN_FUTURE" | "IDEMPOTENCY_MISMATCH" | "PATROL_ENDS_BEFORE_START" | "PATROL_TOO_LONG" | "PATROL_STARTS_IN_PAST" | "MEETING_POINT_OUTSIDE_KOREA" | "ZONE_OUTSIDE_STATION" | "GROUP_OUTSIDE_STATION" | "OFFICER_OUTSIDE_STATION" | "RECURRENCE_INVALID" | "RECURRENCE_UNBOUNDED" | "RECURRENCE_TOO_LONG" | "GEOMETRY_INVALID" | "GEOMETRY_SELF_INTERSECTION" | "GEOMETRY_RING_NOT_CLOSED" | "GEOMETRY_COORDINATES_OUT_OF_RANGE" | "GEOMETRY_HAS_Z" | "GEOMETRY_TYPE_MISMATCH" | "ZONE_OUTSIDE_SERVICE_AREA" | "RATE_LIMITED" | "QUERY_TIMEOUT" | "INTERNAL_ERROR" | "CONSOLE_NOT_BUILT" | "SERVICE_UNAVAILABLE";
+            code: "BAD_REQUEST" | "MALFORMED_JSON" | "JSON_TOO_DEEP" | "JSON_NUMBER_TOO_LONG" | "UNAUTHORIZED" | "INVALID_CREDENTIALS" | "TOKEN_INVALID" | "TOKEN_EXPIRED" | "TOKEN_REVOKED" | "FORBIDDEN" | "CSRF_CHECK_FAILED" | "METRICS_ACCESS_DENIED" | "CURRENT_PASSWORD_WRONG" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CONFLICT" | "PHONE_TAKEN" | "PHONE_UNAVAILABLE" | "STATION_CODE_TAKEN" | "GROUP_NAME_TAKEN" | "ALREADY_MEMBER" | "ALREADY_SIGNED_UP" | "SCHEDULE_CONFLICT" | "SOS_ALREADY_ACKNOWLEDGED" | "SOS_CLOSED" | "PAIRING_RULE" | "PATROL_NOT_OPEN" | "PATROL_NOT_EDITABLE" | "PATROL_NOT_DRAFT" | "PATROL_NOT_BROADCASTABLE" | "ZONE_IN_USE" | "CAPACITY_BELOW_CONFIRMED" | "NOT_A_PARTICIPANT" | "CONSENT_REQUIRED" | "SOS_NOT_RAISER" | "SOS_OWN_ALERT" | "NOT_CHECKED_IN" | "CONSENT_POLICY_OUTDATED" | "EXPORT_TOO_LARGE" | "EXPORT_NOT_READY" | "EXPORT_EXPIRED" | "EXPORT_FAILED" | "DELIVERY_NOT_DEAD" | "PATROL_NOT_FINISHED" | "HOURS_ALREADY_APPROVED" | "MONTH_NOT_ENDED" | "APPROVAL_ALREADY_REVOKED" | "HOURS_NOT_APPROVED" | "PATROL_ALREADY_STARTED" | "NOT_FLAGGED" | "NOT_INVITED" | "PAYLOAD_TOO_LARGE" | "URI_TOO_LONG" | "HEADERS_TOO_LARGE" | "VALIDATION_ERROR" | "PASSWORD_TOO_WEAK" | "UNSTORABLE_TEXT" | "TEXT_CONTROL_CHARACTER" | "TEXT_BLANK" | "DATE_OUT_OF_RANGE" | "INVALID_PHONE" | "STATION_OUT_OF_SCOPE" | "STATION_PARENT_INVALID" | "ROLE_NOT_ASSIGNABLE" | "MEMBER_OUTSIDE_STATION" | "CERTIFICATE_PERSON_REQUIRED" | "NOT_A_VOLUNTEER" | "CERTIFICATE_GROUP_REQUIRED" | "CERTIFICATE_NUMBER_INVALID" | "MEMBER_NOT_VOLUNTEER" | "NOT_ON_PATROL" | "OUTSIDE_GEOFENCE" | "OUTSIDE_PATROL_WINDOW" | "SOS_OUTSIDE_WINDOW" | "INVALID_POINT" | "RECORDED_AFTER_PATROL_END" | "DUTY_EXCEEDS_PATROL" | "RECORDED_IN_FUTURE" | "IDEMPOTENCY_MISMATCH" | "PATROL_ENDS_BEFORE_START" | "PATROL_TOO_LONG" | "PATROL_STARTS_IN_PAST" | "MEETING_POINT_OUTSIDE_KOREA" | "ZONE_OUTSIDE_STATION" | "GROUP_OUTSIDE_STATION" | "OFFICER_OUTSIDE_STATION" | "RECURRENCE_INVALID" | "RECURRENCE_UNBOUNDED" | "RECURRENCE_TOO_LONG" | "GEOMETRY_INVALID" | "GEOMETRY_SELF_INTERSECTION" | "GEOMETRY_RING_NOT_CLOSED" | "GEOMETRY_COORDINATES_OUT_OF_RANGE" | "GEOMETRY_HAS_Z" | "GEOMETRY_TYPE_MISMATCH" | "ZONE_OUTSIDE_SERVICE_AREA" | "RATE_LIMITED" | "QUERY_TIMEOUT" | "INTERNAL_ERROR" | "CONSOLE_NOT_BUILT" | "SERVICE_UNAVAILABLE";
             /** @description Geometry errors only, when known: [longitude, latitude] positions where the geometry is wrong (where a polygon crosses itself; an open ring's first and last positions) */
             locations?: number[][];
             /** @description The message as in `errors` (English) */
@@ -2185,7 +2285,7 @@ export interface components {
              * @description Stable UPPER_SNAKE code to branch on
              * @enum {string}
              */
-            code: "BAD_REQUEST" | "MALFORMED_JSON" | "JSON_TOO_DEEP" | "JSON_NUMBER_TOO_LONG" | "UNAUTHORIZED" | "INVALID_CREDENTIALS" | "TOKEN_INVALID" | "TOKEN_EXPIRED" | "TOKEN_REVOKED" | "FORBIDDEN" | "CSRF_CHECK_FAILED" | "METRICS_ACCESS_DENIED" | "CURRENT_PASSWORD_WRONG" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CONFLICT" | "PHONE_TAKEN" | "PHONE_UNAVAILABLE" | "STATION_CODE_TAKEN" | "GROUP_NAME_TAKEN" | "ALREADY_MEMBER" | "ALREADY_SIGNED_UP" | "SCHEDULE_CONFLICT" | "PAIRING_RULE" | "PATROL_NOT_OPEN" | "PATROL_NOT_EDITABLE" | "PATROL_NOT_DRAFT" | "PATROL_NOT_BROADCASTABLE" | "ZONE_IN_USE" | "CAPACITY_BELOW_CONFIRMED" | "NOT_A_PARTICIPANT" | "CONSENT_REQUIRED" | "NOT_CHECKED_IN" | "CONSENT_POLICY_OUTDATED" | "EXPORT_TOO_LARGE" | "EXPORT_NOT_READY" | "EXPORT_EXPIRED" | "EXPORT_FAILED" | "DELIVERY_NOT_DEAD" | "PATROL_NOT_FINISHED" | "HOURS_ALREADY_APPROVED" | "MONTH_NOT_ENDED" | "APPROVAL_ALREADY_REVOKED" | "HOURS_NOT_APPROVED" | "PATROL_ALREADY_STARTED" | "NOT_FLAGGED" | "NOT_INVITED" | "PAYLOAD_TOO_LARGE" | "URI_TOO_LONG" | "HEADERS_TOO_LARGE" | "VALIDATION_ERROR" | "PASSWORD_TOO_WEAK" | "UNSTORABLE_TEXT" | "TEXT_CONTROL_CHARACTER" | "TEXT_BLANK" | "DATE_OUT_OF_RANGE" | "INVALID_PHONE" | "STATION_OUT_OF_SCOPE" | "STATION_PARENT_INVALID" | "ROLE_NOT_ASSIGNABLE" | "MEMBER_OUTSIDE_STATION" | "CERTIFICATE_PERSON_REQUIRED" | "NOT_A_VOLUNTEER" | "CERTIFICATE_GROUP_REQUIRED" | "CERTIFICATE_NUMBER_INVALID" | "MEMBER_NOT_VOLUNTEER" | "NOT_ON_PATROL" | "OUTSIDE_GEOFENCE" | "OUTSIDE_PATROL_WINDOW" | "INVALID_POINT" | "RECORDED_AFTER_PATROL_END" | "DUTY_EXCEEDS_PATROL" | "RECORDED_IN_FUTURE" | "IDEMPOTENCY_MISMATCH" | "PATROL_ENDS_BEFORE_START" | "PATROL_TOO_LONG" | "PATROL_STARTS_IN_PAST" | "MEETING_POINT_OUTSIDE_KOREA" | "ZONE_OUTSIDE_STATION" | "GROUP_OUTSIDE_STATION" | "OFFICER_OUTSIDE_STATION" | "RECURRENCE_INVALID" | "RECURRENCE_UNBOUNDED" | "RECURRENCE_TOO_LONG" | "GEOMETRY_INVALID" | "GEOMETRY_SELF_INTERSECTION" | "GEOMETRY_RING_NOT_CLOSED" | "GEOMETRY_COORDINATES_OUT_OF_RANGE" | "GEOMETRY_HAS_Z" | "GEOMETRY_TYPE_MISMATCH" | "ZONE_OUTSIDE_SERVICE_AREA" | "RATE_LIMITED" | "QUERY_TIMEOUT" | "INTERNAL_ERROR" | "CONSOLE_NOT_BUILT" | "SERVICE_UNAVAILABLE";
+            code: "BAD_REQUEST" | "MALFORMED_JSON" | "JSON_TOO_DEEP" | "JSON_NUMBER_TOO_LONG" | "UNAUTHORIZED" | "INVALID_CREDENTIALS" | "TOKEN_INVALID" | "TOKEN_EXPIRED" | "TOKEN_REVOKED" | "FORBIDDEN" | "CSRF_CHECK_FAILED" | "METRICS_ACCESS_DENIED" | "CURRENT_PASSWORD_WRONG" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CONFLICT" | "PHONE_TAKEN" | "PHONE_UNAVAILABLE" | "STATION_CODE_TAKEN" | "GROUP_NAME_TAKEN" | "ALREADY_MEMBER" | "ALREADY_SIGNED_UP" | "SCHEDULE_CONFLICT" | "SOS_ALREADY_ACKNOWLEDGED" | "SOS_CLOSED" | "PAIRING_RULE" | "PATROL_NOT_OPEN" | "PATROL_NOT_EDITABLE" | "PATROL_NOT_DRAFT" | "PATROL_NOT_BROADCASTABLE" | "ZONE_IN_USE" | "CAPACITY_BELOW_CONFIRMED" | "NOT_A_PARTICIPANT" | "CONSENT_REQUIRED" | "SOS_NOT_RAISER" | "SOS_OWN_ALERT" | "NOT_CHECKED_IN" | "CONSENT_POLICY_OUTDATED" | "EXPORT_TOO_LARGE" | "EXPORT_NOT_READY" | "EXPORT_EXPIRED" | "EXPORT_FAILED" | "DELIVERY_NOT_DEAD" | "PATROL_NOT_FINISHED" | "HOURS_ALREADY_APPROVED" | "MONTH_NOT_ENDED" | "APPROVAL_ALREADY_REVOKED" | "HOURS_NOT_APPROVED" | "PATROL_ALREADY_STARTED" | "NOT_FLAGGED" | "NOT_INVITED" | "PAYLOAD_TOO_LARGE" | "URI_TOO_LONG" | "HEADERS_TOO_LARGE" | "VALIDATION_ERROR" | "PASSWORD_TOO_WEAK" | "UNSTORABLE_TEXT" | "TEXT_CONTROL_CHARACTER" | "TEXT_BLANK" | "DATE_OUT_OF_RANGE" | "INVALID_PHONE" | "STATION_OUT_OF_SCOPE" | "STATION_PARENT_INVALID" | "ROLE_NOT_ASSIGNABLE" | "MEMBER_OUTSIDE_STATION" | "CERTIFICATE_PERSON_REQUIRED" | "NOT_A_VOLUNTEER" | "CERTIFICATE_GROUP_REQUIRED" | "CERTIFICATE_NUMBER_INVALID" | "MEMBER_NOT_VOLUNTEER" | "NOT_ON_PATROL" | "OUTSIDE_GEOFENCE" | "OUTSIDE_PATROL_WINDOW" | "SOS_OUTSIDE_WINDOW" | "INVALID_POINT" | "RECORDED_AFTER_PATROL_END" | "DUTY_EXCEEDS_PATROL" | "RECORDED_IN_FUTURE" | "IDEMPOTENCY_MISMATCH" | "PATROL_ENDS_BEFORE_START" | "PATROL_TOO_LONG" | "PATROL_STARTS_IN_PAST" | "MEETING_POINT_OUTSIDE_KOREA" | "ZONE_OUTSIDE_STATION" | "GROUP_OUTSIDE_STATION" | "OFFICER_OUTSIDE_STATION" | "RECURRENCE_INVALID" | "RECURRENCE_UNBOUNDED" | "RECURRENCE_TOO_LONG" | "GEOMETRY_INVALID" | "GEOMETRY_SELF_INTERSECTION" | "GEOMETRY_RING_NOT_CLOSED" | "GEOMETRY_COORDINATES_OUT_OF_RANGE" | "GEOMETRY_HAS_Z" | "GEOMETRY_TYPE_MISMATCH" | "ZONE_OUTSIDE_SERVICE_AREA" | "RATE_LIMITED" | "QUERY_TIMEOUT" | "INTERNAL_ERROR" | "CONSOLE_NOT_BUILT" | "SERVICE_UNAVAILABLE";
             /** @description The messages of `errors` that carry a code of their own, each with its path in `errors` */
             coded_errors?: components["schemas"]["CodedError"][];
             detail: string;
@@ -2256,7 +2356,7 @@ export interface components {
              * @description Stable UPPER_SNAKE code to branch on
              * @enum {string}
              */
-            code: "BAD_REQUEST" | "MALFORMED_JSON" | "JSON_TOO_DEEP" | "JSON_NUMBER_TOO_LONG" | "UNAUTHORIZED" | "INVALID_CREDENTIALS" | "TOKEN_INVALID" | "TOKEN_EXPIRED" | "TOKEN_REVOKED" | "FORBIDDEN" | "CSRF_CHECK_FAILED" | "METRICS_ACCESS_DENIED" | "CURRENT_PASSWORD_WRONG" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CONFLICT" | "PHONE_TAKEN" | "PHONE_UNAVAILABLE" | "STATION_CODE_TAKEN" | "GROUP_NAME_TAKEN" | "ALREADY_MEMBER" | "ALREADY_SIGNED_UP" | "SCHEDULE_CONFLICT" | "PAIRING_RULE" | "PATROL_NOT_OPEN" | "PATROL_NOT_EDITABLE" | "PATROL_NOT_DRAFT" | "PATROL_NOT_BROADCASTABLE" | "ZONE_IN_USE" | "CAPACITY_BELOW_CONFIRMED" | "NOT_A_PARTICIPANT" | "CONSENT_REQUIRED" | "NOT_CHECKED_IN" | "CONSENT_POLICY_OUTDATED" | "EXPORT_TOO_LARGE" | "EXPORT_NOT_READY" | "EXPORT_EXPIRED" | "EXPORT_FAILED" | "DELIVERY_NOT_DEAD" | "PATROL_NOT_FINISHED" | "HOURS_ALREADY_APPROVED" | "MONTH_NOT_ENDED" | "APPROVAL_ALREADY_REVOKED" | "HOURS_NOT_APPROVED" | "PATROL_ALREADY_STARTED" | "NOT_FLAGGED" | "NOT_INVITED" | "PAYLOAD_TOO_LARGE" | "URI_TOO_LONG" | "HEADERS_TOO_LARGE" | "VALIDATION_ERROR" | "PASSWORD_TOO_WEAK" | "UNSTORABLE_TEXT" | "TEXT_CONTROL_CHARACTER" | "TEXT_BLANK" | "DATE_OUT_OF_RANGE" | "INVALID_PHONE" | "STATION_OUT_OF_SCOPE" | "STATION_PARENT_INVALID" | "ROLE_NOT_ASSIGNABLE" | "MEMBER_OUTSIDE_STATION" | "CERTIFICATE_PERSON_REQUIRED" | "NOT_A_VOLUNTEER" | "CERTIFICATE_GROUP_REQUIRED" | "CERTIFICATE_NUMBER_INVALID" | "MEMBER_NOT_VOLUNTEER" | "NOT_ON_PATROL" | "OUTSIDE_GEOFENCE" | "OUTSIDE_PATROL_WINDOW" | "INVALID_POINT" | "RECORDED_AFTER_PATROL_END" | "DUTY_EXCEEDS_PATROL" | "RECORDED_IN_FUTURE" | "IDEMPOTENCY_MISMATCH" | "PATROL_ENDS_BEFORE_START" | "PATROL_TOO_LONG" | "PATROL_STARTS_IN_PAST" | "MEETING_POINT_OUTSIDE_KOREA" | "ZONE_OUTSIDE_STATION" | "GROUP_OUTSIDE_STATION" | "OFFICER_OUTSIDE_STATION" | "RECURRENCE_INVALID" | "RECURRENCE_UNBOUNDED" | "RECURRENCE_TOO_LONG" | "GEOMETRY_INVALID" | "GEOMETRY_SELF_INTERSECTION" | "GEOMETRY_RING_NOT_CLOSED" | "GEOMETRY_COORDINATES_OUT_OF_RANGE" | "GEOMETRY_HAS_Z" | "GEOMETRY_TYPE_MISMATCH" | "ZONE_OUTSIDE_SERVICE_AREA" | "RATE_LIMITED" | "QUERY_TIMEOUT" | "INTERNAL_ERROR" | "CONSOLE_NOT_BUILT" | "SERVICE_UNAVAILABLE";
+            code: "BAD_REQUEST" | "MALFORMED_JSON" | "JSON_TOO_DEEP" | "JSON_NUMBER_TOO_LONG" | "UNAUTHORIZED" | "INVALID_CREDENTIALS" | "TOKEN_INVALID" | "TOKEN_EXPIRED" | "TOKEN_REVOKED" | "FORBIDDEN" | "CSRF_CHECK_FAILED" | "METRICS_ACCESS_DENIED" | "CURRENT_PASSWORD_WRONG" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CONFLICT" | "PHONE_TAKEN" | "PHONE_UNAVAILABLE" | "STATION_CODE_TAKEN" | "GROUP_NAME_TAKEN" | "ALREADY_MEMBER" | "ALREADY_SIGNED_UP" | "SCHEDULE_CONFLICT" | "SOS_ALREADY_ACKNOWLEDGED" | "SOS_CLOSED" | "PAIRING_RULE" | "PATROL_NOT_OPEN" | "PATROL_NOT_EDITABLE" | "PATROL_NOT_DRAFT" | "PATROL_NOT_BROADCASTABLE" | "ZONE_IN_USE" | "CAPACITY_BELOW_CONFIRMED" | "NOT_A_PARTICIPANT" | "CONSENT_REQUIRED" | "SOS_NOT_RAISER" | "SOS_OWN_ALERT" | "NOT_CHECKED_IN" | "CONSENT_POLICY_OUTDATED" | "EXPORT_TOO_LARGE" | "EXPORT_NOT_READY" | "EXPORT_EXPIRED" | "EXPORT_FAILED" | "DELIVERY_NOT_DEAD" | "PATROL_NOT_FINISHED" | "HOURS_ALREADY_APPROVED" | "MONTH_NOT_ENDED" | "APPROVAL_ALREADY_REVOKED" | "HOURS_NOT_APPROVED" | "PATROL_ALREADY_STARTED" | "NOT_FLAGGED" | "NOT_INVITED" | "PAYLOAD_TOO_LARGE" | "URI_TOO_LONG" | "HEADERS_TOO_LARGE" | "VALIDATION_ERROR" | "PASSWORD_TOO_WEAK" | "UNSTORABLE_TEXT" | "TEXT_CONTROL_CHARACTER" | "TEXT_BLANK" | "DATE_OUT_OF_RANGE" | "INVALID_PHONE" | "STATION_OUT_OF_SCOPE" | "STATION_PARENT_INVALID" | "ROLE_NOT_ASSIGNABLE" | "MEMBER_OUTSIDE_STATION" | "CERTIFICATE_PERSON_REQUIRED" | "NOT_A_VOLUNTEER" | "CERTIFICATE_GROUP_REQUIRED" | "CERTIFICATE_NUMBER_INVALID" | "MEMBER_NOT_VOLUNTEER" | "NOT_ON_PATROL" | "OUTSIDE_GEOFENCE" | "OUTSIDE_PATROL_WINDOW" | "SOS_OUTSIDE_WINDOW" | "INVALID_POINT" | "RECORDED_AFTER_PATROL_END" | "DUTY_EXCEEDS_PATROL" | "RECORDED_IN_FUTURE" | "IDEMPOTENCY_MISMATCH" | "PATROL_ENDS_BEFORE_START" | "PATROL_TOO_LONG" | "PATROL_STARTS_IN_PAST" | "MEETING_POINT_OUTSIDE_KOREA" | "ZONE_OUTSIDE_STATION" | "GROUP_OUTSIDE_STATION" | "OFFICER_OUTSIDE_STATION" | "RECURRENCE_INVALID" | "RECURRENCE_UNBOUNDED" | "RECURRENCE_TOO_LONG" | "GEOMETRY_INVALID" | "GEOMETRY_SELF_INTERSECTION" | "GEOMETRY_RING_NOT_CLOSED" | "GEOMETRY_COORDINATES_OUT_OF_RANGE" | "GEOMETRY_HAS_Z" | "GEOMETRY_TYPE_MISMATCH" | "ZONE_OUTSIDE_SERVICE_AREA" | "RATE_LIMITED" | "QUERY_TIMEOUT" | "INTERNAL_ERROR" | "CONSOLE_NOT_BUILT" | "SERVICE_UNAVAILABLE";
             /** @description The messages of `errors` that carry a code of their own, each with its path in `errors` */
             coded_errors?: components["schemas"]["CodedError"][];
             /** @description SCHEDULE_CONFLICT: the patrol the person already holds at that time (left out when a concurrent sign-up won the race) */
@@ -2288,6 +2388,225 @@ export interface components {
             position: number | null;
             /** @enum {string} */
             status: "confirmed" | "waitlisted";
+        };
+        SosAcknowledgedElsewhere: {
+            /**
+             * Format: date-time
+             * @description SOS_ALREADY_ACKNOWLEDGED: when
+             */
+            acknowledged_at?: string;
+            /** @description SOS_ALREADY_ACKNOWLEDGED: who took the alert */
+            acknowledged_by?: components["schemas"]["Taker"];
+            /**
+             * @description Stable UPPER_SNAKE code to branch on
+             * @enum {string}
+             */
+            code: "BAD_REQUEST" | "MALFORMED_JSON" | "JSON_TOO_DEEP" | "JSON_NUMBER_TOO_LONG" | "UNAUTHORIZED" | "INVALID_CREDENTIALS" | "TOKEN_INVALID" | "TOKEN_EXPIRED" | "TOKEN_REVOKED" | "FORBIDDEN" | "CSRF_CHECK_FAILED" | "METRICS_ACCESS_DENIED" | "CURRENT_PASSWORD_WRONG" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CONFLICT" | "PHONE_TAKEN" | "PHONE_UNAVAILABLE" | "STATION_CODE_TAKEN" | "GROUP_NAME_TAKEN" | "ALREADY_MEMBER" | "ALREADY_SIGNED_UP" | "SCHEDULE_CONFLICT" | "SOS_ALREADY_ACKNOWLEDGED" | "SOS_CLOSED" | "PAIRING_RULE" | "PATROL_NOT_OPEN" | "PATROL_NOT_EDITABLE" | "PATROL_NOT_DRAFT" | "PATROL_NOT_BROADCASTABLE" | "ZONE_IN_USE" | "CAPACITY_BELOW_CONFIRMED" | "NOT_A_PARTICIPANT" | "CONSENT_REQUIRED" | "SOS_NOT_RAISER" | "SOS_OWN_ALERT" | "NOT_CHECKED_IN" | "CONSENT_POLICY_OUTDATED" | "EXPORT_TOO_LARGE" | "EXPORT_NOT_READY" | "EXPORT_EXPIRED" | "EXPORT_FAILED" | "DELIVERY_NOT_DEAD" | "PATROL_NOT_FINISHED" | "HOURS_ALREADY_APPROVED" | "MONTH_NOT_ENDED" | "APPROVAL_ALREADY_REVOKED" | "HOURS_NOT_APPROVED" | "PATROL_ALREADY_STARTED" | "NOT_FLAGGED" | "NOT_INVITED" | "PAYLOAD_TOO_LARGE" | "URI_TOO_LONG" | "HEADERS_TOO_LARGE" | "VALIDATION_ERROR" | "PASSWORD_TOO_WEAK" | "UNSTORABLE_TEXT" | "TEXT_CONTROL_CHARACTER" | "TEXT_BLANK" | "DATE_OUT_OF_RANGE" | "INVALID_PHONE" | "STATION_OUT_OF_SCOPE" | "STATION_PARENT_INVALID" | "ROLE_NOT_ASSIGNABLE" | "MEMBER_OUTSIDE_STATION" | "CERTIFICATE_PERSON_REQUIRED" | "NOT_A_VOLUNTEER" | "CERTIFICATE_GROUP_REQUIRED" | "CERTIFICATE_NUMBER_INVALID" | "MEMBER_NOT_VOLUNTEER" | "NOT_ON_PATROL" | "OUTSIDE_GEOFENCE" | "OUTSIDE_PATROL_WINDOW" | "SOS_OUTSIDE_WINDOW" | "INVALID_POINT" | "RECORDED_AFTER_PATROL_END" | "DUTY_EXCEEDS_PATROL" | "RECORDED_IN_FUTURE" | "IDEMPOTENCY_MISMATCH" | "PATROL_ENDS_BEFORE_START" | "PATROL_TOO_LONG" | "PATROL_STARTS_IN_PAST" | "MEETING_POINT_OUTSIDE_KOREA" | "ZONE_OUTSIDE_STATION" | "GROUP_OUTSIDE_STATION" | "OFFICER_OUTSIDE_STATION" | "RECURRENCE_INVALID" | "RECURRENCE_UNBOUNDED" | "RECURRENCE_TOO_LONG" | "GEOMETRY_INVALID" | "GEOMETRY_SELF_INTERSECTION" | "GEOMETRY_RING_NOT_CLOSED" | "GEOMETRY_COORDINATES_OUT_OF_RANGE" | "GEOMETRY_HAS_Z" | "GEOMETRY_TYPE_MISMATCH" | "ZONE_OUTSIDE_SERVICE_AREA" | "RATE_LIMITED" | "QUERY_TIMEOUT" | "INTERNAL_ERROR" | "CONSOLE_NOT_BUILT" | "SERVICE_UNAVAILABLE";
+            /** @description The messages of `errors` that carry a code of their own, each with its path in `errors` */
+            coded_errors?: components["schemas"]["CodedError"][];
+            detail: string;
+            /** @description Field name -> messages, for 422 */
+            errors?: {
+                [key: string]: unknown;
+            };
+            request_id: string;
+            status: number;
+            title: string;
+            type: string;
+        };
+        SosAlert: {
+            accuracy_m: number;
+            /** Format: date-time */
+            acknowledged_at: string | null;
+            acknowledged_by_id: number | null;
+            acknowledged_by_name: string | null;
+            /** Format: date-time */
+            cancelled_at: string | null;
+            id: number;
+            /** @enum {string} */
+            kind: "sos" | "man_down";
+            note: string | null;
+            /** @enum {string|null} */
+            outcome: "safe" | "false_alarm" | "police_dispatched" | "medical" | null;
+            patrol_id: number;
+            /**
+             * @description Where the raiser's phone was
+             * @example {
+             *       "coordinates": [
+             *         126.9508,
+             *         37.3897
+             *       ],
+             *       "type": "Point"
+             *     }
+             */
+            point: Record<string, never>;
+            /** Format: date-time */
+            raised_at: string;
+            raiser_id: number;
+            raiser_name: string;
+            /** @description To call the raiser back */
+            raiser_phone: string;
+            /** @description How many people the first tier alerted (officers of the patrol, its station chief, participants nearby) */
+            readonly recipients: number;
+            /** Format: date-time */
+            recorded_at: string;
+            resolution_note: string | null;
+            /** Format: date-time */
+            resolved_at: string | null;
+            resolved_by_id: number | null;
+            station_id: number;
+            /** @enum {string} */
+            status: "open" | "acknowledged" | "resolved" | "cancelled";
+        };
+        SosAlertDetail: {
+            accuracy_m: number;
+            /** Format: date-time */
+            acknowledged_at: string | null;
+            acknowledged_by_id: number | null;
+            acknowledged_by_name: string | null;
+            /** Format: date-time */
+            cancelled_at: string | null;
+            id: number;
+            /** @enum {string} */
+            kind: "sos" | "man_down";
+            note: string | null;
+            /** @enum {string|null} */
+            outcome: "safe" | "false_alarm" | "police_dispatched" | "medical" | null;
+            patrol_id: number;
+            /**
+             * @description Where the raiser's phone was
+             * @example {
+             *       "coordinates": [
+             *         126.9508,
+             *         37.3897
+             *       ],
+             *       "type": "Point"
+             *     }
+             */
+            point: Record<string, never>;
+            /** Format: date-time */
+            raised_at: string;
+            raiser_id: number;
+            raiser_name: string;
+            /** @description To call the raiser back */
+            raiser_phone: string;
+            /** @description How many people the first tier alerted (officers of the patrol, its station chief, participants nearby) */
+            readonly recipients: number;
+            /** Format: date-time */
+            recorded_at: string;
+            resolution_note: string | null;
+            /** Format: date-time */
+            resolved_at: string | null;
+            resolved_by_id: number | null;
+            station_id: number;
+            /** @enum {string} */
+            status: "open" | "acknowledged" | "resolved" | "cancelled";
+            /** @description Oldest first */
+            timeline: components["schemas"]["SosTimelineEntry"][];
+        };
+        SosRaise: {
+            /** @description Horizontal accuracy radius; above 100 m the fix is suspect */
+            accuracy_m: number;
+            /**
+             * Format: uuid
+             * @description Made once by the phone; resend the same id when retrying
+             */
+            client_event_id: string;
+            /**
+             * @description sos: the button was pressed; man_down: the phone detected a fall or stillness
+             * @enum {string}
+             */
+            kind: "sos" | "man_down";
+            /** @example 37.3897 */
+            lat: number;
+            /** @example 126.9508 */
+            lon: number;
+            /** @default null */
+            note: string | null;
+            /** @description The patrol the raiser is on */
+            patrol_id: number;
+            /**
+             * Format: date-time
+             * @description When the phone took the fix
+             */
+            recorded_at: string;
+        };
+        SosRaised: {
+            accuracy_m: number;
+            /** Format: date-time */
+            acknowledged_at: string | null;
+            acknowledged_by_id: number | null;
+            acknowledged_by_name: string | null;
+            /**
+             * @description A one-tap call to the police emergency number
+             * @default tel:112
+             * @enum {string}
+             */
+            call_112: "tel:112";
+            /** Format: date-time */
+            cancelled_at: string | null;
+            id: number;
+            /** @enum {string} */
+            kind: "sos" | "man_down";
+            note: string | null;
+            /** @enum {string|null} */
+            outcome: "safe" | "false_alarm" | "police_dispatched" | "medical" | null;
+            patrol_id: number;
+            /**
+             * @description Where the raiser's phone was
+             * @example {
+             *       "coordinates": [
+             *         126.9508,
+             *         37.3897
+             *       ],
+             *       "type": "Point"
+             *     }
+             */
+            point: Record<string, never>;
+            /** Format: date-time */
+            raised_at: string;
+            raiser_id: number;
+            raiser_name: string;
+            /** @description To call the raiser back */
+            raiser_phone: string;
+            /** @description How many people the first tier alerted (officers of the patrol, its station chief, participants nearby) */
+            readonly recipients: number;
+            /** Format: date-time */
+            recorded_at: string;
+            resolution_note: string | null;
+            /** Format: date-time */
+            resolved_at: string | null;
+            resolved_by_id: number | null;
+            station_id: number;
+            /**
+             * @description The station's phone number; null (stations do not record one yet)
+             * @default null
+             * @enum {string|null}
+             */
+            station_phone: null;
+            /** @enum {string} */
+            status: "open" | "acknowledged" | "resolved" | "cancelled";
+        };
+        SosResolve: {
+            /** @default null */
+            note: string | null;
+            /** @enum {string} */
+            outcome: "safe" | "false_alarm" | "police_dispatched" | "medical";
+        };
+        SosTimelineEntry: {
+            /** Format: date-time */
+            at: string;
+            /** @enum {string} */
+            event: "raised" | "pressed_again" | "push" | "acknowledged" | "resolved" | "cancelled";
+            /** @description push: pending, sent, dead or dropped */
+            push_status: string;
+            /**
+             * @description push: which push
+             * @enum {string}
+             */
+            push_type: "sos.raised" | "sos.acknowledged" | "sos.cancelled";
+            user_id: number | null;
+            user_name: string | null;
         };
         Station: {
             checkin_opens_minutes: number;
@@ -2351,6 +2670,10 @@ export interface components {
             is_officer_required_at_night_in_women_safe_zones?: boolean;
             /** @description Withdrawing later than this before a patrol counts as a late cancellation */
             withdrawal_cutoff_minutes?: number;
+        };
+        Taker: {
+            id: number;
+            name: string | null;
         };
         Token: {
             access_token: string;
@@ -6937,6 +7260,391 @@ export interface operations {
                 };
             };
             /** @description Codes: `EXPORT_TOO_LARGE` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Codes: `VALIDATION_ERROR` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            default: components["responses"]["DEFAULT_ERROR"];
+        };
+    };
+    listSosAlerts: {
+        parameters: {
+            query?: {
+                status?: "open" | "acknowledged" | "resolved" | "cancelled";
+                /** @description The station of the alert's patrol */
+                station_id?: number;
+                page?: number;
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "X-Pagination": components["headers"]["PAGINATION"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SosAlert"][];
+                };
+            };
+            /** @description Codes: `UNAUTHORIZED`, `TOKEN_INVALID`, `TOKEN_EXPIRED`, `TOKEN_REVOKED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Codes: `VALIDATION_ERROR` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            default: components["responses"]["DEFAULT_ERROR"];
+        };
+    };
+    raiseSos: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "accuracy_m": 6.5,
+                 *       "client_event_id": "0b6f2c1e-8a3d-4f5e-9c7b-2d1e4f6a8b90",
+                 *       "kind": "sos",
+                 *       "lat": 37.3897,
+                 *       "lon": 126.9508,
+                 *       "patrol_id": 7,
+                 *       "recorded_at": "2026-12-18T22:41:07+09:00"
+                 *     }
+                 */
+                "application/json": components["schemas"]["SosRaise"];
+            };
+        };
+        responses: {
+            /** @description A retry with the same client_event_id, or a new press while the raiser's alert runs: the running alert, nothing new sent */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SosRaised"];
+                };
+            };
+            /** @description Raised: the first tier is being alerted */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SosRaised"];
+                };
+            };
+            /** @description Codes: `UNAUTHORIZED`, `TOKEN_INVALID`, `TOKEN_EXPIRED`, `TOKEN_REVOKED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Codes: `NOT_A_PARTICIPANT`, `CONSENT_REQUIRED` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Codes: `VALIDATION_ERROR`, `SOS_OUTSIDE_WINDOW` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RATE_LIMITED: more than 30 per minute from one person; wait Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            default: components["responses"]["DEFAULT_ERROR"];
+        };
+    };
+    getSosAlert: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                alert_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SosAlertDetail"];
+                };
+            };
+            /** @description Codes: `UNAUTHORIZED`, `TOKEN_INVALID`, `TOKEN_EXPIRED`, `TOKEN_REVOKED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Codes: `NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Codes: `VALIDATION_ERROR` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            default: components["responses"]["DEFAULT_ERROR"];
+        };
+    };
+    acknowledgeSos: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                alert_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SosAlert"];
+                };
+            };
+            /** @description Codes: `UNAUTHORIZED`, `TOKEN_INVALID`, `TOKEN_EXPIRED`, `TOKEN_REVOKED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Codes: `SOS_OWN_ALERT`, `FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Codes: `NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SOS_ALREADY_ACKNOWLEDGED names who took it in acknowledged_by. Codes: `SOS_CLOSED`, `SOS_ALREADY_ACKNOWLEDGED` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["SosAcknowledgedElsewhere"];
+                };
+            };
+            /** @description Codes: `VALIDATION_ERROR` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            default: components["responses"]["DEFAULT_ERROR"];
+        };
+    };
+    cancelSos: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                alert_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SosAlert"];
+                };
+            };
+            /** @description Codes: `UNAUTHORIZED`, `TOKEN_INVALID`, `TOKEN_EXPIRED`, `TOKEN_REVOKED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Codes: `SOS_NOT_RAISER` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Codes: `NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Codes: `SOS_CLOSED` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Codes: `VALIDATION_ERROR` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            default: components["responses"]["DEFAULT_ERROR"];
+        };
+    };
+    resolveSos: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                alert_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SosResolve"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SosAlert"];
+                };
+            };
+            /** @description Codes: `UNAUTHORIZED`, `TOKEN_INVALID`, `TOKEN_EXPIRED`, `TOKEN_REVOKED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Codes: `SOS_OWN_ALERT`, `FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Codes: `NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Codes: `SOS_CLOSED` */
             409: {
                 headers: {
                     [name: string]: unknown;
