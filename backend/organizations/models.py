@@ -30,6 +30,8 @@ class Station(db.Model):
     late_after_minutes = sa.Column(sa.Integer, nullable=False, server_default="15")
     # flag: accept a check-in outside the geofence and mark it for review; block: refuse it.
     geofence_policy = enum_column(GeofencePolicy, "geofence_policy", nullable=False, server_default="flag")
+    # The number an SOS screen offers besides 112 (the station's 상황실, say).
+    phone = sa.Column(sa.String(20))
     created_at = created_at_column()
 
     parent = db.relationship("Station", remote_side=[id], back_populates="units")

@@ -53,7 +53,7 @@ class StationById(MethodView):
     @blp.arguments(StationRulesSchema)
     @blp.response(200, StationSchema)
     def patch(self, changes, station_id):
-        """Set the station's patrol rules (its own chief, or an admin)"""
+        """Set the station's patrol rules and phone number (its own chief, or an admin)"""
         return services.update_station_rules(current_user, station_id, changes)
 
 

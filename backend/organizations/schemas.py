@@ -9,6 +9,16 @@ from backend.users.policies import can_see_phone
 NAME = validate.Length(min=1, max=100)
 
 
+def station_phone(**kwargs):
+    """The station's number as people dial it: digits, dashes and a leading +."""
+    return fields.String(
+        allow_none=True,
+        validate=validate.Regexp(r"^\+?[0-9][0-9-]{1,18}[0-9]$"),
+        metadata={"example": "031-8086-1234", "description": "Offered on the SOS screen besides 112; null for none"},
+        **kwargs,
+    )
+
+
 class StationCreateSchema(InputSchema):
     name = Name(required=True, validate=NAME, metadata={"example": "안양동안경찰서"})
     code = fields.String(
@@ -20,6 +30,7 @@ class StationCreateSchema(InputSchema):
         allow_none=True, load_default=None, metadata={"description": "The 경찰서 a 지구대/파출소 belongs to"}
     )
     location = GeoJSONGeometry(allowed_types=("Point",), allow_none=True, load_default=None)
+    phone = station_phone(load_default=None)
 
 
 class StationRulesSchema(InputSchema):
@@ -38,6 +49,7 @@ class StationRulesSchema(InputSchema):
         by_value=True,
         metadata={"description": "flag: accept a check-in outside the geofence for review; block: refuse it"},
     )
+    phone = station_phone()
 
 
 class StationSchema(OutputSchema):
@@ -50,6 +62,7 @@ class StationSchema(OutputSchema):
     is_officer_required_at_night_in_women_safe_zones = fields.Boolean()
     checkin_opens_minutes = fields.Integer()
     geofence_policy = enum_output(GeofencePolicy)
+    phone = fields.String(allow_none=True)
     created_at = UtcDateTime()
 
 

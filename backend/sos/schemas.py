@@ -78,9 +78,9 @@ class SosRaisedSchema(SosAlertSchema):
     """The raiser's answer: the alert, and what the SOS screen offers next."""
 
     call_112 = fields.Constant(CALL_112, metadata={"description": "A one-tap call to the police emergency number"})
-    station_phone = fields.Constant(
-        None, metadata={"type": "string", "nullable": True,
-                        "description": "The station's phone number; null (stations do not record one yet)"},
+    station_phone = fields.String(
+        attribute="patrol.station.phone", allow_none=True,
+        metadata={"description": "The patrol's station's number, to offer beside 112; null when it has none"},
     )
 
 

@@ -93,7 +93,7 @@ def test_the_first_tier_hears_at_once_and_nobody_else(
     assert answer["status"] == "open"
     assert answer["recipients"] == 3
     assert answer["call_112"] == "tel:112"
-    assert answer["station_phone"] is None
+    assert answer["station_phone"] is None  # the station has not given one
     dispatch()
     alerted = {user.id for user in [officer, chief, near]}
     for user_id, token in tokens.items():
@@ -329,3 +329,13 @@ def test_alert_after_alert_through_a_prepared_statement(press, act, volunteers, 
         assert press(volunteers[1]).get_json()["id"] == ids[-1]
         act(volunteers[1], ids[-1], "cancel")
     assert len(set(ids)) == 7
+
+
+def test_the_answer_offers_the_station_phone(press, volunteers, chief, home_station, client, auth_headers):
+    station = f"/api/v1/stations/{home_station.id}"
+    bad = client.patch(station, json={"phone": "call us"}, headers=auth_headers(chief))
+    assert "phone" in assert_problem(bad, 422, "VALIDATION_ERROR")["errors"]
+    response = client.patch(station, json={"phone": "031-8086-1234"}, headers=auth_headers(chief))
+    assert response.get_json()["phone"] == "031-8086-1234"
+
+    assert press(volunteers[1]).get_json()["station_phone"] == "031-8086-1234"

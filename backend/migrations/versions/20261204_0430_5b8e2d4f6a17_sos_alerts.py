@@ -1,4 +1,5 @@
-"""sos alerts: a participant's call for help, its presses, who took it and how it ended
+"""sos alerts: a participant's call for help, its presses, who took it and how it ended;
+the station's phone number, which the SOS screen offers besides 112
 
 Revision ID: 5b8e2d4f6a17
 Revises: a7c3e9f1d2b8
@@ -18,6 +19,7 @@ depends_on = None
 
 
 def upgrade():
+    op.add_column('stations', sa.Column('phone', sa.String(length=20), nullable=True))
     op.create_table(
         'sos_alerts',
         sa.Column('id', sa.Integer(), nullable=False),
@@ -72,3 +74,4 @@ def downgrade():
     op.drop_index('uq_sos_alerts_active_raiser', table_name='sos_alerts', postgresql_where=sa.text("status IN ('open', 'acknowledged')"))
     op.drop_index(op.f('ix_sos_alerts_patrol_id'), table_name='sos_alerts')
     op.drop_table('sos_alerts')
+    op.drop_column('stations', 'phone')

@@ -1297,7 +1297,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Set the station's patrol rules (its own chief, or an admin) */
+        /** Set the station's patrol rules and phone number (its own chief, or an admin) */
         patch: operations["updateStation"];
         trace?: never;
     };
@@ -2578,12 +2578,8 @@ export interface components {
             resolved_at: string | null;
             resolved_by_id: number | null;
             station_id: number;
-            /**
-             * @description The station's phone number; null (stations do not record one yet)
-             * @default null
-             * @enum {string|null}
-             */
-            station_phone: null;
+            /** @description The patrol's station's number, to offer beside 112; null when it has none */
+            station_phone: string | null;
             /** @enum {string} */
             status: "open" | "acknowledged" | "resolved" | "cancelled";
         };
@@ -2630,6 +2626,7 @@ export interface components {
             location: Record<string, never> | null;
             name: string;
             parent_id: number | null;
+            phone: string | null;
             withdrawal_cutoff_minutes: number;
         };
         StationCreate: {
@@ -2657,6 +2654,12 @@ export interface components {
              * @default null
              */
             parent_id: number | null;
+            /**
+             * @description Offered on the SOS screen besides 112; null for none
+             * @default null
+             * @example 031-8086-1234
+             */
+            phone: string | null;
         };
         StationRules: {
             /** @description Check-in opens this long before the start */
@@ -2668,6 +2671,11 @@ export interface components {
             geofence_policy?: "flag" | "block";
             /** @description A patrol covering a women-safe zone between 22:00 and 06:00 needs an officer */
             is_officer_required_at_night_in_women_safe_zones?: boolean;
+            /**
+             * @description Offered on the SOS screen besides 112; null for none
+             * @example 031-8086-1234
+             */
+            phone?: string | null;
             /** @description Withdrawing later than this before a patrol counts as a late cancellation */
             withdrawal_cutoff_minutes?: number;
         };
