@@ -1,3 +1,4 @@
+from flask_jwt_extended import current_user
 from marshmallow import fields, validate
 
 from backend.core.geojson import GeoJSONGeometry
@@ -6,6 +7,7 @@ from backend.errors import ProblemSchema
 from backend.core.schemas import InputSchema, OutputSchema, QuerySchema, RowId, Text, UtcDateTime, enum_output
 from backend.sos.models import SosKind, SosOutcome, SosStatus
 from backend.sos.services import PUSH_EVENTS
+from backend.users.policies import can_see_phone
 
 NOTE = validate.Length(max=500)
 # What the app dials from the SOS screen: the police emergency number.
@@ -51,7 +53,9 @@ class SosAlertSchema(OutputSchema):
     note = fields.String(allow_none=True)
     raiser_id = fields.Integer()
     raiser_name = fields.String(attribute="raiser.name")
-    raiser_phone = fields.String(attribute="raiser.phone", metadata={"description": "To call the raiser back"})
+    raiser_phone = fields.Method(
+        "visible_phone", allow_none=True, metadata={"type": "string", "description": "To call the raiser back"}
+    )
     point = GeoJSONGeometry(allowed_types=("Point",), metadata={"description": "Where the raiser's phone was"})
     accuracy_m = fields.Float()
     recorded_at = UtcDateTime()
@@ -72,6 +76,9 @@ class SosAlertSchema(OutputSchema):
 
     def count_recipients(self, alert):
         return len(alert.alerted_user_ids)
+
+    def visible_phone(self, alert):
+        return alert.raiser.phone if can_see_phone(current_user, alert.raiser) else None
 
 
 class SosRaisedSchema(SosAlertSchema):

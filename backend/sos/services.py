@@ -164,7 +164,8 @@ def first_tier(patrol, raiser_id, data):
         ),
     )
     everyone = union(officers, chiefs, nearby).subquery()
-    return sorted(db.session.scalars(select(everyone.c[0]).where(everyone.c[0] != raiser_id)))
+    told = select(User.id).where(User.id.in_(select(everyone)), User.id != raiser_id, User.is_active).order_by(User.id)
+    return list(db.session.scalars(told))
 
 
 def _last_point(patrol):

@@ -83,6 +83,7 @@ def test_the_first_tier_hears_at_once_and_nobody_else(
     assert upload(far, [fix(running_patrol.id, offset(BEOMGYE, 1000, 0), a_minute_ago)]).status_code == 200
     withdraw_from(db_session, running_patrol, withdrawn)
     coordinator = make_user("coordinator", home_station)  # told only when the alert escalates
+    make_user("station_chief", home_station, is_active=False)  # a former chief: not counted
     elsewhere = [make_user("officer", other_station), make_user("station_chief", other_station)]
     tokens = {user.id: phone(user) for user in [officer, chief, near, withdrawn, far, coordinator, raiser, *elsewhere]}
 

@@ -2445,7 +2445,7 @@ export interface components {
             raiser_id: number;
             raiser_name: string;
             /** @description To call the raiser back */
-            raiser_phone: string;
+            readonly raiser_phone: string | null;
             /** @description How many people the first tier alerted (officers of the patrol, its station chief, participants nearby) */
             readonly recipients: number;
             /** Format: date-time */
@@ -2489,7 +2489,7 @@ export interface components {
             raiser_id: number;
             raiser_name: string;
             /** @description To call the raiser back */
-            raiser_phone: string;
+            readonly raiser_phone: string | null;
             /** @description How many people the first tier alerted (officers of the patrol, its station chief, participants nearby) */
             readonly recipients: number;
             /** Format: date-time */
@@ -2568,7 +2568,7 @@ export interface components {
             raiser_id: number;
             raiser_name: string;
             /** @description To call the raiser back */
-            raiser_phone: string;
+            readonly raiser_phone: string | null;
             /** @description How many people the first tier alerted (officers of the patrol, its station chief, participants nearby) */
             readonly recipients: number;
             /** Format: date-time */
