@@ -492,7 +492,7 @@ def report_notifications(due, db_figures, received, drained_s):
           f"{received['token_requests']} OAuth token request(s)")
     median, p99 = db_figures["delivery_s"]
     if median is not None:
-        print(f"from due to sent: p50 {median:.1f} s, p99 {p99:.1f} s (the dispatcher pauses 2 s when idle); "
+        print(f"from due to sent: p50 {median:.1f} s, p99 {p99:.1f} s (the dispatcher wakes at an event's commit; reminders wait for its 2 s poll); "
               f"everything sent {drained_s:.1f} s after the night's last request")
 
 

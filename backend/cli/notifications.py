@@ -8,6 +8,7 @@ from flask.cli import AppGroup
 from backend.extensions import db
 from backend.notifications.dispatcher import fan_out_due_events, prune_idle_devices, send_due_deliveries
 from backend.notifications.fcm import DevelopmentSender, FcmSender
+from backend.notifications.wakeup import OutboxListener
 
 notifications_cli = AppGroup("notifications", help="Push notifications.")
 PRUNE_EVERY_SECONDS = 3600
@@ -38,10 +39,12 @@ def drain(sender):
 
 @notifications_cli.command("dispatch")
 @click.option("--once", is_flag=True, help="Send what is due now, then exit.")
-@click.option("--idle-seconds", type=float, default=2.0, show_default=True, help="Pause when nothing is due.")
+@click.option("--idle-seconds", type=float, default=2.0, show_default=True,
+              help="When nothing is due, look again after this long at the latest; a new event's commit wakes it sooner.")
 def dispatch(once, idle_seconds):
     """Send due notifications through FCM; run several at once if you like."""
     sender = push_sender(current_app)
+    listener = OutboxListener()
     next_prune = 0.0
     try:
         while True:
@@ -53,9 +56,11 @@ def dispatch(once, idle_seconds):
             if once:
                 click.echo(f"fanned out {events} events, handled {deliveries} deliveries")
                 return
-            if not events and not deliveries:
-                time.sleep(idle_seconds)
+            # After work, only take the wake-ups that came meanwhile (the next round, at once,
+            # covers their events), so that they neither pile up nor cost a round each later.
+            listener.wait(0 if events or deliveries else idle_seconds)
     finally:
+        listener.close()
         sender.close()
 
 

@@ -1,9 +1,13 @@
 """Writing events to the outbox, in the transaction of the change that causes them."""
-from sqlalchemy import delete
+from sqlalchemy import delete, func
 from sqlalchemy.dialects.postgresql import insert
 
+from backend.core.time import utcnow
 from backend.extensions import db
 from backend.notifications.models import OutboxEvent
+
+# Dispatchers LISTEN here (backend/notifications/wakeup.py) to send an event as soon as it is committed.
+CHANNEL = "patrol_outbox"
 
 
 def dedupe_key(event_type, cause):
@@ -21,7 +25,13 @@ def record_event(event_type, cause, *, patrol_id=None, payload=None, available_a
     }
     if available_at is not None:
         values["available_at"] = available_at
-    db.session.execute(insert(OutboxEvent).values(**values).on_conflict_do_nothing(index_elements=["dedupe_key"]))
+    statement = insert(OutboxEvent).values(**values).on_conflict_do_nothing(index_elements=["dedupe_key"])
+    if available_at is None or available_at <= utcnow():
+        # PostgreSQL delivers the notification at commit only, so a rolled-back event wakes
+        # nobody; RETURNING runs for an inserted row only, so neither does a duplicate. In the
+        # same statement, it costs no round trip. An event due later is found by the poll.
+        statement = statement.returning(func.pg_notify(CHANNEL, ""))
+    db.session.execute(statement)
 
 
 def drop_pending_events(patrol_id, event_types):
