@@ -1,9 +1,11 @@
+import logging
 import time
 from datetime import timedelta
 
 import click
 from flask import current_app
 from flask.cli import AppGroup
+from sqlalchemy.exc import OperationalError
 
 from backend.extensions import db
 from backend.notifications.dispatcher import fan_out_due_events, prune_idle_devices, send_due_deliveries
@@ -12,6 +14,7 @@ from backend.notifications.wakeup import OutboxListener
 
 notifications_cli = AppGroup("notifications", help="Push notifications.")
 PRUNE_EVERY_SECONDS = 3600
+log = logging.getLogger(__name__)
 
 
 def push_sender(app):
@@ -48,11 +51,20 @@ def dispatch(once, idle_seconds):
     next_prune = 0.0
     try:
         while True:
-            if time.monotonic() >= next_prune:  # hourly housekeeping, as FCM does its own
-                prune_idle_devices()
-                db.session.commit()
-                next_prune = time.monotonic() + PRUNE_EVERY_SECONDS
-            events, deliveries = drain(sender)
+            try:
+                if time.monotonic() >= next_prune:  # hourly housekeeping, as FCM does its own
+                    prune_idle_devices()
+                    db.session.commit()
+                    next_prune = time.monotonic() + PRUNE_EVERY_SECONDS
+                events, deliveries = drain(sender)
+            except OperationalError as error:
+                if once:
+                    raise
+                # The database failed the round (a restart, say): the rows it claimed went back
+                # with its transaction, and a round after the pause takes them again.
+                db.session.rollback()
+                log.warning("dispatching failed, trying again after the pause: %s", error)
+                events = deliveries = 0
             if once:
                 click.echo(f"fanned out {events} events, handled {deliveries} deliveries")
                 return
