@@ -34,6 +34,9 @@ WHOLE_NUMBER_SETTINGS = {
     "DUTY_MARGIN_MINUTES": (0, MAX_SETTING_MINUTES),
     "SOS_AFTER_END_MINUTES": (0, MAX_SETTING_MINUTES),
     "SOS_NEARBY_M": (0, 10_000),
+    "SOS_ESCALATE_AFTER_S": (0, 3600),
+    "SOS_REPEAT_S": (1, 3600),
+    "SOS_REPEATS": (0, 20),
     "PROXY_HOPS": (0, None),
     "STATEMENT_TIMEOUT_MS": (1, None),
     "LONG_STATEMENT_TIMEOUT_MS": (1, None),
@@ -104,6 +107,12 @@ def default_settings():
         # Participants whose last trusted position lies within this many metres of an SOS
         # are alerted with the patrol's officers and station chief.
         "SOS_NEARBY_M": 300,
+        # An alert nobody has acknowledged this long after it was raised reaches the whole
+        # station family's staff and, again, the first tier; then, every SOS_REPEAT_S, at
+        # most SOS_REPEATS times, everyone it reached is told again.
+        "SOS_ESCALATE_AFTER_S": 60,
+        "SOS_REPEAT_S": 30,
+        "SOS_REPEATS": 3,
         # How long one database statement of a request may run (reports and imports: the
         # long limit) before the request is answered 503 QUERY_TIMEOUT.
         "STATEMENT_TIMEOUT_MS": 5000,

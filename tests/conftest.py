@@ -10,4 +10,5 @@ pytest_plugins = [
     "backend.testing.fixtures.notifications",
     "backend.testing.fixtures.faults",
     "backend.testing.fixtures.queries",
+    "backend.testing.fixtures.sos",
 ]

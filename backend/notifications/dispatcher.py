@@ -21,6 +21,7 @@ from backend.notifications import messages
 from backend.notifications.models import Delivery, DeliveryStatus, Device, OutboxEvent
 from backend.notifications.recipients import recipients
 from backend.patrols.models import Patrol, PatrolState
+from backend.sos.escalation import FOLLOW_UPS, take_follow_up
 from backend.users.models import User
 
 BATCH_SIZE = 500  # FCM's send_each limit
@@ -40,6 +41,9 @@ def fan_out_due_events(limit=100):
         .with_for_update(skip_locked=True)
     ).all()
     for event in events:
+        if event.event_type in FOLLOW_UPS:
+            # Who an SOS's escalation or repeat reaches depends on the alert as it is now.
+            take_follow_up(event)
         devices = select(literal(event.id), Device.id, Device.user_id).where(Device.user_id.in_(recipients(event)))
         db.session.execute(insert(Delivery).from_select(["event_id", "device_id", "user_id"], devices))
         event.processed_at = utcnow()

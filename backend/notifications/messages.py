@@ -16,10 +16,10 @@ HIGH_PRIORITY = {"patrol.changed", "patrol.cancelled", "patrol.reminder_2h", "pa
 # Pointless once the patrol has begun: they expire at its start.
 EXPIRE_AT_START = {"patrol.reminder_24h", "patrol.reminder_2h", "patrol.published"}
 # Someone on the patrol needs help: through Do Not Disturb with a sound, and stale after SOS_TTL.
-SOS_EVENTS = {"sos.raised", "sos.acknowledged", "sos.cancelled"}
+SOS_EVENTS = {"sos.raised", "sos.escalated", "sos.repeated", "sos.acknowledged", "sos.cancelled"}
 SOS_TTL = timedelta(minutes=5)
 # What an SOS push carries besides the common members, from the event's payload.
-SOS_DATA_KEYS = ("alert_id", "kind", "raiser_name", "lat", "lon", "responder_name")
+SOS_DATA_KEYS = ("alert_id", "kind", "raiser_name", "lat", "lon", "responder_name", "repeat")
 # The app's Android notification channel for SOS pushes (mobile_api_spec/notifications.md).
 SOS_ANDROID_CHANNEL = "sos"
 
@@ -32,6 +32,8 @@ TEMPLATES = {
         "patrol.reminder_24h": ("내일 합동순찰: {title}", "{when} 시작합니다."),
         "patrol.reminder_2h": ("2시간 후 순찰 시작: {title}", "{when} 집결지에서 만나요."),
         "sos.raised": ("{sos_kind}: {raiser}", "{raiser} 님이 순찰 중 도움을 요청했습니다. 위치를 확인하고 응답하세요."),
+        "sos.escalated": ("{sos_kind} 응답 없음: {raiser}", "{raiser} 님의 SOS에 아직 아무도 응답하지 않았습니다. 위치를 확인하고 응답하세요."),
+        "sos.repeated": ("{sos_kind} 응답 없음: {raiser}", "{raiser} 님의 SOS에 아직 아무도 응답하지 않았습니다. 지금 응답하세요."),
         "sos.acknowledged": ("경찰관 {responder} 님이 가고 있습니다", "SOS가 접수되었습니다. 안전한 곳에서 기다리세요."),
         "sos.cancelled": ("SOS 취소: {raiser}", "{raiser} 님이 SOS를 취소했습니다(오작동). 출동하지 않아도 됩니다."),
     },
@@ -43,6 +45,8 @@ TEMPLATES = {
         "patrol.reminder_24h": ("Patrol tomorrow: {title}", "Starts {when}."),
         "patrol.reminder_2h": ("Patrol in 2 hours: {title}", "See you at the meeting point, {when}."),
         "sos.raised": ("{sos_kind}: {raiser}", "{raiser} needs help on the patrol. Check where and respond."),
+        "sos.escalated": ("{sos_kind}, no answer yet: {raiser}", "Nobody has answered {raiser}'s SOS yet. Check where and respond."),
+        "sos.repeated": ("{sos_kind}, no answer yet: {raiser}", "Nobody has answered {raiser}'s SOS yet. Respond now."),
         "sos.acknowledged": ("Officer {responder} is coming", "Your SOS was received. Wait somewhere safe."),
         "sos.cancelled": ("SOS cancelled: {raiser}", "{raiser} cancelled the SOS: a false alarm. No need to go."),
     },
@@ -131,7 +135,8 @@ def _expires_at(event, patrol):
     if event.event_type in EXPIRE_AT_START:
         return patrol.starts_at
     if event.event_type in SOS_EVENTS:
-        return event.created_at + SOS_TTL
+        # From when it was due: an escalation is written at the raise, to go out later.
+        return event.available_at + SOS_TTL
     return None
 
 

@@ -56,7 +56,8 @@ class SosAlert(db.Model):
     accuracy_m = sa.Column(sa.Float, nullable=False)
     recorded_at = sa.Column(sa.DateTime(timezone=True), nullable=False)
     raised_at = created_at_column()
-    # Who the first tier alerted; a cancellation tells the same people.
+    # Who the alert has reached: the first tier, then the escalation's additions. Repeats and a
+    # cancellation tell the same people.
     alerted_user_ids = sa.Column(ARRAY(sa.Integer), nullable=False, server_default="{}")
     acknowledged_by_id = sa.Column(sa.Integer, sa.ForeignKey("users.id", ondelete="SET NULL"))
     acknowledged_at = sa.Column(sa.DateTime(timezone=True))

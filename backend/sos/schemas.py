@@ -62,8 +62,9 @@ class SosAlertSchema(OutputSchema):
     raised_at = UtcDateTime()
     recipients = fields.Method(
         "count_recipients",
-        metadata={"type": "integer", "description": "How many people the first tier alerted (officers of the "
-                  "patrol, its station chief, participants nearby)"},
+        metadata={"type": "integer", "description": "How many people the alert has reached: the first tier "
+                  "(officers of the patrol, its station chief, participants nearby), and after an escalation "
+                  "the staff of the station family too"},
     )
     acknowledged_by_id = fields.Integer(allow_none=True)
     acknowledged_by_name = fields.String(attribute="acknowledged_by.name", allow_none=True)
@@ -93,11 +94,14 @@ class SosRaisedSchema(SosAlertSchema):
 
 class SosTimelineEntrySchema(OutputSchema):
     at = UtcDateTime()
-    event = fields.String(metadata={"enum": ["raised", "pressed_again", "push", "acknowledged", "resolved", "cancelled"]})
+    event = fields.String(metadata={"enum": [
+        "raised", "pressed_again", "escalated", "repeated", "push", "acknowledged", "resolved", "cancelled",
+    ]})
     user_id = fields.Integer(attribute="user.id", allow_none=True)
     user_name = fields.String(attribute="user.name", allow_none=True)
     push_type = fields.String(metadata={"enum": list(PUSH_EVENTS), "description": "push: which push"})
     push_status = fields.String(metadata={"description": "push: pending, sent, dead or dropped"})
+    repeat = fields.Integer(metadata={"description": "repeated: which repeat (1, 2, ...)"})
 
 
 class SosAlertDetailSchema(SosAlertSchema):

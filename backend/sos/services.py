@@ -4,7 +4,7 @@ Functions flush, never commit. Pushes go through the outbox in the same transact
 alert that is answered is an alert whose pushes will be sent.
 """
 from flask import current_app
-from sqlalchemy import func, insert, select, union
+from sqlalchemy import func, insert, or_, select, union
 from sqlalchemy.dialects.postgresql import insert as upsert
 
 from backend.checkins.models import CheckIn, CheckInKind, Review
@@ -21,12 +21,13 @@ from backend.organizations.models import Station
 from backend.patrols.models import ParticipantKind, ParticipantStatus, Patrol, PatrolParticipant
 from backend.patrols.policies import is_on_duty, visible_patrols
 from backend.patrols.timing import sos_window
+from backend.sos.escalation import FOLLOW_UPS, repeat_key_prefix, schedule_escalation
 from backend.sos.models import ACTIVE_STATUSES, IS_ACTIVE, SosAlert, SosPress, SosStatus
 from backend.sos.policies import visible_alerts
 from backend.users.models import Role, User, consent_granted_at
 
 # The pushes an alert can cause, each recorded once per alert.
-PUSH_EVENTS = ("sos.raised", "sos.acknowledged", "sos.cancelled")
+PUSH_EVENTS = ("sos.raised", "sos.acknowledged", "sos.cancelled", *FOLLOW_UPS)
 
 
 def raise_alert(actor, data):
@@ -129,17 +130,13 @@ def _press_alert_id(user_id, client_event_id):
 
 
 def _alert_first_tier(alert, situation, actor, data):
-    """Choose who hears of the alert at once, keep the list with it, and tell them."""
+    """Choose who hears of the alert at once, keep the list with it, and tell them; and
+    schedule the escalation, should nobody take it."""
     alert.alerted_user_ids = first_tier(situation, actor.id, data)
-    record_event(
-        "sos.raised",
-        alert.id,
-        patrol_id=alert.patrol_id,
-        payload={
-            **_push_facts(alert, actor.name, data["lat"], data["lon"]),
-            "user_ids": alert.alerted_user_ids,
-        },
-    )
+    facts = _push_facts(alert, actor.name, data["lat"], data["lon"])
+    told = {**facts, "user_ids": alert.alerted_user_ids}
+    record_event("sos.raised", alert.id, patrol_id=alert.patrol_id, payload=told)
+    schedule_escalation(alert, facts)
     db.session.flush()
 
 
@@ -320,12 +317,19 @@ def _record_reads(viewer, endpoint, alerts):
 
 
 def _timeline(alert):
-    """What happened to the alert, oldest first: the presses, each push to a phone, the
-    acknowledgement, and how it ended."""
+    """What happened to the alert, oldest first: the presses, its escalation and repeats,
+    each push to a phone, the acknowledgement, and how it ended."""
     entries = [
         {"at": press.received_at, "event": "raised" if n == 0 else "pressed_again", "user": alert.raiser}
         for n, press in enumerate(alert.presses)
     ]
+    for event in _follow_ups_sent(alert.id):
+        entries.append({
+            "at": event.processed_at,
+            "event": "escalated" if event.event_type == "sos.escalated" else "repeated",
+            "user": None,
+            "repeat": event.payload.get("repeat"),
+        })
     for delivery, event_type, recipient in _deliveries(alert.id):
         entries.append({
             "at": delivery.sent_at or delivery.created_at,
@@ -343,13 +347,32 @@ def _timeline(alert):
     return sorted(entries, key=lambda entry: entry["at"])
 
 
+def _of_alert(alert_id):
+    """The outbox events of the alert's pushes."""
+    keys = [dedupe_key(event_type, alert_id) for event_type in PUSH_EVENTS]
+    return or_(OutboxEvent.dedupe_key.in_(keys), OutboxEvent.dedupe_key.startswith(repeat_key_prefix(alert_id)))
+
+
+def _follow_ups_sent(alert_id):
+    """The alert's escalation and repeats that went out (not those stopped by its closing)."""
+    return db.session.scalars(
+        select(OutboxEvent)
+        .where(
+            _of_alert(alert_id),
+            OutboxEvent.event_type.in_(FOLLOW_UPS),
+            OutboxEvent.processed_at.is_not(None),
+            ~OutboxEvent.payload.has_key("stopped_by"),
+        )
+        .order_by(OutboxEvent.processed_at, OutboxEvent.id)
+    ).all()
+
+
 def _deliveries(alert_id):
     """The deliveries of the alert's pushes, with who each was for."""
-    keys = [dedupe_key(event_type, alert_id) for event_type in PUSH_EVENTS]
     return db.session.execute(
         select(Delivery, OutboxEvent.event_type, User)
         .join(OutboxEvent, OutboxEvent.id == Delivery.event_id)
         .join(User, User.id == Delivery.user_id)
-        .where(OutboxEvent.dedupe_key.in_(keys))
+        .where(_of_alert(alert_id))
         .order_by(Delivery.id)
     ).all()

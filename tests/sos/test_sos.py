@@ -15,31 +15,8 @@ from backend.patrols.models import ParticipantKind, ParticipantStatus, Patrol, P
 from backend.sos.models import SosAlert
 from backend.testing.fixtures.locations import check_in_or_out, fix, offset
 from backend.testing.fixtures.patrols import BEOMGYE
+from backend.testing.fixtures.sos import SOS, types_to
 from tests.helpers import assert_problem
-
-SOS = "/api/v1/sos"
-
-
-@pytest.fixture
-def press(client, auth_headers, running_patrol):
-    """The SOS button pressed on a person's phone (at the meeting point, now, by default)."""
-
-    def send(user, where=BEOMGYE, kind="sos", client_event_id=None, patrol_id=None, **extra):
-        body = fix(patrol_id or running_patrol.id, where, utcnow(), kind=kind,
-                   client_event_id=client_event_id or uuid.uuid4(), **extra)
-        return client.post(SOS, json=body, headers=auth_headers(user))
-
-    return send
-
-
-@pytest.fixture
-def act(client, auth_headers):
-    """A responder's or the raiser's action on an alert."""
-
-    def post(user, alert_id, action, json=None):
-        return client.post(f"{SOS}/{alert_id}/{action}", json=json, headers=auth_headers(user))
-
-    return post
 
 
 @pytest.fixture
@@ -63,10 +40,6 @@ def withdraw_from(db_session, patrol, user):
         .values(status=ParticipantStatus.WITHDRAWN, withdrawn_at=utcnow())
     )
     db_session.commit()
-
-
-def types_to(fake, token):
-    return [body["message"]["data"]["type"] for body in fake.sent_to(token)]
 
 
 def test_the_first_tier_hears_at_once_and_nobody_else(
