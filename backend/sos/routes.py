@@ -59,7 +59,7 @@ class SosAlertById(MethodView):
     @blp.response(200, SosAlertDetailSchema)
     @blp.doc(description="Responders and the raiser; the read is logged when it is someone else's alert.")
     def get(self, alert_id):
-        """An SOS alert with its timeline: presses, pushes, acknowledgement, end"""
+        """An SOS alert with its timeline: presses, escalation and repeats, pushes, acknowledgement, end"""
         return services.get_alert(current_user, alert_id, read_endpoint())
 
 

@@ -1194,7 +1194,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * An SOS alert with its timeline: presses, pushes, acknowledgement, end
+         * An SOS alert with its timeline: presses, escalation and repeats, pushes, acknowledgement, end
          * @description Responders and the raiser; the read is logged when it is someone else's alert.
          */
         get: operations["getSosAlert"];
@@ -2446,7 +2446,7 @@ export interface components {
             raiser_name: string;
             /** @description To call the raiser back */
             readonly raiser_phone: string | null;
-            /** @description How many people the first tier alerted (officers of the patrol, its station chief, participants nearby) */
+            /** @description How many people the alert has reached: the first tier (officers of the patrol, its station chief, participants nearby), and after an escalation the staff of the station family too */
             readonly recipients: number;
             /** Format: date-time */
             recorded_at: string;
@@ -2490,7 +2490,7 @@ export interface components {
             raiser_name: string;
             /** @description To call the raiser back */
             readonly raiser_phone: string | null;
-            /** @description How many people the first tier alerted (officers of the patrol, its station chief, participants nearby) */
+            /** @description How many people the alert has reached: the first tier (officers of the patrol, its station chief, participants nearby), and after an escalation the staff of the station family too */
             readonly recipients: number;
             /** Format: date-time */
             recorded_at: string;
@@ -2569,7 +2569,7 @@ export interface components {
             raiser_name: string;
             /** @description To call the raiser back */
             readonly raiser_phone: string | null;
-            /** @description How many people the first tier alerted (officers of the patrol, its station chief, participants nearby) */
+            /** @description How many people the alert has reached: the first tier (officers of the patrol, its station chief, participants nearby), and after an escalation the staff of the station family too */
             readonly recipients: number;
             /** Format: date-time */
             recorded_at: string;
@@ -2593,14 +2593,16 @@ export interface components {
             /** Format: date-time */
             at: string;
             /** @enum {string} */
-            event: "raised" | "pressed_again" | "push" | "acknowledged" | "resolved" | "cancelled";
+            event: "raised" | "pressed_again" | "escalated" | "repeated" | "push" | "acknowledged" | "resolved" | "cancelled";
             /** @description push: pending, sent, dead or dropped */
             push_status: string;
             /**
              * @description push: which push
              * @enum {string}
              */
-            push_type: "sos.raised" | "sos.acknowledged" | "sos.cancelled";
+            push_type: "sos.raised" | "sos.acknowledged" | "sos.cancelled" | "sos.escalated" | "sos.repeated";
+            /** @description repeated: which repeat (1, 2, ...) */
+            repeat: number;
             user_id: number | null;
             user_name: string | null;
         };
