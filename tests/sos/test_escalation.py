@@ -9,6 +9,7 @@ import uuid
 import pytest
 from sqlalchemy import func, select, update
 
+from backend.core.time import utcnow
 from backend.notifications.models import OutboxEvent
 from backend.testing.fixtures.sos import SOS, types_to
 
@@ -94,6 +95,23 @@ def test_nobody_answers_so_the_station_family_hears_and_the_first_tier_again(
     assert [e["event"] for e in detail["timeline"] if e["event"] != "push"] == ["raised", "escalated"]
     pushes = {(e["user_id"], e["push_type"]) for e in detail["timeline"] if e["event"] == "push"}
     assert (unit_officer.id, "sos.escalated") in pushes
+
+
+def test_the_escalation_waits_for_its_time(
+    press, volunteers, officer, coworker, phone, dispatch, due_now, fake_fcm, db_session,
+):
+    officer_token, coworker_token = phone(officer), phone(coworker)
+    press(volunteers[1])
+    dispatch()
+
+    assert types_to(fake_fcm, officer_token) == ["sos.raised"]
+    assert types_to(fake_fcm, coworker_token) == []
+    waiting = db_session.scalar(select(OutboxEvent).where(OutboxEvent.event_type == "sos.escalated"))
+    assert waiting.processed_at is None and waiting.available_at > utcnow()
+
+    due_now()
+    dispatch()
+    assert types_to(fake_fcm, coworker_token) == ["sos.escalated"]
 
 
 def test_repeats_reach_everyone_alerted_a_bounded_number_of_times(
