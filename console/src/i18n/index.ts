@@ -9,6 +9,7 @@ import people from "./messages/people";
 import review from "./messages/review";
 import reports from "./messages/reports";
 import roster from "./messages/roster";
+import sos from "./messages/sos";
 import tonight from "./messages/tonight";
 import zones from "./messages/zones";
 
@@ -18,7 +19,7 @@ export const LOCALES: Locale[] = ["ko", "en"];
 const LOCALE_KEY = "patrol-console-locale";
 
 // Each page keeps its words in a module of its own: { ko: {...}, en: {...} }.
-const modules = [common, map, zones, patrols, roster, people, live, tonight, admin, review, attendance, reports];
+const modules = [common, map, zones, patrols, roster, people, live, tonight, admin, review, attendance, reports, sos];
 
 function merged(locale: Locale) {
   return Object.assign({}, ...modules.map((module) => module[locale]));
