@@ -41,7 +41,8 @@ def test_the_station_chief_sees_an_open_sos_on_every_page_until_acknowledged(pag
     expect(shown.get_by_role("alert")).to_contain_text(f"{raiser.me['name']} 님")
     expect(shown.get_by_role("alert")).to_contain_text(LIVE_TITLE)
     expect(shown).to_contain_text("전 호출")
-    expect(shown.get_by_role("link", name="실시간 지도에서 위치 보기")).to_have_attribute("href", f"/console/patrols/{patrol_id}/live")
+    expect(shown.get_by_role("link", name="실시간 지도에서 위치 보기")).to_have_attribute(
+        "href", f"/console/patrols/{patrol_id}/live?person={raiser.me['id']}")
     # The headless browser has had no gesture yet: sound waits for one, and says so.
     expect(shown.get_by_role("button", name="소리 켜기")).to_be_visible()
     # Under the header, not over it.
@@ -63,6 +64,14 @@ def test_the_station_chief_sees_an_open_sos_on_every_page_until_acknowledged(pag
     expect(shown).to_contain_text("ago")
     assert serious_accessibility_violations(page) == []
     screenshot(page, "sos-banner-en", full_page=False)
+
+    # The live map opens on the person who called.
+    shown.get_by_role("link", name="Show the position on the live map").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text(LIVE_TITLE)
+    raiser_id = raiser.me["id"]
+    expect(page.locator(f'.leaflet-marker-icon[data-user-id="{raiser_id}"]')).to_be_in_viewport()
+    expect(shown).to_be_visible()
+    screenshot(page, "sos-banner-live-map", full_page=False)
 
     shown.get_by_role("button", name="Acknowledge").click()
     expect(shown).to_have_count(0)
