@@ -3,6 +3,7 @@ of the station's staff until someone acknowledges it; nobody else sees it."""
 import uuid
 from datetime import datetime, timedelta, timezone
 
+import pytest
 from playwright.sync_api import expect
 
 from backend.cli.seed import LIVE_TITLE
@@ -17,22 +18,34 @@ WALKER = "010-5225-1593"  # 송기철, a volunteer walking the live patrol
 NEXT_POLL_MS = 15_000
 
 
-def raise_sos(base_url, patrol_id, phone, kind="sos"):
-    raiser = Api(base_url, phone)
-    alert = raiser.call("POST", "/sos", json={
-        "patrol_id": patrol_id, "lat": 37.3897, "lon": 126.9508, "accuracy_m": 6.5,
-        "recorded_at": datetime.now(timezone.utc).isoformat(), "client_event_id": str(uuid.uuid4()), "kind": kind,
-    })
-    return raiser, alert
+@pytest.fixture
+def raise_sos(base_url):
+    """Raises alerts as a participant's phone would; any left open is taken at the end, so the
+    other browser tests' pages show no banner."""
+    raised = []
+
+    def raise_one(patrol_id, phone, kind="sos"):
+        raiser = Api(base_url, phone)
+        alert = raiser.call("POST", "/sos", json={
+            "patrol_id": patrol_id, "lat": 37.3897, "lon": 126.9508, "accuracy_m": 6.5,
+            "recorded_at": datetime.now(timezone.utc).isoformat(), "client_event_id": str(uuid.uuid4()), "kind": kind,
+        })
+        raised.append(alert["id"])
+        return raiser, alert
+
+    yield raise_one
+    chief = Api(base_url)
+    for alert_id in raised:
+        chief.call("POST", f"/sos/{alert_id}/acknowledge", expected=(200, 409))
 
 
 def banner_alert(page, alert):
     return page.locator(f'.sos-alert[data-alert-id="{alert["id"]}"]')
 
 
-def test_the_station_chief_sees_an_open_sos_on_every_page_until_acknowledged(page, base_url, console_app):
+def test_the_station_chief_sees_an_open_sos_on_every_page_until_acknowledged(page, base_url, console_app, raise_sos):
     patrol_id = running_live_patrol(console_app)
-    raiser, alert = raise_sos(base_url, patrol_id, GROUP_LEADER)
+    raiser, alert = raise_sos(patrol_id, GROUP_LEADER)
     sign_in(page)
     page.goto("/console/reports")
 
@@ -75,14 +88,15 @@ def test_the_station_chief_sees_an_open_sos_on_every_page_until_acknowledged(pag
 
     shown.get_by_role("button", name="Acknowledge").click()
     expect(shown).to_have_count(0)
+    expect(page.locator("#main")).to_be_focused()
     taken = Api(base_url).call("GET", f"/sos/{alert['id']}")
     assert taken["status"] == "acknowledged"
     assert taken["acknowledged_by_name"] == Api(base_url).me["name"]
 
 
-def test_an_alert_someone_else_took_says_who(page, base_url, console_app):
+def test_an_alert_someone_else_took_says_who(page, base_url, console_app, raise_sos):
     patrol_id = running_live_patrol(console_app)
-    _, alert = raise_sos(base_url, patrol_id, VOLUNTEER, kind="man_down")
+    _, alert = raise_sos(patrol_id, VOLUNTEER, kind="man_down")
     # A paused clock holds the banner's polling, so the alert is still shown when it is taken.
     page.clock.install()
     sign_in(page)
@@ -99,29 +113,25 @@ def test_an_alert_someone_else_took_says_who(page, base_url, console_app):
     page.clock.resume()
 
 
-def test_another_station_and_the_raiser_see_no_banner(page, base_url, console_app, browser):
+def test_another_station_and_a_group_leader_see_no_banner(page, base_url, console_app, raise_sos):
     patrol_id = running_live_patrol(console_app)
-    raiser, alert = raise_sos(base_url, patrol_id, WALKER)
-    try:
-        # Another station's chief asks and gets nothing.
-        with page.expect_response(lambda response: "/api/v1/sos?" in response.url) as answer:
-            sign_in(page, OTHER_STATION_CHIEF)
-        assert answer.value.json() == []
-        expect(page.get_by_test_id("who")).to_contain_text("오영철")
-        expect(page.get_by_test_id("sos-banner")).to_have_count(0)
+    raiser, alert = raise_sos(patrol_id, WALKER)
+    # Another station's chief asks and gets nothing.
+    with page.expect_response(lambda response: "/api/v1/sos?" in response.url) as answer:
+        sign_in(page, OTHER_STATION_CHIEF)
+    assert answer.value.json() == []
+    expect(page.get_by_test_id("who")).to_contain_text("오영철")
+    expect(page.get_by_test_id("sos-banner")).to_have_count(0)
 
-        # A volunteer may read their own alert through the API, but the banner is for staff: a
-        # group leader's console does not even ask.
-        assert [mine["id"] for mine in raiser.call("GET", "/sos", params={"status": "open"})] == [alert["id"]]
-        leader = page.context.browser.new_context(base_url=base_url, locale="ko-KR")
-        leader_page = leader.new_page()
-        asked = []
-        leader_page.on("request", lambda request: asked.append(request.url) if "/api/v1/sos" in request.url else None)
-        sign_in(leader_page, GROUP_LEADER)
-        leader_page.wait_for_timeout(NEXT_POLL_MS // 2)
-        expect(leader_page.get_by_test_id("sos-banner")).to_have_count(0)
-        assert asked == []
-        leader.close()
-    finally:
-        # Not left open for the other browser tests' pages.
-        Api(base_url).call("POST", f"/sos/{alert['id']}/acknowledge")
+    # A volunteer may read their own alert through the API, but the banner is for staff: a
+    # group leader's console does not even ask.
+    assert [mine["id"] for mine in raiser.call("GET", "/sos", params={"status": "open"})] == [alert["id"]]
+    leader = page.context.browser.new_context(base_url=base_url, locale="ko-KR")
+    leader_page = leader.new_page()
+    asked = []
+    leader_page.on("request", lambda request: asked.append(request.url) if "/api/v1/sos" in request.url else None)
+    sign_in(leader_page, GROUP_LEADER)
+    leader_page.wait_for_timeout(NEXT_POLL_MS // 2)
+    expect(leader_page.get_by_test_id("sos-banner")).to_have_count(0)
+    assert asked == []
+    leader.close()
