@@ -16,7 +16,7 @@ HIGH_PRIORITY = {"patrol.changed", "patrol.cancelled", "patrol.reminder_2h", "pa
 # Pointless once the patrol has begun: they expire at its start.
 EXPIRE_AT_START = {"patrol.reminder_24h", "patrol.reminder_2h", "patrol.published"}
 # Someone on the patrol needs help: through Do Not Disturb with a sound, and stale after SOS_TTL.
-SOS_EVENTS = {"sos.raised", "sos.escalated", "sos.repeated", "sos.acknowledged", "sos.cancelled"}
+SOS_EVENTS = {"sos.raised", "sos.escalated", "sos.repeated", "sos.acknowledged", "sos.taken", "sos.cancelled"}
 SOS_TTL = timedelta(minutes=5)
 # What an SOS push carries besides the common members, from the event's payload.
 SOS_DATA_KEYS = ("alert_id", "kind", "raiser_name", "lat", "lon", "responder_name", "repeat")
@@ -35,6 +35,7 @@ TEMPLATES = {
         "sos.escalated": ("{sos_kind} 응답 없음: {raiser}", "{raiser} 님의 SOS에 아직 아무도 응답하지 않았습니다. 위치를 확인하고 응답하세요."),
         "sos.repeated": ("{sos_kind} 응답 없음: {raiser}", "{raiser} 님의 SOS에 아직 아무도 응답하지 않았습니다. 지금 응답하세요."),
         "sos.acknowledged": ("경찰관 {responder} 님이 가고 있습니다", "SOS가 접수되었습니다. 안전한 곳에서 기다리세요."),
+        "sos.taken": ("SOS 응답함: {raiser}", "{responder} 님이 {raiser} 님의 SOS에 응답해 가고 있습니다."),
         "sos.cancelled": ("SOS 취소: {raiser}", "{raiser} 님이 SOS를 취소했습니다(오작동). 출동하지 않아도 됩니다."),
     },
     "en": {
@@ -48,6 +49,7 @@ TEMPLATES = {
         "sos.escalated": ("{sos_kind}, no answer yet: {raiser}", "Nobody has answered {raiser}'s SOS yet. Check where and respond."),
         "sos.repeated": ("{sos_kind}, no answer yet: {raiser}", "Nobody has answered {raiser}'s SOS yet. Respond now."),
         "sos.acknowledged": ("Officer {responder} is coming", "Your SOS was received. Wait somewhere safe."),
+        "sos.taken": ("SOS taken: {raiser}", "{responder} has taken {raiser}'s SOS and is on the way."),
         "sos.cancelled": ("SOS cancelled: {raiser}", "{raiser} cancelled the SOS: a false alarm. No need to go."),
     },
 }

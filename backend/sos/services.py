@@ -27,7 +27,7 @@ from backend.sos.policies import visible_alerts
 from backend.users.models import Role, User, consent_granted_at
 
 # The pushes an alert can cause, each recorded once per alert.
-PUSH_EVENTS = ("sos.raised", "sos.acknowledged", "sos.cancelled", *FOLLOW_UPS)
+PUSH_EVENTS = ("sos.raised", "sos.acknowledged", "sos.taken", "sos.cancelled", *FOLLOW_UPS)
 
 
 def raise_alert(actor, data):
@@ -235,8 +235,9 @@ def cancel(actor, alert_id):
 
 
 def acknowledge(actor, alert_id):
-    """The first responder takes the alert and the raiser's phone is told who is coming; a
-    retry by them changes nothing, and anyone later is told who took it."""
+    """The first responder takes the alert: the raiser's phone is told who is coming, and
+    everyone else alerted who took it. A retry by them changes nothing, and anyone later is
+    refused with the name of who took it."""
     alert = _taken_for_update(actor, alert_id)
     if alert.raiser_id == actor.id:
         raise AppError("SOS_OWN_ALERT")
@@ -255,16 +256,10 @@ def acknowledge(actor, alert_id):
     alert.status = SosStatus.ACKNOWLEDGED
     alert.acknowledged_by_id = actor.id
     alert.acknowledged_at = utcnow()
-    record_event(
-        "sos.acknowledged",
-        alert.id,
-        patrol_id=alert.patrol_id,
-        payload={
-            **_push_facts(alert, alert.raiser.name, *_position(alert)),
-            "responder_name": actor.name,
-            "user_ids": [alert.raiser_id],
-        },
-    )
+    facts = {**_push_facts(alert, alert.raiser.name, *_position(alert)), "responder_name": actor.name}
+    record_event("sos.acknowledged", alert.id, patrol_id=alert.patrol_id, payload={**facts, "user_ids": [alert.raiser_id]})
+    others = [user_id for user_id in alert.alerted_user_ids if user_id != actor.id]
+    record_event("sos.taken", alert.id, patrol_id=alert.patrol_id, payload={**facts, "user_ids": others})
     db.session.flush()
     return alert
 

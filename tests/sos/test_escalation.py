@@ -184,7 +184,7 @@ def test_an_acknowledgement_after_a_repeat_stops_the_rest(
         due_now()
         dispatch()
 
-    assert told(fake_fcm, officer_token) == sorted(["sos.raised", "sos.escalated", "sos.repeated"])
+    assert told(fake_fcm, officer_token) == sorted(["sos.raised", "sos.escalated", "sos.repeated", "sos.taken"])
     assert told(fake_fcm, coworker_token) == sorted(["sos.escalated", "sos.repeated"])
     assert told(fake_fcm, raiser_token) == ["sos.acknowledged"]
     # The second repeat was due already; it came and went without a word.

@@ -142,9 +142,10 @@ def test_a_false_alarm_is_cancelled_and_everyone_alerted_is_told(press, act, vol
     assert_problem(act(officer, alert["id"], "acknowledge"), 409, "SOS_CLOSED")
 
 
-def test_the_first_responder_takes_it_and_the_raiser_is_told_who_is_coming(press, act, volunteers, officer, chief, phone, dispatch, fake_fcm, client):
+def test_the_first_responder_takes_it_and_everyone_is_told_who(press, act, volunteers, officer, chief, phone, dispatch, fake_fcm, client):
     raiser = volunteers[1]
     raiser_token = phone(raiser, platform="ios", locale="en")
+    officer_token, chief_token = phone(officer), phone(chief)
     alert = press(raiser).get_json()
 
     taken = act(officer, alert["id"], "acknowledge")
@@ -163,6 +164,12 @@ def test_the_first_responder_takes_it_and_the_raiser_is_told_who_is_coming(press
     assert message["data"]["responder_name"] == officer.name
     assert message["notification"]["title"] == f"Officer {officer.name} is coming"
     assert message["apns"]["payload"]["aps"]["interruption-level"] == "time-sensitive"
+    # Everyone else alerted hears who took it; the taker is not told of their own act.
+    assert types_to(fake_fcm, chief_token) == ["sos.raised", "sos.taken"]
+    assert types_to(fake_fcm, officer_token) == ["sos.raised"]
+    [taken_push] = [b["message"] for b in fake_fcm.sent_to(chief_token) if b["message"]["data"]["type"] == "sos.taken"]
+    assert taken_push["data"]["responder_name"] == officer.name
+    assert taken_push["notification"]["body"] == f"{officer.name} 님이 {raiser.name} 님의 SOS에 응답해 가고 있습니다."
 
 
 def test_a_responder_resolves_it_once(press, act, volunteers, officer, chief):

@@ -2600,7 +2600,7 @@ export interface components {
              * @description push: which push
              * @enum {string}
              */
-            push_type: "sos.raised" | "sos.acknowledged" | "sos.cancelled" | "sos.escalated" | "sos.repeated";
+            push_type: "sos.raised" | "sos.acknowledged" | "sos.taken" | "sos.cancelled" | "sos.escalated" | "sos.repeated";
             /** @description repeated: which repeat (1, 2, ...) */
             repeat: number;
             user_id: number | null;
