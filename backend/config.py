@@ -29,6 +29,7 @@ WHOLE_NUMBER_SETTINGS = {
     "LOGIN_BACKOFF_AFTER": (1, None),
     "LOGIN_BACKOFF_MAX_SECONDS": (1, None),
     "LOCATION_RETENTION_DAYS": (1, None),
+    "INCIDENT_RETENTION_DAYS": (1, None),
     "CHECKOUT_GRACE_MINUTES": (0, MAX_SETTING_MINUTES),
     "LATE_UPLOAD_MINUTES": (0, MAX_SETTING_MINUTES),
     "DUTY_MARGIN_MINUTES": (0, MAX_SETTING_MINUTES),
@@ -86,6 +87,9 @@ def default_settings():
         "RATELIMIT_HEADERS_ENABLED": True,
         "RATELIMIT_ENABLED": True,
         "LOCATION_RETENTION_DAYS": 90,
+        # Where an SOS was raised and the positions its raiser's phone sent are incident
+        # records, kept this long rather than as raw track points.
+        "INCIDENT_RETENTION_DAYS": 365,
         # Where zones and meeting points may lie: min lon, min lat, max lon, max lat (WGS84).
         # The default is generous around the Korean peninsula and islands (Jeju, Ulleungdo, Dokdo).
         "SERVICE_AREA": "124.0,33.0,132.0,39.0",

@@ -210,12 +210,12 @@ class Name(Text):
         super().__init__(allow_blank=False, **kwargs)
 
 
-def enum_output(enum_class, **kwargs):
+def enum_output(enum_class, metadata=None, **kwargs):
     """An enum in a response: its value as a string, with the allowed values in the spec.
 
     (A plain String, because a freshly assigned attribute may still be the raw string.)
     """
-    return fields.String(metadata={"enum": [member.value for member in enum_class]}, **kwargs)
+    return fields.String(metadata={**(metadata or {}), "enum": [member.value for member in enum_class]}, **kwargs)
 
 
 class UtcDateTime(fields.DateTime):

@@ -33,9 +33,13 @@ def grace_after_end():
     return timedelta(minutes=current_app.config["CHECKOUT_GRACE_MINUTES"])
 
 
+def is_recorded_in_future(recorded_at):
+    return recorded_at > utcnow() + CLOCK_SKEW_ALLOWED
+
+
 def location_time_problem(recorded_at, window):
     """The error code for a fix recorded at this time, or None when it may be kept."""
-    if recorded_at > utcnow() + CLOCK_SKEW_ALLOWED:
+    if is_recorded_in_future(recorded_at):
         return "RECORDED_IN_FUTURE"
     opens, closes = window
     if not opens <= recorded_at <= closes:

@@ -52,7 +52,9 @@ class SosAlert(db.Model):
     kind = enum_column(SosKind, "sos_kind", nullable=False)
     status = enum_column(SosStatus, "sos_status", nullable=False, server_default=SosStatus.OPEN.value)
     note = sa.Column(sa.Text)
-    point = sa.Column(Geometry("POINT", srid=4326, spatial_index=False), nullable=False)
+    # Where the raiser's phone was at the press; blanked with the positions when the incident
+    # records' retention is over (PATROL_INCIDENT_RETENTION_DAYS).
+    point = sa.Column(Geometry("POINT", srid=4326, spatial_index=False))
     accuracy_m = sa.Column(sa.Float, nullable=False)
     recorded_at = sa.Column(sa.DateTime(timezone=True), nullable=False)
     raised_at = created_at_column()
@@ -89,3 +91,23 @@ class SosPress(db.Model):
     received_at = created_at_column()
 
     alert = db.relationship("SosAlert", back_populates="presses")
+
+
+class SosPosition(db.Model):
+    """Where the raiser's phone was while their alert ran, sent every few seconds. Kept with
+    the alert as an incident record, apart from the raw track points and their shorter
+    retention. Keyed by the phone's client_event_id, so a resent batch stores nothing twice."""
+
+    __tablename__ = "sos_positions"
+    __table_args__ = (
+        sa.UniqueConstraint("alert_id", "client_event_id"),
+        sa.Index("ix_sos_positions_alert_id_recorded_at", "alert_id", "recorded_at"),
+    )
+
+    id = sa.Column(sa.BigInteger, primary_key=True)
+    alert_id = sa.Column(sa.Integer, sa.ForeignKey("sos_alerts.id", ondelete="CASCADE"), nullable=False)
+    client_event_id = sa.Column(sa.Uuid, nullable=False)
+    point = sa.Column(Geometry("POINT", srid=4326, spatial_index=False), nullable=False)
+    accuracy_m = sa.Column(sa.Float, nullable=False)
+    recorded_at = sa.Column(sa.DateTime(timezone=True), nullable=False)
+    received_at = created_at_column()

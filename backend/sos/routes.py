@@ -11,9 +11,12 @@ from backend.sos import services
 from backend.sos.policies import RESPONDERS
 from backend.sos.schemas import (
     SOS_EXAMPLE,
+    SOS_POSITIONS_EXAMPLE,
     SosAlertDetailSchema,
     SosAlertSchema,
     SosAcknowledgedElsewhereSchema,
+    SosPositionsResultSchema,
+    SosPositionsSchema,
     SosQuerySchema,
     SosRaisedSchema,
     SosRaiseSchema,
@@ -61,6 +64,21 @@ class SosAlertById(MethodView):
     def get(self, alert_id):
         """An SOS alert with its timeline: presses, escalation and repeats, pushes, acknowledgement, end"""
         return services.get_alert(current_user, alert_id, read_endpoint())
+
+
+@blp.route("/sos/<id:alert_id>/positions")
+class SosPositions(MethodView):
+    operation_ids = {"post": "sendSosPositions"}
+
+    @login_required()
+    @limiter.limit("60 per minute")
+    @blp.alt_response(429, description=throttled_after("60 per minute"))
+    @blp.arguments(SosPositionsSchema, example=SOS_POSITIONS_EXAMPLE)
+    @blp.response(200, SosPositionsResultSchema)
+    @problems("SOS_NOT_RAISER", "SOS_CLOSED")
+    def post(self, data, alert_id):
+        """Send where you are while your SOS runs, every few seconds, retrying with the same ids"""
+        return services.add_positions(current_user, alert_id, data["positions"])
 
 
 @blp.route("/sos/<id:alert_id>/cancel")

@@ -6,7 +6,7 @@ from backend.core.location_input import LocationFixSchema
 from backend.errors import ProblemSchema
 from backend.core.schemas import InputSchema, OutputSchema, QuerySchema, RowId, Text, UtcDateTime, enum_output
 from backend.sos.models import SosKind, SosOutcome, SosStatus
-from backend.sos.services import PUSH_EVENTS
+from backend.sos.services import PUSH_EVENTS, SHOWN_POSITIONS
 from backend.users.policies import can_see_phone
 
 NOTE = validate.Length(max=500)
@@ -34,6 +34,26 @@ SOS_EXAMPLE = {
 }
 
 
+MAX_POSITIONS = 100
+
+
+class SosPositionsSchema(InputSchema):
+    positions = fields.List(
+        fields.Nested(LocationFixSchema), required=True, validate=validate.Length(min=1, max=MAX_POSITIONS),
+        metadata={"description": "The fixes taken since the last call that got an answer, in any order"},
+    )
+
+
+SOS_POSITIONS_EXAMPLE = {
+    "positions": [
+        {"lat": 37.3899, "lon": 126.9511, "accuracy_m": 7.0, "recorded_at": "2026-12-18T22:41:12+09:00",
+         "client_event_id": "5a1c0f3e-2b4d-4e6f-8a9b-0c1d2e3f4a51"},
+        {"lat": 37.3901, "lon": 126.9514, "accuracy_m": 6.0, "recorded_at": "2026-12-18T22:41:17+09:00",
+         "client_event_id": "5a1c0f3e-2b4d-4e6f-8a9b-0c1d2e3f4a52"},
+    ]
+}
+
+
 class SosResolveSchema(InputSchema):
     outcome = fields.Enum(SosOutcome, by_value=True, required=True)
     note = Text(multiline=True, validate=NOTE, load_default=None)
@@ -56,7 +76,9 @@ class SosAlertSchema(OutputSchema):
     raiser_phone = fields.Method(
         "visible_phone", allow_none=True, metadata={"type": "string", "description": "To call the raiser back"}
     )
-    point = GeoJSONGeometry(allowed_types=("Point",), metadata={"description": "Where the raiser's phone was"})
+    point = GeoJSONGeometry(allowed_types=("Point",), allow_none=True, metadata={
+        "description": "Where the raiser's phone was at the press; null once the incident records' retention is over"
+    })
     accuracy_m = fields.Float()
     recorded_at = UtcDateTime()
     raised_at = UtcDateTime()
@@ -67,7 +89,7 @@ class SosAlertSchema(OutputSchema):
                   "the staff of the station family too"},
     )
     acknowledged_by_id = fields.Integer(allow_none=True)
-    acknowledged_by_name = fields.String(attribute="acknowledged_by.name", allow_none=True)
+    acknowledged_by_name = fields.String(attribute="acknowledged_by.name", allow_none=True, dump_default=None)
     acknowledged_at = UtcDateTime(allow_none=True)
     resolved_by_id = fields.Integer(allow_none=True)
     resolved_at = UtcDateTime(allow_none=True)
@@ -92,13 +114,37 @@ class SosRaisedSchema(SosAlertSchema):
     )
 
 
+class RejectedPositionSchema(OutputSchema):
+    index = fields.Integer(metadata={"description": "The position's place in `positions`, from 0"})
+    client_event_id = fields.UUID()
+    code = fields.String(metadata={"enum": ["RECORDED_IN_FUTURE"]})
+
+
+class SosPositionsResultSchema(OutputSchema):
+    accepted = fields.Integer(metadata={"description": "Stored now"})
+    duplicates = fields.Integer(metadata={"description": "Stored by an earlier call: fine"})
+    rejected = fields.List(fields.Nested(RejectedPositionSchema), metadata={"description": "Never stored; do not resend"})
+    status = enum_output(SosStatus, attribute="alert.status", metadata={
+        "description": "The alert's status now: keep sending while it is open or acknowledged"
+    })
+    acknowledged_by_name = fields.String(attribute="alert.acknowledged_by.name", allow_none=True, dump_default=None, metadata={
+        "description": "Who is coming, once someone has taken the alert (as the sos.acknowledged push says)"
+    })
+
+
+class SosPositionSchema(OutputSchema):
+    point = GeoJSONGeometry(allowed_types=("Point",))
+    accuracy_m = fields.Float()
+    recorded_at = UtcDateTime()
+
+
 class SosTimelineEntrySchema(OutputSchema):
     at = UtcDateTime()
     event = fields.String(metadata={"enum": [
         "raised", "pressed_again", "escalated", "repeated", "push", "acknowledged", "resolved", "cancelled",
     ]})
-    user_id = fields.Integer(attribute="user.id", allow_none=True)
-    user_name = fields.String(attribute="user.name", allow_none=True)
+    user_id = fields.Integer(attribute="user.id", allow_none=True, dump_default=None)
+    user_name = fields.String(attribute="user.name", allow_none=True, dump_default=None)
     push_type = fields.String(metadata={"enum": list(PUSH_EVENTS), "description": "push: which push"})
     push_status = fields.String(metadata={"description": "push: pending, sent, dead or dropped"})
     repeat = fields.Integer(metadata={"description": "repeated: which repeat (1, 2, ...)"})
@@ -106,6 +152,10 @@ class SosTimelineEntrySchema(OutputSchema):
 
 class SosAlertDetailSchema(SosAlertSchema):
     timeline = fields.List(fields.Nested(SosTimelineEntrySchema), metadata={"description": "Oldest first"})
+    positions = fields.List(fields.Nested(SosPositionSchema), metadata={
+        "description": f"Where the raiser's phone was while the alert ran (POST /sos/{{id}}/positions): the latest "
+        f"{SHOWN_POSITIONS}, oldest first; empty once the incident records' retention is over"
+    })
 
 
 class TakerSchema(OutputSchema):

@@ -13,6 +13,7 @@ from backend.core.scopes import one_or_404
 from backend.core.time import utcnow
 from backend.errors import AppError, Bilingual
 from backend.extensions import db
+from backend.locations import services as track
 from backend.locations.models import LocationAccess, LocationPoint
 from backend.locations.partitions import recorded_around
 from backend.notifications.models import Delivery, OutboxEvent
@@ -20,11 +21,14 @@ from backend.notifications.outbox import dedupe_key, record_event
 from backend.organizations.models import Station
 from backend.patrols.models import ParticipantKind, ParticipantStatus, Patrol, PatrolParticipant
 from backend.patrols.policies import is_on_duty, visible_patrols
-from backend.patrols.timing import sos_window
+from backend.patrols.timing import is_recorded_in_future, sos_window
 from backend.sos.escalation import FOLLOW_UPS, repeat_key_prefix, schedule_escalation
-from backend.sos.models import ACTIVE_STATUSES, IS_ACTIVE, SosAlert, SosPress, SosStatus
+from backend.sos.models import ACTIVE_STATUSES, IS_ACTIVE, SosAlert, SosPosition, SosPress, SosStatus
 from backend.sos.policies import visible_alerts
 from backend.users.models import Role, User, consent_granted_at
+
+# How many of the raiser's latest positions an alert's detail shows.
+SHOWN_POSITIONS = 500
 
 # The pushes an alert can cause, each recorded once per alert.
 PUSH_EVENTS = ("sos.raised", "sos.acknowledged", "sos.taken", "sos.cancelled", *FOLLOW_UPS)
@@ -280,6 +284,44 @@ def resolve(actor, alert_id, outcome, note):
     return alert
 
 
+def add_positions(actor, alert_id, positions):
+    """Keep the positions the raiser's phone sends while their alert runs, with the alert;
+    they also count as the raiser's track on the patrol, as a location batch would. A
+    position resent (same client_event_id) is stored once."""
+    alert = one_or_404(visible_alerts(actor).where(SosAlert.id == alert_id))
+    if alert.raiser_id != actor.id:
+        raise AppError("SOS_NOT_RAISER")
+    if alert.status not in ACTIVE_STATUSES:
+        raise AppError("SOS_CLOSED")
+    kept, rejected = [], []
+    for index, position in enumerate(positions):
+        if is_recorded_in_future(position["recorded_at"]):
+            rejected.append({"index": index, "client_event_id": position["client_event_id"], "code": "RECORDED_IN_FUTURE"})
+        else:
+            kept.append(position)
+    accepted = _insert_positions(alert.id, kept) if kept else 0
+    if kept:
+        # Points outside the patrol's location window (the walk home) stay with the alert only.
+        track.ingest(actor, [{**position, "patrol_id": alert.patrol_id, "speed_mps": None, "battery": None}
+                             for position in kept])
+    return {"accepted": accepted, "duplicates": len(kept) - accepted, "rejected": rejected, "alert": alert}
+
+
+def _insert_positions(alert_id, positions):
+    """Store the positions not stored before; how many were new."""
+    rows = [
+        {"alert_id": alert_id, "client_event_id": position["client_event_id"], "point": _point(position),
+         "accuracy_m": position["accuracy_m"], "recorded_at": position["recorded_at"]}
+        for position in positions
+    ]
+    statement = (
+        upsert(SosPosition).values(rows)
+        .on_conflict_do_nothing(index_elements=["alert_id", "client_event_id"])
+        .returning(SosPosition.id)
+    )
+    return len(db.session.scalars(statement).all())
+
+
 def list_alerts(viewer, filters, pagination, endpoint):
     """One page of the alerts the viewer may read, newest first. Each shows where its
     raiser was, so the reads of others' alerts are logged."""
@@ -294,11 +336,24 @@ def list_alerts(viewer, filters, pagination, endpoint):
 
 
 def get_alert(viewer, alert_id, endpoint):
-    """An alert with its timeline; a read of someone else's alert is logged."""
+    """An alert with its timeline and the raiser's positions; a read of someone else's alert
+    is logged."""
     alert = one_or_404(visible_alerts(viewer).where(SosAlert.id == alert_id))
     _record_reads(viewer, endpoint, [alert])
     alert.timeline = _timeline(alert)
+    alert.positions = _latest_positions(alert.id)
     return alert
+
+
+def _latest_positions(alert_id):
+    """The raiser's latest positions, oldest first."""
+    latest = (
+        select(SosPosition)
+        .where(SosPosition.alert_id == alert_id)
+        .order_by(SosPosition.recorded_at.desc(), SosPosition.id.desc())
+        .limit(SHOWN_POSITIONS)
+    )
+    return list(reversed(db.session.scalars(latest).all()))
 
 
 def _record_reads(viewer, endpoint, alerts):

@@ -8,7 +8,7 @@ from flask import current_app
 from backend.patrols.timing import grace_after_end
 
 # Change the version whenever the text changes in substance: people are asked again.
-CURRENT_VERSION = "2026-12"
+CURRENT_VERSION = "2026-12-sos"
 
 TEXT = {
     "ko": (
@@ -23,6 +23,9 @@ TEXT = {
         "열람할 때마다 그 기록이 남습니다.\n"
         "보관 기간: 위치 기록 원본은 {retention_days}일이 지나면 삭제합니다. 구역별 활동 시간과 출석 기록은 "
         "봉사시간 인증을 위해 남습니다.\n"
+        "긴급 SOS: SOS를 보내면 보낸 위치와, 도움 요청이 끝날 때까지 휴대폰이 보내는 위치를 사건 기록으로 "
+        "{incident_days}일 동안 보관하며, 이 기록은 동의를 철회해도 그 기간에는 삭제하지 않습니다. 응답한 경찰관·담당자와 "
+        "관리자만 볼 수 있고, 볼 때마다 기록이 남습니다.\n"
         "동의 철회: 앱에서 언제든지 철회할 수 있습니다. 철회하면 위치 기록 원본과 체크인 위치를 바로 삭제하고 "
         "더 이상 수집하지 않습니다. 철회한 뒤에는 위치가 필요한 체크인을 할 수 없습니다."
     ),
@@ -38,6 +41,9 @@ TEXT = {
         "every time someone else reads your location, that is recorded.\n"
         "How long: raw location records are deleted after {retention_days} days. Minutes per zone and attendance "
         "stay, so that volunteer hours can be certified.\n"
+        "SOS: when you raise an SOS, where you pressed it and the positions your phone sends until the call for "
+        "help is over are kept as an incident record for {incident_days} days, also if you withdraw consent in that "
+        "time. Only the officers and staff who respond and administrators see it, and every read is recorded.\n"
         "Withdrawal: you may withdraw at any time in the app. Your raw location records and check-in positions are "
         "then deleted at once and nothing more is collected; check-ins, which need your location, are no longer "
         "possible."
@@ -48,12 +54,14 @@ TEXT = {
 def current_policy():
     """The version in force and its text in Korean and English, with this server's settings."""
     retention_days = current_app.config["LOCATION_RETENTION_DAYS"]
+    incident_days = current_app.config["INCIDENT_RETENTION_DAYS"]
     grace_minutes = int(grace_after_end().total_seconds() // 60)
     return {
         "version": CURRENT_VERSION,
         "retention_days": retention_days,
+        "incident_retention_days": incident_days,
         "text": {
-            language: text.format(retention_days=retention_days, grace_minutes=grace_minutes)
+            language: text.format(retention_days=retention_days, grace_minutes=grace_minutes, incident_days=incident_days)
             for language, text in TEXT.items()
         },
     }

@@ -124,4 +124,7 @@ class PolicyTextSchema(OutputSchema):
 class ConsentPolicySchema(OutputSchema):
     version = fields.String(metadata={"description": "Send it to POST /me/consents", "example": CURRENT_VERSION})
     retention_days = fields.Integer(metadata={"description": "Raw location records are deleted after this many days"})
+    incident_retention_days = fields.Integer(
+        metadata={"description": "Where an SOS was raised and the positions sent during it are kept this many days"}
+    )
     text = fields.Nested(PolicyTextSchema, metadata={"description": "The policy to show, in Korean and English"})

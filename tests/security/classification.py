@@ -241,6 +241,9 @@ OPERATIONS = [
     Op("POST /sos/{alert_id}/cancel", lambda s: Call(path={"alert_id": s.sos}),
        #                      admin coord chief offcr leadr volun
        own="                  403   403   403   403   404   ok"),  # its raiser only
+    Op("POST /sos/{alert_id}/positions", lambda s: Call(path={"alert_id": s.sos}, json={"positions": [fix()]}),
+       #                      admin coord chief offcr leadr volun
+       own="                  403   403   403   403   404   ok"),  # its raiser only
     Op("POST /sos/{alert_id}/acknowledge", lambda s: Call(path={"alert_id": s.sos}), STAFF),
     Op("POST /sos/{alert_id}/resolve", lambda s: Call(path={"alert_id": s.sos}, json={"outcome": "safe"}), STAFF),
     Op("GET /checkins", lambda s: Call(query={"patrol_id": s.running}), CHIEFS_AND_OFFICERS, other=CHIEFS_AND_OFFICERS),

@@ -1244,6 +1244,25 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/sos/{alert_id}/positions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                alert_id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send where you are while your SOS runs, every few seconds, retrying with the same ids */
+        post: operations["sendSosPositions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/sos/{alert_id}/resolve": {
         parameters: {
             query?: never;
@@ -1649,20 +1668,22 @@ export interface components {
             withdrawn_at: string | null;
         };
         ConsentPolicy: {
+            /** @description Where an SOS was raised and the positions sent during it are kept this many days */
+            incident_retention_days: number;
             /** @description Raw location records are deleted after this many days */
             retention_days: number;
             /** @description The policy to show, in Korean and English */
             text: components["schemas"]["PolicyText"];
             /**
              * @description Send it to POST /me/consents
-             * @example 2026-12
+             * @example 2026-12-sos
              */
             version: string;
         };
         ConsentRequest: {
             /**
              * @description The current version, as GET /consent-policy gives it
-             * @example 2026-12
+             * @example 2026-12-sos
              */
             policy_version: string;
         };
@@ -1898,6 +1919,24 @@ export interface components {
             subject_name: string | null;
             viewer_id: number | null;
             viewer_name: string | null;
+        };
+        LocationFix: {
+            /** @description Horizontal accuracy radius; above 100 m the fix is suspect */
+            accuracy_m: number;
+            /**
+             * Format: uuid
+             * @description Made once by the phone; resend the same id when retrying
+             */
+            client_event_id: string;
+            /** @example 37.3897 */
+            lat: number;
+            /** @example 126.9508 */
+            lon: number;
+            /**
+             * Format: date-time
+             * @description When the phone took the fix
+             */
+            recorded_at: string;
         };
         MapTiles: {
             /** @example © OpenStreetMap contributors */
@@ -2313,6 +2352,14 @@ export interface components {
             /** @description The point's position in `points`, from 0 */
             index: number;
         };
+        RejectedPosition: {
+            /** Format: uuid */
+            client_event_id: string;
+            /** @enum {string} */
+            code: "RECORDED_IN_FUTURE";
+            /** @description The position's place in `positions`, from 0 */
+            index: number;
+        };
         Report: {
             /** @description key, label (ko, en) and kind of each column; a column of codes (an attendance status, a zone kind, late facts) also has words: each code's words to show people, {code: {ko, en}} */
             columns: {
@@ -2430,7 +2477,7 @@ export interface components {
             outcome: "safe" | "false_alarm" | "police_dispatched" | "medical" | null;
             patrol_id: number;
             /**
-             * @description Where the raiser's phone was
+             * @description Where the raiser's phone was at the press; null once the incident records' retention is over
              * @example {
              *       "coordinates": [
              *         126.9508,
@@ -2439,7 +2486,7 @@ export interface components {
              *       "type": "Point"
              *     }
              */
-            point: Record<string, never>;
+            point: Record<string, never> | null;
             /** Format: date-time */
             raised_at: string;
             raiser_id: number;
@@ -2474,7 +2521,7 @@ export interface components {
             outcome: "safe" | "false_alarm" | "police_dispatched" | "medical" | null;
             patrol_id: number;
             /**
-             * @description Where the raiser's phone was
+             * @description Where the raiser's phone was at the press; null once the incident records' retention is over
              * @example {
              *       "coordinates": [
              *         126.9508,
@@ -2483,7 +2530,9 @@ export interface components {
              *       "type": "Point"
              *     }
              */
-            point: Record<string, never>;
+            point: Record<string, never> | null;
+            /** @description Where the raiser's phone was while the alert ran (POST /sos/{id}/positions): the latest 500, oldest first; empty once the incident records' retention is over */
+            positions: components["schemas"]["SosPosition"][];
             /** Format: date-time */
             raised_at: string;
             raiser_id: number;
@@ -2503,6 +2552,41 @@ export interface components {
             status: "open" | "acknowledged" | "resolved" | "cancelled";
             /** @description Oldest first */
             timeline: components["schemas"]["SosTimelineEntry"][];
+        };
+        SosPosition: {
+            accuracy_m: number;
+            /**
+             * @description GeoJSON geometry (RFC 7946), WGS84 [longitude, latitude], two dimensions only. Accepted types: Point.
+             * @example {
+             *       "coordinates": [
+             *         126.9508,
+             *         37.3897
+             *       ],
+             *       "type": "Point"
+             *     }
+             */
+            point: Record<string, never>;
+            /** Format: date-time */
+            recorded_at: string;
+        };
+        SosPositions: {
+            /** @description The fixes taken since the last call that got an answer, in any order */
+            positions: components["schemas"]["LocationFix"][];
+        };
+        SosPositionsResult: {
+            /** @description Stored now */
+            accepted: number;
+            /** @description Who is coming, once someone has taken the alert (as the sos.acknowledged push says) */
+            acknowledged_by_name: string | null;
+            /** @description Stored by an earlier call: fine */
+            duplicates: number;
+            /** @description Never stored; do not resend */
+            rejected: components["schemas"]["RejectedPosition"][];
+            /**
+             * @description The alert's status now: keep sending while it is open or acknowledged
+             * @enum {string}
+             */
+            status: "open" | "acknowledged" | "resolved" | "cancelled";
         };
         SosRaise: {
             /** @description Horizontal accuracy radius; above 100 m the fix is suspect */
@@ -2553,7 +2637,7 @@ export interface components {
             outcome: "safe" | "false_alarm" | "police_dispatched" | "medical" | null;
             patrol_id: number;
             /**
-             * @description Where the raiser's phone was
+             * @description Where the raiser's phone was at the press; null once the incident records' retention is over
              * @example {
              *       "coordinates": [
              *         126.9508,
@@ -2562,7 +2646,7 @@ export interface components {
              *       "type": "Point"
              *     }
              */
-            point: Record<string, never>;
+            point: Record<string, never> | null;
             /** Format: date-time */
             raised_at: string;
             raiser_id: number;
@@ -4593,7 +4677,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "policy_version": "2026-12"
+                 *       "policy_version": "2026-12-sos"
                  *     }
                  */
                 "application/json": components["schemas"]["ConsentRequest"];
@@ -7593,6 +7677,107 @@ export interface operations {
             };
             /** @description Codes: `VALIDATION_ERROR` */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            default: components["responses"]["DEFAULT_ERROR"];
+        };
+    };
+    sendSosPositions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                alert_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "positions": [
+                 *         {
+                 *           "accuracy_m": 7,
+                 *           "client_event_id": "5a1c0f3e-2b4d-4e6f-8a9b-0c1d2e3f4a51",
+                 *           "lat": 37.3899,
+                 *           "lon": 126.9511,
+                 *           "recorded_at": "2026-12-18T22:41:12+09:00"
+                 *         },
+                 *         {
+                 *           "accuracy_m": 6,
+                 *           "client_event_id": "5a1c0f3e-2b4d-4e6f-8a9b-0c1d2e3f4a52",
+                 *           "lat": 37.3901,
+                 *           "lon": 126.9514,
+                 *           "recorded_at": "2026-12-18T22:41:17+09:00"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["SosPositions"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SosPositionsResult"];
+                };
+            };
+            /** @description Codes: `UNAUTHORIZED`, `TOKEN_INVALID`, `TOKEN_EXPIRED`, `TOKEN_REVOKED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Codes: `SOS_NOT_RAISER` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Codes: `NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Codes: `SOS_CLOSED` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Codes: `VALIDATION_ERROR` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RATE_LIMITED: more than 60 per minute from one person; wait Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
