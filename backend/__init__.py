@@ -177,6 +177,7 @@ def _register_request_hooks(app):
 
 def _register_commands(app):
     from backend.cli.derive import derive_cli
+    from backend.cli.drill import sos_drill
     from backend.cli.locations import locations_cli
     from backend.cli.notifications import notifications_cli
     from backend.cli.reports import reports_cli
@@ -187,5 +188,6 @@ def _register_commands(app):
     app.cli.add_command(locations_cli)
     app.cli.add_command(notifications_cli)
     app.cli.add_command(reports_cli)
+    seed_cli.add_command(sos_drill)
     app.cli.add_command(seed_cli)
     app.cli.add_command(users_cli)

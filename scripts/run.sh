@@ -22,8 +22,18 @@ flask --app wsgi db upgrade
 echo "==> loading seed data"
 flask --app wsgi seed load
 
-# The push dispatcher runs beside the API. Without Firebase credentials it uses the
-# development sender, which only logs each message.
+# Without Firebase credentials, pushes go to a local fake FCM through the real SDK; it
+# prints what each phone would show.
+FAKE_FCM=
+if [[ -z ${PATROL_FIREBASE_CREDENTIALS:-} && -z ${GOOGLE_APPLICATION_CREDENTIALS:-} ]]; then
+    echo "==> starting a local fake FCM (no Firebase credentials given)"
+    export PATROL_FIREBASE_CREDENTIALS="$ROOT/instance/fake-fcm-service-account.json"
+    export PATROL_FCM_URL="http://127.0.0.1:${PATROL_FAKE_FCM_PORT:-8765}"
+    rm -f "$PATROL_FIREBASE_CREDENTIALS"
+    flask --app wsgi notifications fake-fcm --port "${PATROL_FAKE_FCM_PORT:-8765}" --credentials "$PATROL_FIREBASE_CREDENTIALS" &
+    FAKE_FCM=$!
+    for _ in $(seq 100); do [[ -s $PATROL_FIREBASE_CREDENTIALS ]] && break; sleep 0.1; done
+fi
 echo "==> starting the notification dispatcher"
 flask --app wsgi notifications dispatch &
 DISPATCHER=$!
@@ -35,7 +45,7 @@ EXPORT_WORKER=$!
 echo "==> starting the derivation worker"
 flask --app wsgi derive work &
 DERIVATION_WORKER=$!
-trap 'kill "$DISPATCHER" "$EXPORT_WORKER" "$DERIVATION_WORKER" 2>/dev/null' EXIT
+trap 'kill "$DISPATCHER" "$EXPORT_WORKER" "$DERIVATION_WORKER" $FAKE_FCM 2>/dev/null' EXIT
 
 echo "==> starting gunicorn on ${PATROL_BIND:-127.0.0.1:8000}"
 # No gunicorn access log: the app writes its own (JSON, with request ids), which names

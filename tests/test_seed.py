@@ -4,13 +4,14 @@ import json
 from sqlalchemy import func, select
 
 from backend.auth.passwords import weakness
+from backend.cli.drill import demo_token
 from backend.cli.seed import SEED_DIR
 from backend.core.phones import normalize_korean_mobile
-
 from backend.notifications.models import OutboxEvent
 from backend.organizations.models import GroupMembership, Station, VolunteerGroup
 from backend.patrols.models import Patrol, PatrolParticipant
 from backend.users.models import User
+from backend.testing.fixtures.sos import types_to
 from backend.zones.models import Zone
 
 BEOMGYE_STATION_BBOX = "126.9470,37.3870,126.9550,37.3925"
@@ -59,3 +60,21 @@ def test_the_demo_password_is_one_the_api_would_accept_for_every_demo_account():
     for person in demo["users"]:
         phone = normalize_korean_mobile(person["phone"])
         assert weakness(demo["demo_password"], phone=phone, name=person["name"]) is None, person["phone"]
+
+
+def test_the_sos_drill_alerts_the_demo_officer_and_chief_and_runs_again(app, dispatch, fake_fcm):
+    runner = app.test_cli_runner()
+    assert runner.invoke(args=["seed", "load"]).exit_code == 0
+    officer, chief = demo_token("010-0000-0004"), demo_token("010-0000-0002")
+
+    first = runner.invoke(args=["seed", "sos-drill", "--wait", "0"])
+    assert first.exit_code == 0, first.output
+    assert "raised by 한지우" in first.output
+    dispatch()
+    assert types_to(fake_fcm, officer) == types_to(fake_fcm, chief) == ["sos.raised"]
+
+    # Run again, the drill cancels its earlier alert (everyone told) and raises a new one.
+    again = runner.invoke(args=["seed", "sos-drill", "--wait", "0"])
+    assert again.exit_code == 0, again.output
+    dispatch()
+    assert types_to(fake_fcm, officer) == ["sos.raised", "sos.cancelled", "sos.raised"]

@@ -1,16 +1,18 @@
 import logging
 import time
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import click
 from flask import current_app
 from flask.cli import AppGroup
 from sqlalchemy.exc import OperationalError
 
+from backend.core.time import SEOUL
 from backend.extensions import db
 from backend.notifications.dispatcher import fan_out_due_events, prune_idle_devices, send_due_deliveries
 from backend.notifications.fcm import DevelopmentSender, FcmSender
 from backend.notifications.wakeup import OutboxListener
+from backend.testing.fake_fcm import FakeFcm
 
 notifications_cli = AppGroup("notifications", help="Push notifications.")
 PRUNE_EVERY_SECONDS = 3600
@@ -74,6 +76,31 @@ def dispatch(once, idle_seconds):
     finally:
         listener.close()
         sender.close()
+
+
+@notifications_cli.command("fake-fcm")
+@click.option("--port", type=click.IntRange(1, 65535), default=8765, show_default=True)
+@click.option("--credentials", type=click.Path(dir_okay=False), required=True,
+              help="Where to write the service-account file that points the SDK at this fake")
+def fake_fcm(port, credentials):
+    """A stand-in for FCM on 127.0.0.1, for the demo and development without Firebase: the
+    dispatcher's real SDK sends to it (PATROL_FCM_URL), and it prints what each phone would show."""
+    fake = FakeFcm(port).start()
+    fake.write_service_account(credentials, project_id="patrol-demo")
+    click.echo(f"fake FCM listening on {fake.url}; credentials in {credentials}")
+    shown = 0
+    try:
+        while True:
+            received = fake.sent
+            for body in received[shown:]:
+                message = body["message"]
+                title = message.get("notification", {}).get("title")
+                click.echo(f"{datetime.now(SEOUL):%H:%M:%S.%f}"[:-3] + f" push to {message.get('token', '')[:20]}: "
+                           f"{message.get('data', {}).get('type')} {title!r}")
+            shown = len(received)
+            time.sleep(0.05)
+    except KeyboardInterrupt:
+        fake.stop()
 
 
 @notifications_cli.command("prune-devices")

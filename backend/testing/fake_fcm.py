@@ -134,7 +134,7 @@ class _Handler(BaseHTTPRequestHandler):
 
 
 class FakeFcm:
-    def __init__(self):
+    def __init__(self, port=0):
         self._lock = threading.Lock()
         self._sent = []
         self._dead_tokens = {}  # device token -> (error_code, status)
@@ -146,7 +146,7 @@ class FakeFcm:
         self.token_requests = 0
         self.delay_s = 0.0  # a slow FCM, so a test can stop a dispatcher mid-batch
         self._server = None
-        self._port = 0  # chosen by the first start, kept by the next ones
+        self._port = port  # 0: chosen by the first start, kept by the next ones
 
     # -- lifecycle -------------------------------------------------------------------
 

@@ -2,14 +2,18 @@
 import logging
 import re
 import socket
+import subprocess
+import sys
 import threading
 from datetime import datetime, timezone
+from pathlib import Path
 
 import pytest
 from firebase_admin import messaging
 
 from backend.notifications.fcm import DevelopmentSender, FcmSender, PushResult, parse_retry_after
 from backend.testing.fake_fcm import FakeFcm
+from backend.testing.servers import free_port
 
 # The app addresses devices by registration token (Message.token), which SDK 7.7 flags
 # as deprecated in favour of Message.fid; these tests build messages the way the app does.
@@ -207,3 +211,24 @@ def test_development_sender_logs_and_returns_dev_ids(caplog):
     assert results[0].message_id != results[1].message_id
     assert "patrol.changed" in caplog.text and "Patrol changed" in caplog.text
     assert token[:8] in caplog.text and token not in caplog.text
+
+
+def test_the_demos_fake_fcm_command_takes_what_the_sdk_sends_and_shows_it(tmp_path):
+    """`flask notifications fake-fcm`, which scripts/run.sh starts when no Firebase credentials are given."""
+    credentials = tmp_path / "service-account.json"
+    port = free_port()
+    command = [sys.executable, "-m", "flask", "--app", "wsgi", "notifications", "fake-fcm", "--port", str(port),
+               "--credentials", str(credentials)]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True, cwd=Path(__file__).parents[2])
+    try:
+        assert "fake FCM listening" in process.stdout.readline()
+        sender = FcmSender(str(credentials), fcm_url=f"http://127.0.0.1:{port}")
+        [result] = sender.send([messaging.Message(token="demo-010-0000-0004-registration-token",
+                                                  data={"type": "sos.raised"},
+                                                  notification=messaging.Notification(title="긴급 SOS: 한지우"))])
+        sender.close()
+        assert result.ok
+        assert process.stdout.readline().rstrip().endswith("push to demo-010-0000-0004-r: sos.raised '긴급 SOS: 한지우'")
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
