@@ -64,6 +64,12 @@ class SosQuerySchema(QuerySchema):
     station_id = fields.Integer(metadata={"description": "The station of the alert's patrol"})
 
 
+class SosPositionSchema(OutputSchema):
+    point = GeoJSONGeometry(allowed_types=("Point",))
+    accuracy_m = fields.Float()
+    recorded_at = UtcDateTime()
+
+
 class SosAlertSchema(OutputSchema):
     id = fields.Integer()
     patrol_id = fields.Integer()
@@ -82,6 +88,10 @@ class SosAlertSchema(OutputSchema):
     accuracy_m = fields.Float()
     recorded_at = UtcDateTime()
     raised_at = UtcDateTime()
+    last_position = fields.Nested(SosPositionSchema, allow_none=True, dump_default=None, metadata={
+        "description": "The latest position the raiser's phone sent while the alert ran (POST /sos/{id}/positions); "
+        "null before the first"
+    })
     recipients = fields.Method(
         "count_recipients",
         metadata={"type": "integer", "description": "How many people the alert has reached: the first tier "
@@ -130,12 +140,6 @@ class SosPositionsResultSchema(OutputSchema):
     acknowledged_by_name = fields.String(attribute="alert.acknowledged_by.name", allow_none=True, dump_default=None, metadata={
         "description": "Who is coming, once someone has taken the alert (as the sos.acknowledged push says)"
     })
-
-
-class SosPositionSchema(OutputSchema):
-    point = GeoJSONGeometry(allowed_types=("Point",))
-    accuracy_m = fields.Float()
-    recorded_at = UtcDateTime()
 
 
 class SosTimelineEntrySchema(OutputSchema):

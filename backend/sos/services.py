@@ -5,6 +5,7 @@ alert that is answered is an alert whose pushes will be sent.
 """
 from flask import current_app
 from sqlalchemy import func, insert, or_, select, union
+from sqlalchemy.dialects.postgresql import distinct_on
 from sqlalchemy.dialects.postgresql import insert as upsert
 
 from backend.checkins.models import CheckIn, CheckInKind, Review
@@ -332,6 +333,7 @@ def list_alerts(viewer, filters, pagination, endpoint):
         statement = statement.where(Patrol.station_id == filters["station_id"])
     alerts = paginate(statement, pagination)
     _record_reads(viewer, endpoint, alerts)
+    _attach_last_positions(alerts)
     return alerts
 
 
@@ -342,7 +344,21 @@ def get_alert(viewer, alert_id, endpoint):
     _record_reads(viewer, endpoint, [alert])
     alert.timeline = _timeline(alert)
     alert.positions = _latest_positions(alert.id)
+    alert.last_position = alert.positions[-1] if alert.positions else None
     return alert
+
+
+def _attach_last_positions(alerts):
+    """Give each alert the latest position its raiser's phone sent (None: none yet), in one query."""
+    latest = db.session.scalars(
+        select(SosPosition)
+        .where(SosPosition.alert_id.in_([alert.id for alert in alerts]))
+        .ext(distinct_on(SosPosition.alert_id))
+        .order_by(SosPosition.alert_id, SosPosition.recorded_at.desc(), SosPosition.id.desc())
+    )
+    by_alert = {position.alert_id: position for position in latest}
+    for alert in alerts:
+        alert.last_position = by_alert.get(alert.id)
 
 
 def _latest_positions(alert_id):

@@ -59,6 +59,15 @@ def test_the_positions_follow_the_raiser_and_a_resend_stores_nothing_twice(
     times = [p["recorded_at"] for p in detail["positions"]]
     assert len(times) == 5 and times == sorted(times)
     assert detail["positions"][0]["point"]["type"] == "Point"
+    # Lists show where the raiser is now (the console's banner puts it on its map).
+    [listed] = client.get(SOS, headers=auth_headers(officer)).get_json()
+    assert listed["last_position"] == detail["last_position"] == detail["positions"][-1]
+
+
+def test_an_alert_without_positions_yet_has_no_last_position(press, volunteers, officer, client, auth_headers):
+    press(volunteers[1])
+    [listed] = client.get(SOS, headers=auth_headers(officer)).get_json()
+    assert listed["last_position"] is None
 
 
 def test_only_the_raiser_sends_positions_and_only_while_it_runs(

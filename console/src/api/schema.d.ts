@@ -2472,6 +2472,8 @@ export interface components {
             id: number;
             /** @enum {string} */
             kind: "sos" | "man_down";
+            /** @description The latest position the raiser's phone sent while the alert ran (POST /sos/{id}/positions); null before the first */
+            last_position: components["schemas"]["SosPosition"] | (Record<string, never> | null);
             note: string | null;
             /** @enum {string|null} */
             outcome: "safe" | "false_alarm" | "police_dispatched" | "medical" | null;
@@ -2516,6 +2518,8 @@ export interface components {
             id: number;
             /** @enum {string} */
             kind: "sos" | "man_down";
+            /** @description The latest position the raiser's phone sent while the alert ran (POST /sos/{id}/positions); null before the first */
+            last_position: components["schemas"]["SosPosition"] | (Record<string, never> | null);
             note: string | null;
             /** @enum {string|null} */
             outcome: "safe" | "false_alarm" | "police_dispatched" | "medical" | null;
@@ -2632,6 +2636,8 @@ export interface components {
             id: number;
             /** @enum {string} */
             kind: "sos" | "man_down";
+            /** @description The latest position the raiser's phone sent while the alert ran (POST /sos/{id}/positions); null before the first */
+            last_position: components["schemas"]["SosPosition"] | (Record<string, never> | null);
             note: string | null;
             /** @enum {string|null} */
             outcome: "safe" | "false_alarm" | "police_dispatched" | "medical" | null;
