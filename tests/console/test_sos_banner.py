@@ -56,6 +56,16 @@ def test_the_station_chief_sees_an_open_sos_on_every_page_until_acknowledged(pag
     expect(shown).to_contain_text("전 호출")
     expect(shown.get_by_role("link", name="실시간 지도에서 위치 보기")).to_have_attribute(
         "href", f"/console/patrols/{patrol_id}/live?person={raiser.me['id']}")
+    # A glance map: where they pressed, until their phone sends where they are now.
+    glance = shown.get_by_role("img", name=f"{raiser.me['name']} 님의 현재 위치 지도")
+    expect(glance).to_be_visible()
+    expect(glance.locator("path.leaflet-interactive")).to_have_count(1)
+    raiser.call("POST", f"/sos/{alert['id']}/positions", json={"positions": [{
+        "lat": 37.3903, "lon": 126.9516, "accuracy_m": 6.0, "recorded_at": datetime.now(timezone.utc).isoformat(),
+        "client_event_id": str(uuid.uuid4()),
+    }]})
+    # The next poll moves it on, the press point and the way from it left behind.
+    expect(glance.locator("path.leaflet-interactive")).to_have_count(3, timeout=NEXT_POLL_MS)
     # The headless browser has had no gesture yet: sound waits for one, and says so.
     expect(shown.get_by_role("button", name="소리 켜기")).to_be_visible()
     # Under the header, not over it.
