@@ -38,6 +38,9 @@ WHOLE_NUMBER_SETTINGS = {
     "SOS_ESCALATE_AFTER_S": (0, 3600),
     "SOS_REPEAT_S": (1, 3600),
     "SOS_REPEATS": (0, 20),
+    "NO_SHOW_AFTER_MINUTES": (1, MAX_SETTING_MINUTES),
+    "ALONE_DISTANCE_M": (1, 10_000),
+    "ALONE_MINUTES": (1, MAX_SETTING_MINUTES),
     "PROXY_HOPS": (0, None),
     "STATEMENT_TIMEOUT_MS": (1, None),
     "LONG_STATEMENT_TIMEOUT_MS": (1, None),
@@ -117,6 +120,12 @@ def default_settings():
         "SOS_ESCALATE_AFTER_S": 60,
         "SOS_REPEAT_S": 30,
         "SOS_REPEATS": 3,
+        # The patrol's officers hear who has not checked in this long after its start.
+        "NO_SHOW_AFTER_MINUTES": 15,
+        # ... and of a volunteer in a women-safe zone at night whose trusted positions stayed
+        # farther than ALONE_DISTANCE_M from every other participant for over ALONE_MINUTES.
+        "ALONE_DISTANCE_M": 200,
+        "ALONE_MINUTES": 5,
         # How long one database statement of a request may run (reports and imports: the
         # long limit) before the request is answered 503 QUERY_TIMEOUT.
         "STATEMENT_TIMEOUT_MS": 5000,

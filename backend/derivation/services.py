@@ -3,7 +3,8 @@
 A request for (patrol, person) is a row of derivation_queue, upserted in the transaction
 that stored the data. The worker claims the oldest rows, up to CLAIM_LIMIT, with FOR UPDATE
 SKIP LOCKED (any number of workers may run), derives those people's exclusions and dwell
-from their earliest new point on, then their attendance, deletes the rows and commits: each
+from their earliest new point on (and tells officers of a volunteer walking alone), then
+their attendance, deletes the rows and commits: each
 statement runs once for all of them. A request made while the worker holds its row waits for
 that commit and then makes a new row; a worker that dies rolls back and leaves the rows for
 the next one: nothing is lost.
@@ -22,7 +23,7 @@ from backend.attendance import derive as attendance
 from backend.attendance.models import AttendanceRecord, AttendanceStatus
 from backend.derivation.models import DerivationRequest
 from backend.extensions import db
-from backend.locations import dwell
+from backend.locations import alone, dwell
 from backend.patrols.models import ParticipantStatus, Patrol, PatrolParticipant, PatrolState
 
 log = logging.getLogger(__name__)
@@ -110,11 +111,13 @@ def _plan_attendance_once():
 
 
 def _recompute_dwell(claims):
-    """Exclusions and dwell of the claimed requests that brought new points."""
+    """Exclusions and dwell of the claimed requests that brought new points, and whether
+    their volunteers walked alone (judged on the exclusions just made)."""
     with_points = [(claim.patrol_id, claim.user_id, claim.points_from) for claim in claims
                    if claim.points_from is not None]
     if with_points:
         dwell.recompute(with_points)
+        alone.warn(with_points)
 
 
 def _derive_alone(key):

@@ -26,11 +26,13 @@ from backend.zones.models import Zone, ZoneKind
 
 MAX_SPEED_MPS = 50  # faster than any patrol on foot or by car in town: a GPS jump
 MAX_GAP = timedelta(minutes=5)  # a longer silence between two points is not counted as time spent
+# Per person, the earliest recorded_at of the points that arrived since they were last judged.
+FIRST_AT = ("first_at", DateTime(timezone=True))
 # Per person, the recorded_at from which mark_location_exclusions() judged the points again.
 JUDGED_FROM = ("judged_from", DateTime(timezone=True))
 
 
-def _people(*extra):
+def asked_people(*extra):
     """The people asked for, one row each: (patrol_id, user_id, *extra) from array parameters."""
     columns = [("patrol_id", Integer), ("user_id", Integer), *extra]
     return (
@@ -40,7 +42,7 @@ def _people(*extra):
     )
 
 
-def _of(people, model):
+def belonging_to(people, model):
     """The rows of `model` that belong to the people asked for."""
     return (model.patrol_id == people.c.patrol_id) & (model.user_id == people.c.user_id)
 
@@ -50,12 +52,17 @@ def _from_where_judged(people, at):
     return at >= func.coalesce(people.c.judged_from, literal_column("'-infinity'::timestamptz"))
 
 
+def is_seoul_night(at):
+    """SQL: does the moment `at` fall between 22:00 and 06:00 Korean time?"""
+    return ~extract("hour", func.timezone(SEOUL.key, at)).between(6, 21)
+
+
 # Which points to leave out is judged by mark_location_exclusions(), a function created by
 # a migration: in recorded order, each point against the last one kept, so that a run of
 # points far away is left out as a whole. It judges again only from the last kept point before
 # the new ones onwards, and returns that point's recorded_at.
 def _mark_exclusions():
-    people = _people(("first_at", DateTime(timezone=True)))
+    people = asked_people(FIRST_AT)
     judged_from = func.mark_location_exclusions(
         people.c.patrol_id, people.c.user_id, people.c.first_at, MAX_SPEED_MPS, SUSPECT_ACCURACY_M
     )
@@ -63,8 +70,8 @@ def _mark_exclusions():
 
 
 def _forget_steps():
-    people = _people(JUDGED_FROM)
-    return delete(DwellStep.__table__).where(_of(people, DwellStep), _from_where_judged(people, DwellStep.started_at))
+    people = asked_people(JUDGED_FROM)
+    return delete(DwellStep.__table__).where(belonging_to(people, DwellStep), _from_where_judged(people, DwellStep.started_at))
 
 
 # A step between two consecutive kept points counts for a zone when both lie in its area and
@@ -72,7 +79,7 @@ def _forget_steps():
 # 06:00 Korean time. For a safe-return route, each such step also covers the stretch of the
 # route between the two points' positions along it.
 def _add_steps():
-    people = _people(JUDGED_FROM)
+    people = asked_people(JUDGED_FROM)
     order = (LocationPoint.recorded_at, LocationPoint.client_event_id)
     # Each person's points through the (patrol_id, user_id, recorded_at) index, one person at
     # a time (LATERAL), whatever the planner guesses of how many people there are.
@@ -83,7 +90,7 @@ def _add_steps():
             func.lead(LocationPoint.point).over(order_by=order).label("next_point"),
             func.lead(LocationPoint.recorded_at).over(order_by=order).label("next_at"),
         )
-        .where(_of(people, LocationPoint), LocationPoint.exclusion.is_(None),
+        .where(belonging_to(people, LocationPoint), LocationPoint.exclusion.is_(None),
                _from_where_judged(people, LocationPoint.recorded_at))
         .lateral("points")
     )
@@ -98,7 +105,7 @@ def _add_steps():
     rows = (
         select(
             steps.c.patrol_id, steps.c.user_id, Zone.id, steps.c.recorded_at, steps.c.next_at,
-            ~extract("hour", func.timezone(SEOUL.key, steps.c.recorded_at)).between(6, 21),  # is_night
+            is_seoul_night(steps.c.recorded_at),
             func.least(*along), func.greatest(*along),
         )
         .select_from(patrol_zones)
@@ -111,8 +118,8 @@ def _add_steps():
 
 
 def _forget_dwell():
-    people = _people()
-    return delete(ZoneDwell.__table__).where(_of(people, ZoneDwell))
+    people = asked_people()
+    return delete(ZoneDwell.__table__).where(belonging_to(people, ZoneDwell))
 
 
 def _route_walked(people):
@@ -127,7 +134,7 @@ def _route_walked(people):
             .over(partition_by=person_zone, order_by=(DwellStep.route_from, DwellStep.route_to), rows=(None, -1))
             .label("reached_before"),
         )
-        .join(people, _of(people, DwellStep))
+        .join(people, belonging_to(people, DwellStep))
         .where(DwellStep.route_from < DwellStep.route_to)
         .subquery("stretches")
     )
@@ -155,7 +162,7 @@ def _route_walked(people):
 
 
 def _sum_dwell():
-    people = _people()
+    people = asked_people()
     walked = _route_walked(people)
     seconds = extract("epoch", DwellStep.ended_at - DwellStep.started_at)
     coverage = func.coalesce(walked.c.length / func.nullif(func.ST_Length(func.Geography(Zone.geom)), 0), 0)
@@ -170,7 +177,7 @@ def _sum_dwell():
             case((Zone.kind == ZoneKind.SAFE_RETURN_ROUTE, coverage)),
             DERIVED_AT,
         )
-        .join(people, _of(people, DwellStep))
+        .join(people, belonging_to(people, DwellStep))
         .join(Zone, Zone.id == DwellStep.zone_id)
         .outerjoin(walked, (walked.c.patrol_id == DwellStep.patrol_id) & (walked.c.user_id == DwellStep.user_id)
                    & (walked.c.zone_id == DwellStep.zone_id))

@@ -20,6 +20,7 @@ from backend.extensions import db
 from backend.notifications import messages
 from backend.notifications.models import Delivery, DeliveryStatus, Device, OutboxEvent
 from backend.notifications.recipients import recipients
+from backend.patrols import early_warnings
 from backend.patrols.models import Patrol, PatrolState
 from backend.sos.escalation import FOLLOW_UPS, take_follow_up
 from backend.users.models import User
@@ -29,6 +30,10 @@ MAX_ATTEMPTS = 6
 MAX_BACKOFF = timedelta(hours=1)
 RETRYABLE = {"QUOTA_EXCEEDED", "UNAVAILABLE", "INTERNAL", "UNKNOWN"}
 DEVICE_IDLE_LIMIT = timedelta(days=270)  # FCM drops tokens idle this long
+# Events written ahead whose readers and words depend on how things stand when they fall due
+# (an SOS still open, people still missing): the domain that knows writes them into the
+# payload as the event is fanned out, or answers False when there is nobody left to tell.
+TAKEN_AT_FAN_OUT = {**dict.fromkeys(FOLLOW_UPS, take_follow_up), **early_warnings.TAKEN_AT_FAN_OUT}
 
 
 def fan_out_due_events(limit=100):
@@ -41,11 +46,10 @@ def fan_out_due_events(limit=100):
         .with_for_update(skip_locked=True)
     ).all()
     for event in events:
-        if event.event_type in FOLLOW_UPS:
-            # Who an SOS's escalation or repeat reaches depends on the alert as it is now.
-            take_follow_up(event)
-        devices = select(literal(event.id), Device.id, Device.user_id).where(Device.user_id.in_(recipients(event)))
-        db.session.execute(insert(Delivery).from_select(["event_id", "device_id", "user_id"], devices))
+        take = TAKEN_AT_FAN_OUT.get(event.event_type)
+        if take is None or take(event):
+            devices = select(literal(event.id), Device.id, Device.user_id).where(Device.user_id.in_(recipients(event)))
+            db.session.execute(insert(Delivery).from_select(["event_id", "device_id", "user_id"], devices))
         event.processed_at = utcnow()
     db.session.flush()
     return len(events)

@@ -3,23 +3,34 @@
 The data payload is the contract with the app (mobile_api_spec/notifications.md); the
 title and body are for people and come from the templates below.
 """
+import json
 import warnings
 from datetime import datetime, timedelta, timezone
 
 from firebase_admin import messaging
 
 from backend.core.time import SEOUL
+from backend.patrols import rules
+from backend.patrols.early_warnings import NO_SHOW, UNFILLED, WALKING_ALONE
 
 PAYLOAD_VERSION = "1"
-# Late news about a patrol someone is on: wake the phone now.
-HIGH_PRIORITY = {"patrol.changed", "patrol.cancelled", "patrol.reminder_2h", "patrol.broadcast"}
+# Late news about a patrol someone is on, and what its officers must see to now: wake the phone.
+HIGH_PRIORITY = {"patrol.changed", "patrol.cancelled", "patrol.reminder_2h", "patrol.broadcast", NO_SHOW, WALKING_ALONE}
 # Pointless once the patrol has begun: they expire at its start.
-EXPIRE_AT_START = {"patrol.reminder_24h", "patrol.reminder_2h", "patrol.published"}
+EXPIRE_AT_START = {"patrol.reminder_24h", "patrol.reminder_2h", "patrol.published", UNFILLED}
+# About the night under way: pointless once the patrol is over.
+EXPIRE_AT_END = {NO_SHOW, WALKING_ALONE}
 # Someone on the patrol needs help: through Do Not Disturb with a sound, and stale after SOS_TTL.
 SOS_EVENTS = {"sos.raised", "sos.escalated", "sos.repeated", "sos.acknowledged", "sos.taken", "sos.cancelled"}
 SOS_TTL = timedelta(minutes=5)
-# What an SOS push carries besides the common members, from the event's payload.
+# What a push carries besides the common members, from the event's payload.
 SOS_DATA_KEYS = ("alert_id", "kind", "raiser_name", "lat", "lon", "responder_name", "repeat")
+DATA_KEYS = {
+    **dict.fromkeys(SOS_EVENTS, SOS_DATA_KEYS),
+    NO_SHOW: ("missing_count", "missing_names"),
+    WALKING_ALONE: ("user_id", "volunteer_name", "lat", "lon", "alone_since"),
+    UNFILLED: ("gap_codes",),
+}
 # The app's Android notification channel for SOS pushes (mobile_api_spec/notifications.md).
 SOS_ANDROID_CHANNEL = "sos"
 
@@ -37,6 +48,12 @@ TEMPLATES = {
         "sos.acknowledged": ("경찰관 {responder} 님이 가고 있습니다", "SOS가 접수되었습니다. 안전한 곳에서 기다리세요."),
         "sos.taken": ("SOS 응답함: {raiser}", "{responder} 님이 {raiser} 님의 SOS에 응답해 가고 있습니다."),
         "sos.cancelled": ("SOS 취소: {raiser}", "{raiser} 님이 SOS를 취소했습니다(오작동). 출동하지 않아도 됩니다."),
+        NO_SHOW: ("미도착 {missing_count}명: {title}", "시작 {after_minutes}분이 지났지만 체크인하지 않았습니다: {missing_names}"),
+        WALKING_ALONE: (
+            "혼자 순찰 중: {volunteer}",
+            "{volunteer} 님이 여성안심구역에서 {alone_minutes}분 넘게 다른 참여자와 {alone_m}m 넘게 떨어져 있습니다. 위치를 확인하세요.",
+        ),
+        UNFILLED: ("인원 부족: {title}", "{when} 순찰에 아직 빈자리가 있습니다. {gaps}"),
     },
     "en": {
         "patrol.published": ("New joint patrol: {title}", "{when} · sign-up is open."),
@@ -51,6 +68,13 @@ TEMPLATES = {
         "sos.acknowledged": ("Officer {responder} is coming", "Your SOS was received. Wait somewhere safe."),
         "sos.taken": ("SOS taken: {raiser}", "{responder} has taken {raiser}'s SOS and is on the way."),
         "sos.cancelled": ("SOS cancelled: {raiser}", "{raiser} cancelled the SOS: a false alarm. No need to go."),
+        NO_SHOW: ("{missing_count} not checked in: {title}", "{after_minutes} minutes after the start, not checked in yet: {missing_names}"),
+        WALKING_ALONE: (
+            "Walking alone: {volunteer}",
+            "{volunteer} has been over {alone_m} m from everyone else on the patrol for over {alone_minutes} minutes "
+            "in a women-safe zone. Check where.",
+        ),
+        UNFILLED: ("Patrol short of people: {title}", "The patrol on {when} is not filled yet: {gaps}."),
     },
 }
 SOS_KIND_NAMES = {
@@ -79,6 +103,14 @@ def render(event, patrol, locale):
         "raiser": event.payload.get("raiser_name", ""),
         "responder": event.payload.get("responder_name", ""),
         "sos_kind": SOS_KIND_NAMES[locale].get(event.payload.get("kind"), ""),
+        "missing_count": event.payload.get("missing_count", ""),
+        "missing_names": ", ".join(event.payload.get("missing_names", [])),
+        "after_minutes": event.payload.get("after_minutes", ""),
+        "volunteer": event.payload.get("volunteer_name", ""),
+        "alone_m": event.payload.get("alone_m", ""),
+        "alone_minutes": event.payload.get("alone_minutes", ""),
+        "gaps": "; ".join(rules.describe(gap["rule"], gap["needed"], gap["have"], locale)
+                          for gap in event.payload.get("gaps", [])),
     }
     return title.format(**fields), body.format(**fields)
 
@@ -92,10 +124,15 @@ def data_payload(event, patrol_id, user_id):
         "version": PAYLOAD_VERSION,
         "message_id": f"{event.id}-{user_id}",
     }
+    data.update({key: _data_value(event.payload[key]) for key in DATA_KEYS.get(event.event_type, ()) if key in event.payload})
     if event.event_type in SOS_EVENTS:
-        data.update({key: str(event.payload[key]) for key in SOS_DATA_KEYS if key in event.payload})
         data["deep_link"] = f"jointpatrol://sos/{event.payload['alert_id']}"
     return data
+
+
+def _data_value(value):
+    """FCM data values are strings: a list goes as a JSON array."""
+    return json.dumps(value, ensure_ascii=False) if isinstance(value, list) else str(value)
 
 
 def build_message(event, patrol, device, user_id, locale, now):
@@ -136,6 +173,8 @@ def _expires_at(event, patrol):
     """When the message stops being worth delivering, or None when it never does."""
     if event.event_type in EXPIRE_AT_START:
         return patrol.starts_at
+    if event.event_type in EXPIRE_AT_END:
+        return patrol.ends_at
     if event.event_type in SOS_EVENTS:
         # From when it was due: an escalation is written at the raise, to go out later.
         return event.available_at + SOS_TTL

@@ -1,5 +1,5 @@
 """Writing events to the outbox, in the transaction of the change that causes them."""
-from sqlalchemy import delete, func
+from sqlalchemy import delete, func, literal, select
 from sqlalchemy.dialects.postgresql import insert
 
 from backend.core.time import utcnow
@@ -32,6 +32,22 @@ def record_event(event_type, cause, *, patrol_id=None, payload=None, available_a
         # same statement, it costs no round trip. An event due later is found by the poll.
         statement = statement.returning(func.pg_notify(CHANNEL, ""))
     db.session.execute(statement)
+
+
+def events_from(event_type, rows):
+    """The statement that records an event for each row of `rows`, a SELECT of (cause,
+    patrol_id, payload), each once per cause as record_event does, due now."""
+    causes = rows.subquery("causes")
+    events = select(
+        literal(event_type), literal(dedupe_key(event_type, "")) + causes.c.cause, causes.c.patrol_id, causes.c.payload
+    )
+    return (
+        # The table, not the entity: the ORM would read the statement's parameters as rows to insert.
+        insert(OutboxEvent.__table__)
+        .from_select(["event_type", "dedupe_key", "patrol_id", "payload"], events)
+        .on_conflict_do_nothing(index_elements=["dedupe_key"])
+        .returning(func.pg_notify(CHANNEL, ""))
+    )
 
 
 def drop_pending_events(patrol_id, event_types):

@@ -1,8 +1,9 @@
 """Who an event is for, decided when it is sent out (so a withdrawal before then counts)."""
-from sqlalchemy import select
+from sqlalchemy import or_, select
 
 from backend.organizations.models import GroupMembership
-from backend.patrols.models import ParticipantStatus, PatrolParticipant
+from backend.patrols.early_warnings import NO_SHOW, UNFILLED, WALKING_ALONE
+from backend.patrols.models import ParticipantKind, ParticipantStatus, Patrol, PatrolParticipant, patrol_groups
 from backend.users.models import Role, User
 
 ON_PATROL = [ParticipantStatus.CONFIRMED.value, ParticipantStatus.WAITLISTED.value]
@@ -27,8 +28,27 @@ def recipients(event):
         return _active(User.id.in_(_participants(event.patrol_id, CONFIRMED)), User.is_reminders_muted.is_(False))
     if kind == "patrol.cancelled":
         return _active(User.id.in_(_participants(event.patrol_id, WERE_ON_PATROL)))
+    if kind in (NO_SHOW, WALKING_ALONE):
+        return _active(User.id.in_(assigned_officers(event.patrol_id)))
+    if kind == UNFILLED:
+        # Those who can still fill it: the station's chiefs, and the leaders of the invited
+        # groups, who sign their members up.
+        station_id = select(Patrol.station_id).where(Patrol.id == event.patrol_id).scalar_subquery()
+        invited = select(patrol_groups.c.group_id).where(patrol_groups.c.patrol_id == event.patrol_id)
+        leaders = select(GroupMembership.user_id).where(GroupMembership.is_leader, GroupMembership.group_id.in_(invited))
+        return _active(or_(User.id.in_(station_chiefs(station_id)), User.id.in_(leaders)))
     # patrol.changed, patrol.broadcast: everyone on the patrol, always.
     return _active(User.id.in_(_participants(event.patrol_id, ON_PATROL)))
+
+
+def assigned_officers(patrol_id):
+    """A SELECT of the ids of the officers confirmed on the patrol."""
+    return _participants(patrol_id, CONFIRMED).where(PatrolParticipant.kind == ParticipantKind.OFFICER)
+
+
+def station_chiefs(station_id):
+    """A SELECT of the ids of the chiefs of the station itself (not of its 지구대/파출소)."""
+    return select(User.id).where(User.role == Role.STATION_CHIEF, User.station_id == station_id)
 
 
 def _participants(patrol_id, statuses):

@@ -114,12 +114,18 @@ def blocking_gaps_by_patrol(patrols, language):
 
 
 def _gap(rule, needed, have, language):
-    code, blocks_publishing, english, korean = GAP_RULES[rule]
+    code, blocks_publishing, _, _ = GAP_RULES[rule]
     return {
         "rule": rule,
         "code": code,
         "needed": needed,
         "have": have,
         "blocks_publishing": blocks_publishing,
-        "message": (korean if language == "ko" else english).format(needed=needed, have=have),
+        "message": describe(rule, needed, have, language),
     }
+
+
+def describe(rule, needed, have, language):
+    """A gap in words, in Korean or English."""
+    _, _, english, korean = GAP_RULES[rule]
+    return (korean if language == "ko" else english).format(needed=needed, have=have)

@@ -13,7 +13,7 @@ from backend.errors import AppError, reader_language
 from backend.extensions import db
 from backend.notifications.outbox import drop_pending_events, record_event
 from backend.organizations.models import VolunteerGroup
-from backend.patrols import policies, rules
+from backend.patrols import early_warnings, policies, rules
 from backend.patrols.models import (
     HOLDING_STATUSES,
     ParticipantStatus,
@@ -30,6 +30,8 @@ from backend.patrols.waitlist import fill_from_waitlist
 from backend.zones.models import Zone
 
 REMINDERS = {"patrol.reminder_24h": timedelta(hours=24), "patrol.reminder_2h": timedelta(hours=2)}
+# What a published patrol's start time brings: its reminders and early warnings, written ahead.
+SCHEDULED = (*REMINDERS, early_warnings.UNFILLED, early_warnings.NO_SHOW)
 # Changing any of these tells everyone on the patrol.
 # What a listed patrol answers besides its own columns (zones, groups, counts of people),
 # loaded in one query each for the whole page rather than one per patrol.
@@ -157,7 +159,7 @@ def _after_time_or_place_change(patrol):
     )
     if patrol.state == PatrolState.PUBLISHED:
         record_event("patrol.changed", f"{patrol.id}:{patrol.revision}", patrol_id=patrol.id)
-        _schedule_reminders(patrol)
+        _schedule(patrol)
 
 
 def delete_patrol(actor, patrol_id):
@@ -191,14 +193,15 @@ def _publish(patrol):
     record_event(
         "patrol.published", patrol.id, patrol_id=patrol.id, payload={"group_ids": [g.id for g in patrol.groups]}
     )
-    _schedule_reminders(patrol)
+    _schedule(patrol)
 
 
-def _schedule_reminders(patrol):
-    """(Re)write the reminders of a published patrol for its current start time."""
-    drop_pending_events(patrol.id, list(REMINDERS))
-    for event_type, ahead in REMINDERS.items():
-        due = patrol.starts_at - ahead
+def _schedule(patrol):
+    """(Re)write the reminders and early warnings of a published patrol for its current start
+    time; those whose time has passed already (a patrol published late) are not written."""
+    drop_pending_events(patrol.id, list(SCHEDULED))
+    reminders = {event_type: patrol.starts_at - ahead for event_type, ahead in REMINDERS.items()}
+    for event_type, due in {**reminders, **early_warnings.due_times(patrol.starts_at)}.items():
         if due > utcnow():
             # Keyed by start time: a patrol moved and moved back is reminded once per start.
             record_event(event_type, f"{patrol.id}:{patrol.starts_at.isoformat()}", patrol_id=patrol.id, available_at=due)
@@ -223,7 +226,7 @@ def _cancel(patrol, reason):
         .where(PatrolParticipant.patrol_id == patrol.id, PatrolParticipant.status.in_([s.value for s in HOLDING_STATUSES]))
         .values(status=ParticipantStatus.PATROL_CANCELLED.value)
     )
-    drop_pending_events(patrol.id, list(REMINDERS))
+    drop_pending_events(patrol.id, list(SCHEDULED))
     if was_published:
         record_event("patrol.cancelled", patrol.id, patrol_id=patrol.id, payload={"reason": reason})
 

@@ -36,7 +36,8 @@ def repeat_key_prefix(alert_id):
 
 
 def take_follow_up(event):
-    """Write into a due follow-up's payload who it reaches, and record the next repeat.
+    """Write into a due follow-up's payload who it reaches, and record the next repeat;
+    False when the alert is no longer open and the follow-up reaches nobody.
 
     The alert is locked until the dispatcher commits, so an acknowledgement, cancellation or
     resolution either committed before (and this follow-up reaches nobody) or waits for it.
@@ -47,7 +48,7 @@ def take_follow_up(event):
     alert = db.session.scalar(select(SosAlert).where(SosAlert.id == facts["alert_id"]).with_for_update())
     if alert is None or alert.status != SosStatus.OPEN:
         event.payload = {**facts, "user_ids": [], "stopped_by": str(alert.status) if alert else "deleted"}
-        return
+        return False
     if event.event_type == ESCALATED:
         tier_two = (
             station_responders(alert.patrol.station_id)
@@ -66,3 +67,4 @@ def take_follow_up(event):
             payload={**facts, "repeat": repeat},
             available_at=utcnow() + after,
         )
+    return True

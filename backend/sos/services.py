@@ -19,14 +19,15 @@ from backend.locations.models import LocationAccess, LocationPoint
 from backend.locations.partitions import recorded_around
 from backend.notifications.models import Delivery, OutboxEvent
 from backend.notifications.outbox import dedupe_key, record_event
+from backend.notifications.recipients import assigned_officers, station_chiefs
 from backend.organizations.models import Station
-from backend.patrols.models import ParticipantKind, ParticipantStatus, Patrol, PatrolParticipant
+from backend.patrols.models import ParticipantStatus, Patrol, PatrolParticipant
 from backend.patrols.policies import is_on_duty, visible_patrols
 from backend.patrols.timing import is_recorded_in_future, sos_window
 from backend.sos.escalation import FOLLOW_UPS, repeat_key_prefix, schedule_escalation
 from backend.sos.models import ACTIVE_STATUSES, IS_ACTIVE, SosAlert, SosPosition, SosPress, SosStatus
 from backend.sos.policies import visible_alerts
-from backend.users.models import Role, User, consent_granted_at
+from backend.users.models import User, consent_granted_at
 
 # How many of the raiser's latest positions an alert's detail shows.
 SHOWN_POSITIONS = 500
@@ -152,10 +153,8 @@ def first_tier(patrol, raiser_id, data):
     of another station is assigned to the patrol or chief of its station."""
     confirmed = PatrolParticipant.status == ParticipantStatus.CONFIRMED.value
     on_patrol = PatrolParticipant.patrol_id == patrol.id
-    officers = select(PatrolParticipant.user_id).where(
-        on_patrol, confirmed, PatrolParticipant.kind == ParticipantKind.OFFICER.value
-    )
-    chiefs = select(User.id).where(User.role == Role.STATION_CHIEF.value, User.station_id == patrol.station_id)
+    officers = assigned_officers(patrol.id)
+    chiefs = station_chiefs(patrol.station_id)
     nearby = select(PatrolParticipant.user_id).where(
         on_patrol,
         confirmed,

@@ -78,8 +78,9 @@ def test_one_pass_derives_many_people_with_the_same_statements(running_patrol, v
         derived = derive_next()
     assert sorted(derived) == sorted((running_patrol.id, person.id) for person in walkers)
     # The claim, exclusions, the steps (forgotten from where the points were judged again, then
-    # added), dwell (forgotten, then summed), the plan setting, attendance (two), the requests deleted.
-    assert len(sent) == 10, sent
+    # added), dwell (forgotten, then summed), walking alone, the plan setting, attendance (two),
+    # the requests deleted.
+    assert len(sent) == 11, sent
     assert db_session.scalars(select(DerivationRequest)).all() == []
     dwell = db_session.scalars(select(ZoneDwell).where(ZoneDwell.patrol_id == running_patrol.id)).all()
     assert sorted((row.user_id, row.seconds) for row in dwell) == sorted((person.id, 60) for person in walkers)

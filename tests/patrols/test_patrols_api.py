@@ -114,19 +114,19 @@ def test_the_night_rule_is_the_stations_choice(api, chief, patrol_body, zones, c
     assert client.post(f"/api/v1/patrols/{night['id']}/publish", json={}, headers=auth_headers(chief)).status_code == 200
 
 
-def test_publishing_records_the_announcement_and_reminders_once(api, chief, officer, patrol_body, client, auth_headers, outbox):
+def test_publishing_records_the_announcement_reminders_and_early_warnings_once(api, chief, officer, patrol_body, client, auth_headers, outbox):
     patrol = api.published(chief, officer, patrol_body())
     assert patrol["status"] == "published"
-    assert [(e.event_type, e.patrol_id) for e in outbox()] == [
-        ("patrol.published", patrol["id"]),
-        ("patrol.reminder_24h", patrol["id"]),
-        ("patrol.reminder_2h", patrol["id"]),
+    assert [(e.event_type, e.patrol_id, e.available_at) for e in outbox()][1:] == [
+        ("patrol.reminder_24h", patrol["id"], seoul(2, 20)),
+        ("patrol.reminder_2h", patrol["id"], seoul(3, 18)),
+        ("patrol.unfilled", patrol["id"], seoul(2, 20)),
+        ("patrol.no_show", patrol["id"], seoul(3, 20, 15)),
     ]
-    reminder = outbox("patrol.reminder_2h")[0]
-    assert reminder.available_at == seoul(3, 18)
+    assert outbox()[0].event_type == "patrol.published"
     again = client.post(f"/api/v1/patrols/{patrol['id']}/publish", json={}, headers=auth_headers(chief))
     assert_problem(again, 409, "PATROL_NOT_DRAFT")
-    assert len(outbox()) == 3
+    assert len(outbox()) == 5
 
 
 def test_moving_a_published_patrol_announces_it_once_and_moves_reminders(api, chief, officer, patrol_body, client, auth_headers, outbox):

@@ -11,16 +11,20 @@ from sqlalchemy import func, select, update
 
 from backend.core.time import utcnow
 from backend.notifications.models import OutboxEvent
+from backend.sos.escalation import FOLLOW_UPS
 from backend.testing.fixtures.sos import SOS, types_to
 
 
 @pytest.fixture
 def due_now(db_session):
-    """Bring the outbox's waiting events forward to now, as if their time had come."""
+    """Bring the SOS's waiting follow-ups forward to now, as if their time had come (and not
+    the patrol's own scheduled events, such as its no-show warning)."""
 
     def move():
         db_session.execute(
-            update(OutboxEvent).where(OutboxEvent.processed_at.is_(None)).values(available_at=func.now())
+            update(OutboxEvent)
+            .where(OutboxEvent.processed_at.is_(None), OutboxEvent.event_type.in_(FOLLOW_UPS))
+            .values(available_at=func.now())
         )
         db_session.commit()
 
