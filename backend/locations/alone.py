@@ -21,14 +21,15 @@ import functools
 from datetime import timedelta
 
 from flask import current_app
-from sqlalchemy import Float, Integer, Interval, String, bindparam, case, cast, func, or_, select, true
+from sqlalchemy import Float, Integer, Interval, String, bindparam, case, cast, exists, func, literal, or_, select, true
 from sqlalchemy.dialects.postgresql import ARRAY, aggregate_order_by, distinct_on
 from sqlalchemy.orm import aliased
 
 from backend.extensions import db
 from backend.locations.dwell import FIRST_AT, MAX_GAP, asked_people, belonging_to, is_seoul_night
 from backend.locations.models import LocationPoint
-from backend.notifications.outbox import events_from
+from backend.notifications.models import OutboxEvent
+from backend.notifications.outbox import dedupe_key, events_from
 from backend.patrols.early_warnings import WALKING_ALONE
 from backend.patrols.models import ParticipantKind, ParticipantStatus, Patrol, PatrolParticipant, PatrolState, patrol_zones
 from backend.users.models import User
@@ -71,6 +72,13 @@ def _has_company(mine):
     )
 
 
+def _told(people):
+    """SQL: the officers were told already that this volunteer walked alone on this patrol.
+    Looking for company is the costly part, and once told there is nothing more to say."""
+    key = literal(dedupe_key(WALKING_ALONE, "")) + _cause(people.c.patrol_id, people.c.user_id)
+    return exists().where(OutboxEvent.dedupe_key == key)
+
+
 def _in_women_safe_zone(mine):
     return (
         select(patrol_zones.c.zone_id)
@@ -79,6 +87,11 @@ def _in_women_safe_zone(mine):
                func.ST_Covers(Zone.area, mine.c.point))
         .exists()
     )
+
+
+def _cause(patrol_id, user_id):
+    """SQL: what names a walking-alone event's cause, the patrol and the volunteer."""
+    return cast(patrol_id, String) + ":" + cast(user_id, String)
 
 
 def _walking_alone():
@@ -100,7 +113,7 @@ def _walking_alone():
         .join(Patrol, Patrol.id == people.c.patrol_id)
         .join(PatrolParticipant, belonging_to(people, PatrolParticipant))
         .where(Patrol.state == PatrolState.PUBLISHED, PatrolParticipant.kind == ParticipantKind.VOLUNTEER,
-               PatrolParticipant.status == ParticipantStatus.CONFIRMED)
+               PatrolParticipant.status == ParticipantStatus.CONFIRMED, ~_told(people))
         .cte("mine")
     )
     counts = (mine.c.recorded_at.between(mine.c.starts_at, mine.c.ends_at) & is_seoul_night(mine.c.recorded_at)
@@ -136,7 +149,7 @@ def _walking_alone():
         "alone_m", ALONE_M, "alone_minutes", ALONE_MINUTES,
     )
     return (
-        select((cast(s.patrol_id, String) + ":" + cast(s.user_id, String)).label("cause"), s.patrol_id, payload.label("payload"))
+        select(_cause(s.patrol_id, s.user_id).label("cause"), s.patrol_id, payload.label("payload"))
         .join(User, User.id == s.user_id)
         .ext(distinct_on(s.patrol_id, s.user_id))
         .order_by(s.patrol_id, s.user_id, s.until.desc())
