@@ -50,7 +50,8 @@ def test_a_rate_limit_setting_that_is_no_rate_limit_is_refused(monkeypatch, name
 @pytest.mark.parametrize(
     ("name", "value"),
     [("LOGIN_BACKOFF_AFTER", "0"), ("LOGIN_BACKOFF_MAX_SECONDS", "true"), ("REFRESH_TOKEN_DAYS", "30.5"),
-     ("ACCESS_TOKEN_MINUTES", "0"), ("LOCATION_RETENTION_DAYS", "\"90\""), ("PROXY_HOPS", "-1")],
+     ("ACCESS_TOKEN_MINUTES", "0"), ("LOCATION_RETENTION_DAYS", "\"90\""), ("PROXY_HOPS", "-1"),
+     ("NO_SHOW_AFTER_MINUTES", "0"), ("ALONE_DISTANCE_M", "200.5"), ("ALONE_MINUTES", "100000")],
 )
 def test_whole_number_settings_are_checked_at_start(monkeypatch, name, value):
     monkeypatch.setenv(f"PATROL_{name}", value)

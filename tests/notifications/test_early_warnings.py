@@ -11,7 +11,7 @@ from geoalchemy2.shape import from_shape
 from shapely.geometry import Point
 from sqlalchemy import func, select, update
 
-from backend.core.time import SEOUL, utcnow
+from backend.core.time import SEOUL
 from backend.derivation.services import request
 from backend.locations.models import LocationPoint
 from backend.notifications.messages import format_when
@@ -249,7 +249,7 @@ def test_the_officers_hear_once_of_a_volunteer_walking_alone_at_night(
     derive_now()
     dispatch()
     dispatch()
-    walk(alone, WOMEN_SAFE_INSIDE, at_night(23, 6, ), 4)  # still alone, more points later
+    walk(alone, WOMEN_SAFE_INSIDE, at_night(23, 6), 4)  # still alone, more points later
     derive_now()
     dispatch()
 
