@@ -168,7 +168,7 @@ def test_file_answers_are_binary_strings_of_their_media_type(app):
         for method, path, operation in operations(spec)
         if path.endswith((".csv", ".xlsx", ".pdf", ".ics"))
     }
-    assert len(files) == 11
+    assert len(files) == 13
     binary = {"schema": {"type": "string", "format": "binary"}}
     expected_type = {".csv": "text/csv", ".pdf": "application/pdf", ".ics": "text/calendar",
                      ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}

@@ -67,6 +67,11 @@ def stream(statement):
                 counter.add(1)
 
 
+def seoul_day(timestamp):
+    """The Korean calendar day of a timestamptz column, in SQL."""
+    return func.date(func.timezone("Asia/Seoul", timestamp))
+
+
 def _where(statement, *conditions):
     return statement.where(*[c for c in conditions if c is not None])
 
@@ -74,7 +79,7 @@ def _where(statement, *conditions):
 def attendance_rows(viewer, filters):
     statement = (
         select(
-            func.date(func.timezone("Asia/Seoul", Patrol.starts_at)).label("date"),
+            seoul_day(Patrol.starts_at).label("date"),
             Patrol.id.label("patrol_id"),
             Patrol.title.label("patrol"),
             Station.name.label("station"),

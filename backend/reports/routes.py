@@ -34,35 +34,36 @@ FILE_DESCRIPTION = (
 FILE = {"type": "string", "format": "binary"}
 
 
-def with_downloads(path, report_name, query_schema, formats, roles=(), codes_of=None):
-    """Register `{path}.{format}` for each file format of a report: one operation per media
-    type, so that a client generated from the spec reads each answer as the file it is.
-    The JSON report at `path` is the decorated MethodView."""
+def with_downloads(blueprint, path, report_name, query_schema, formats, roles=(), codes_of=None):
+    """Register `{path}.{format}` on `blueprint` for each file format of a report: one operation per
+    media type, so that a client generated from the spec reads each answer as the file it is.
+    The JSON report at `path` is the decorated MethodView; its `report(viewer, query, **path
+    arguments)` answers each file."""
 
     def register(view_class):
         file_query = query_schema(exclude=("format",))
         for file_format in formats:
 
             @long_statements
-            def get(self, query, file_format=file_format):
-                return view_class.report(current_user, {**query, "format": file_format})
+            def get(self, query, file_format=file_format, **path_arguments):
+                return view_class.report(current_user, {**query, "format": file_format}, **path_arguments)
 
             get.__doc__ = f"{view_class.get.__doc__.splitlines()[0]}, as a {file_format.upper()} file"
             get = problems(*(codes_of or {}).get(file_format, ("EXPORT_TOO_LARGE",)))(get)
-            get = blp.response(200, FILE, content_type=MIMETYPES[file_format])(get)
-            get = blp.arguments(file_query, location="query")(get)
+            get = blueprint.response(200, FILE, content_type=MIMETYPES[file_format])(get)
+            get = blueprint.arguments(file_query, location="query")(get)
             get = login_required(*roles)(get)
             name = f"{view_class.__name__}{file_format.capitalize()}"
             download = type(name, (MethodView,), {"get": get, "operation_ids": {"get": f"download{report_name}{file_format.capitalize()}"}})
-            blp.route(f"{path}.{file_format}")(download)
+            blueprint.route(f"{path}.{file_format}")(download)
         for file_format in formats:
-            view_class.get = blp.alt_response(200, schema=FILE, content_type=MIMETYPES[file_format], success=True)(view_class.get)
-        return blp.route(path)(view_class)
+            view_class.get = blueprint.alt_response(200, schema=FILE, content_type=MIMETYPES[file_format], success=True)(view_class.get)
+        return blueprint.route(path)(view_class)
 
     return register
 
 
-@with_downloads("/reports/attendance", "AttendanceReport", AttendanceQuerySchema, FILE_FORMATS["attendance"])
+@with_downloads(blp, "/reports/attendance", "AttendanceReport", AttendanceQuerySchema, FILE_FORMATS["attendance"])
 class AttendanceReport(MethodView):
     report = staticmethod(services.attendance_report)
 
@@ -78,7 +79,7 @@ class AttendanceReport(MethodView):
 CERTIFICATE_PROBLEMS = ("CERTIFICATE_PERSON_REQUIRED", "NOT_A_VOLUNTEER", "HOURS_NOT_APPROVED", "CERTIFICATE_GROUP_REQUIRED")
 
 
-@with_downloads("/reports/volunteer-hours", "VolunteerHoursReport", VolunteerHoursQuerySchema, (*FILE_FORMATS["volunteer-hours"], "pdf"),
+@with_downloads(blp, "/reports/volunteer-hours", "VolunteerHoursReport", VolunteerHoursQuerySchema, (*FILE_FORMATS["volunteer-hours"], "pdf"),
                 codes_of={"pdf": CERTIFICATE_PROBLEMS})
 class VolunteerHoursReport(MethodView):
     report = staticmethod(services.volunteer_hours_report)
@@ -93,7 +94,7 @@ class VolunteerHoursReport(MethodView):
         return services.volunteer_hours_report(current_user, query)
 
 
-@with_downloads("/reports/zone-coverage", "ZoneCoverageReport", ZoneCoverageQuerySchema, FILE_FORMATS["zone-coverage"],
+@with_downloads(blp, "/reports/zone-coverage", "ZoneCoverageReport", ZoneCoverageQuerySchema, FILE_FORMATS["zone-coverage"],
                 roles=REPORT_ROLES["zone-coverage"])
 class ZoneCoverageReport(MethodView):
     report = staticmethod(services.zone_coverage_report)

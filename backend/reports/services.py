@@ -167,7 +167,14 @@ def _deliver(viewer, name, query, report, stem):
     log_export(viewer, name, query, fmt)
     if fmt != "json":
         refuse_when_too_large(report)
-        return export(report, fmt, report_language(viewer, query), stem)
+    return answer(report, fmt, report_language(viewer, query), stem)
+
+
+def answer(report, fmt, lang, stem):
+    """The report as JSON (at most JSON_ROW_LIMIT rows, with the summary of them all), or as
+    a CSV, XLSX or PDF download named after `stem`."""
+    if fmt != "json":
+        return export(report, fmt, lang, stem)
     reading = ReportRows(report)
     rows = []
     # Every row is read, the ones past the limit only counted, so the summary is the whole report's.

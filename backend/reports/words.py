@@ -7,6 +7,7 @@ console's (console/src/i18n/messages).
 """
 from backend.attendance.models import AttendanceStatus, LateFact
 from backend.patrols.models import ParticipantKind
+from backend.sos.models import SosKind, SosOutcome, SosStatus
 from backend.zones.models import ZoneKind
 
 # A table maps each code to its (Korean, English) words, in the order summaries list them.
@@ -39,6 +40,22 @@ PARTICIPANT_KIND = {
 APPROVAL = {
     "approved": ("승인됨", "Approved"),
     "not_approved": ("승인 전", "Not yet approved"),
+}
+SOS_KIND = {
+    SosKind.SOS: ("SOS", "SOS"),
+    SosKind.MAN_DOWN: ("쓰러짐", "Man down"),
+}
+SOS_STATUS = {
+    SosStatus.OPEN: ("미확인", "Open"),
+    SosStatus.ACKNOWLEDGED: ("출동 중", "Acknowledged"),
+    SosStatus.RESOLVED: ("종료", "Resolved"),
+    SosStatus.CANCELLED: ("취소", "Cancelled"),
+}
+SOS_OUTCOME = {
+    SosOutcome.SAFE: ("안전 확인", "Safe"),
+    SosOutcome.FALSE_ALARM: ("오경보", "False alarm"),
+    SosOutcome.POLICE_DISPATCHED: ("경찰 출동", "Police dispatched"),
+    SosOutcome.MEDICAL: ("응급 의료", "Medical"),
 }
 YES_NO = {True: ("예", "Yes"), False: ("아니오", "No")}
 

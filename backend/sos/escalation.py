@@ -12,6 +12,7 @@ from sqlalchemy import select
 
 from backend.core.time import utcnow
 from backend.extensions import db
+from backend.notifications.models import OutboxEvent
 from backend.notifications.outbox import dedupe_key, record_event
 from backend.sos.models import SosAlert, SosStatus
 from backend.sos.policies import station_responders
@@ -33,6 +34,12 @@ def schedule_escalation(alert, facts):
 def repeat_key_prefix(alert_id):
     """What the dedupe keys of an alert's repeats begin with."""
     return dedupe_key(REPEATED, f"{alert_id}:")
+
+
+def went_out():
+    """A SQL condition on an outbox event: a follow-up that reached people (one the alert's
+    closing stopped was processed too, to nobody)."""
+    return OutboxEvent.processed_at.is_not(None) & ~OutboxEvent.payload.has_key("stopped_by")
 
 
 def take_follow_up(event):

@@ -4,10 +4,13 @@ from flask_jwt_extended import current_user
 from backend.core.auth import login_required
 from backend.core.pagination import PAGE_SIZES
 from backend.core.routing import Blueprint, problems
+from backend.core.statement_timeout import long_statements
 from backend.errors import PROBLEM_MIMETYPE
 from backend.extensions import limiter, throttled_after
 from backend.live.routes import read_endpoint
-from backend.sos import services
+from backend.reports.routes import with_downloads
+from backend.reports.schemas import ReportSchema
+from backend.sos import incidents, services
 from backend.sos.policies import RESPONDERS
 from backend.sos.schemas import (
     SOS_EXAMPLE,
@@ -15,6 +18,7 @@ from backend.sos.schemas import (
     SosAlertDetailSchema,
     SosAlertSchema,
     SosAcknowledgedElsewhereSchema,
+    SosIncidentsQuerySchema,
     SosPositionsResultSchema,
     SosPositionsSchema,
     SosQuerySchema,
@@ -118,3 +122,21 @@ class SosResolve(MethodView):
     def post(self, data, alert_id):
         """Close an SOS with its outcome"""
         return services.resolve(current_user, alert_id, data["outcome"], data["note"])
+
+
+@with_downloads(blp, "/stations/<id:station_id>/sos-incidents", "SosIncidents", SosIncidentsQuerySchema, ("csv", "xlsx"),
+                roles=RESPONDERS, codes_of={"csv": (), "xlsx": ()})
+class SosIncidents(MethodView):
+    @staticmethod
+    def report(viewer, query, station_id):
+        return incidents.incident_list(viewer, query, station_id, read_endpoint())
+
+    @login_required(*RESPONDERS)
+    @blp.arguments(SosIncidentsQuerySchema, location="query")
+    @blp.response(200, ReportSchema, description="format=csv (UTF-8 with BOM) or xlsx answers a file download instead "
+                  "of JSON; generated clients use the download operation of each (the same path ending in .csv or "
+                  ".xlsx). Station staff of the family and admins; the read is written to the location-access log.")
+    @long_statements
+    def get(self, query, station_id):
+        """A station's SOS incidents of a month: who called, who was told, who took it, how it ended"""
+        return self.report(current_user, query, station_id)

@@ -4,7 +4,8 @@ from marshmallow import fields, validate
 from backend.core.geojson import GeoJSONGeometry
 from backend.core.location_input import LocationFixSchema
 from backend.errors import ProblemSchema
-from backend.core.schemas import InputSchema, OutputSchema, QuerySchema, RowId, Text, UtcDateTime, enum_output
+from backend.reports.schemas import ReportFormatSchema
+from backend.core.schemas import InputSchema, Month, OutputSchema, QuerySchema, RowId, Text, UtcDateTime, enum_output
 from backend.sos.models import SosKind, SosOutcome, SosStatus
 from backend.sos.services import PUSH_EVENTS, SHOWN_POSITIONS
 from backend.users.policies import can_see_phone
@@ -170,3 +171,8 @@ class TakerSchema(OutputSchema):
 class SosAcknowledgedElsewhereSchema(ProblemSchema):
     acknowledged_by = fields.Nested(TakerSchema, metadata={"description": "SOS_ALREADY_ACKNOWLEDGED: who took the alert"})
     acknowledged_at = UtcDateTime(metadata={"description": "SOS_ALREADY_ACKNOWLEDGED: when"})
+
+
+class SosIncidentsQuerySchema(ReportFormatSchema):
+    month = Month(required=True, metadata={"description": "A Korean calendar month (Asia/Seoul)", "example": "2026-12"})
+    format = fields.String(load_default="json", validate=validate.OneOf(["json", "csv", "xlsx"]))

@@ -4,7 +4,7 @@ Functions flush, never commit. Pushes go through the outbox in the same transact
 alert that is answered is an alert whose pushes will be sent.
 """
 from flask import current_app
-from sqlalchemy import func, insert, or_, select, union
+from sqlalchemy import func, or_, select, union
 from sqlalchemy.dialects.postgresql import distinct_on
 from sqlalchemy.dialects.postgresql import insert as upsert
 
@@ -15,7 +15,7 @@ from backend.core.time import utcnow
 from backend.errors import AppError, Bilingual
 from backend.extensions import db
 from backend.locations import services as track
-from backend.locations.models import LocationAccess, LocationPoint
+from backend.locations.models import LocationPoint
 from backend.locations.partitions import recorded_around
 from backend.notifications.models import Delivery, OutboxEvent
 from backend.notifications.outbox import dedupe_key, record_event
@@ -24,9 +24,10 @@ from backend.organizations.models import Station
 from backend.patrols.models import ParticipantStatus, Patrol, PatrolParticipant
 from backend.patrols.policies import is_on_duty, visible_patrols
 from backend.patrols.timing import is_recorded_in_future, sos_window
-from backend.sos.escalation import FOLLOW_UPS, repeat_key_prefix, schedule_escalation
+from backend.sos.escalation import FOLLOW_UPS, repeat_key_prefix, schedule_escalation, went_out
 from backend.sos.models import ACTIVE_STATUSES, IS_ACTIVE, SosAlert, SosPosition, SosPress, SosStatus
 from backend.sos.policies import visible_alerts
+from backend.sos.reads import record_reads
 from backend.users.models import User, consent_granted_at
 
 # How many of the raiser's latest positions an alert's detail shows.
@@ -331,7 +332,7 @@ def list_alerts(viewer, filters, pagination, endpoint):
     if "station_id" in filters:
         statement = statement.where(Patrol.station_id == filters["station_id"])
     alerts = paginate(statement, pagination)
-    _record_reads(viewer, endpoint, alerts)
+    record_reads(viewer, endpoint, [alert.id for alert in alerts])
     _attach_last_positions(alerts)
     return alerts
 
@@ -340,7 +341,7 @@ def get_alert(viewer, alert_id, endpoint):
     """An alert with its timeline and the raiser's positions; a read of someone else's alert
     is logged."""
     alert = one_or_404(visible_alerts(viewer).where(SosAlert.id == alert_id))
-    _record_reads(viewer, endpoint, [alert])
+    record_reads(viewer, endpoint, [alert.id])
     alert.timeline = _timeline(alert)
     alert.positions = _latest_positions(alert.id)
     alert.last_position = alert.positions[-1] if alert.positions else None
@@ -369,16 +370,6 @@ def _latest_positions(alert_id):
         .limit(SHOWN_POSITIONS)
     )
     return list(reversed(db.session.scalars(latest).all()))
-
-
-def _record_reads(viewer, endpoint, alerts):
-    rows = [
-        {"viewer_id": viewer.id, "subject_id": alert.raiser_id, "patrol_id": alert.patrol_id, "endpoint": endpoint}
-        for alert in alerts
-        if alert.raiser_id != viewer.id
-    ]
-    if rows:
-        db.session.execute(insert(LocationAccess).values(rows))
 
 
 def _timeline(alert):
@@ -425,8 +416,7 @@ def _follow_ups_sent(alert_id):
         .where(
             _of_alert(alert_id),
             OutboxEvent.event_type.in_(FOLLOW_UPS),
-            OutboxEvent.processed_at.is_not(None),
-            ~OutboxEvent.payload.has_key("stopped_by"),
+            went_out(),
         )
         .order_by(OutboxEvent.processed_at, OutboxEvent.id)
     ).all()

@@ -246,6 +246,9 @@ OPERATIONS = [
        own="                  403   403   403   403   404   ok"),  # its raiser only
     Op("POST /sos/{alert_id}/acknowledge", lambda s: Call(path={"alert_id": s.sos}), STAFF),
     Op("POST /sos/{alert_id}/resolve", lambda s: Call(path={"alert_id": s.sos}, json={"outcome": "safe"}), STAFF),
+    # The station's monthly incident list (neighbour: a 지구대 of the family), as JSON and files.
+    *(Op(f"GET /stations/{{station_id}}/sos-incidents{suffix}", lambda s: Call(path={"station_id": s.station}, query={"month": s.month}),
+         STAFF) for suffix in ("", ".csv", ".xlsx")),
     Op("GET /checkins", lambda s: Call(query={"patrol_id": s.running}), CHIEFS_AND_OFFICERS, other=CHIEFS_AND_OFFICERS),
     Op("PATCH /checkins/{checkin_id}", lambda s: Call(path={"checkin_id": s.checkin}, json={"review": "approved"}),
        CHIEFS_AND_OFFICERS),
