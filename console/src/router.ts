@@ -24,6 +24,8 @@ export const router = createRouter({
     { path: "/admin", name: "admin", component: () => import("./pages/AdminPage.vue"), meta: { title: "app.nav.admin", adminOnly: true } },
     { path: "/hours", name: "hours", component: () => import("./pages/HoursPage.vue"), meta: { title: "hours.title", hoursApproversOnly: true } },
     { path: "/reports", name: "reports", component: () => import("./pages/ReportsPage.vue"), meta: { title: "reports.title" } },
+    { path: "/sos", name: "sos-incidents", component: () => import("./pages/SosIncidentsPage.vue"), meta: { title: "sosIncidents.title", staffOnly: true } },
+    { path: "/sos/:id(\\d+)", name: "sos-incident", component: () => import("./pages/SosIncidentPage.vue"), props: true, meta: { title: "sosIncidents.title", staffOnly: true } },
     { path: "/:unknown(.*)*", redirect: "/patrols" },
   ],
 });
@@ -37,5 +39,6 @@ router.beforeEach((to) => {
   if (to.meta.adminOnly && !isAdmin(session.me)) return { name: "patrols" };
   if (to.meta.reviewersOnly && !mayReview(session.me)) return { name: "patrols" };
   if (to.meta.hoursApproversOnly && !approvesHours(session.me)) return { name: "patrols" };
+  if (to.meta.staffOnly && !isStaff(session.me)) return { name: "patrols" };
   return true;
 });

@@ -120,7 +120,13 @@ def test_an_alert_someone_else_took_says_who(page, base_url, console_app, raise_
     expect(page.get_by_test_id("sos-notice")).to_contain_text(f"{officer.me['name']} 님이 이미 출동을 맡았습니다.")
     expect(shown).to_have_count(0)
     screenshot(page, "sos-banner-taken", full_page=False)
+    # The notice leads to the alert's record: who took it, and when.
+    page.get_by_test_id("sos-notice").get_by_role("link", name="호출 기록 보기").click()
     page.clock.resume()
+    expect(page.get_by_role("heading", level=1)).to_contain_text(f"긴급 호출 #{alert['id']}")
+    expect(page.get_by_role("heading", level=1).get_by_test_id("status")).to_have_text("→ 출동 중")
+    expect(page.get_by_test_id("facts")).to_contain_text(officer.me["name"])
+    expect(page.get_by_test_id("sos-notice")).to_have_count(0)
 
 
 def test_another_station_and_a_group_leader_see_no_banner(page, base_url, console_app, raise_sos):

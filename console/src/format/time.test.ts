@@ -1,11 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { addDays, formatDate, formatDateTime, formatTimeRange, seoulDate, seoulInstant, weekdayIndex } from "./time";
+import { addDays, formatDate, formatDateTime, formatTimeRange, formatTimeWithSeconds, seoulDate, seoulInstant, weekdayIndex } from "./time";
 
 describe("Korean time", () => {
   it("writes a date and time as Koreans do, in Korean time", () => {
     // 11:00 UTC is 20:00 in Seoul on Friday 11 December 2026.
     expect(formatDateTime("2026-12-11T11:00:00Z", "ko")).toBe("2026년 12월 11일 (금) 20:00");
     expect(formatDateTime("2026-12-11T11:00:00Z", "en")).toBe("Fri 11 Dec 2026, 20:00");
+  });
+
+  it("gives the seconds of events moments apart, in Korean time", () => {
+    expect(formatTimeWithSeconds("2026-12-18T13:41:07.6Z")).toBe("22:41:07");
+    expect(formatTimeWithSeconds("2026-12-18T15:00:05Z")).toBe("00:00:05");
   });
 
   it("puts an instant on its Korean calendar day, not the UTC one", () => {

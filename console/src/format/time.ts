@@ -31,6 +31,12 @@ export function formatTime(value: string | Date, locale: Locale): string {
   return `${p.hour}:${p.minute}`;
 }
 
+/** "22:41:07" in Korean time: for events seconds apart (an SOS's timeline). */
+export function formatTimeWithSeconds(value: string | Date): string {
+  return new Intl.DateTimeFormat("en-GB", { timeZone: SEOUL, hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" })
+    .format(new Date(value));
+}
+
 /** "2026년 12월 11일 (금) 20:00" / "Fri 11 Dec 2026, 20:00" */
 export function formatDateTime(value: string | Date, locale: Locale): string {
   const separator = locale === "ko" ? " " : ", ";

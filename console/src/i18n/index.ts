@@ -10,6 +10,7 @@ import review from "./messages/review";
 import reports from "./messages/reports";
 import roster from "./messages/roster";
 import sos from "./messages/sos";
+import sosIncidents from "./messages/sosIncidents";
 import tonight from "./messages/tonight";
 import zones from "./messages/zones";
 
@@ -19,7 +20,7 @@ export const LOCALES: Locale[] = ["ko", "en"];
 const LOCALE_KEY = "patrol-console-locale";
 
 // Each page keeps its words in a module of its own: { ko: {...}, en: {...} }.
-const modules = [common, map, zones, patrols, roster, people, live, tonight, admin, review, attendance, reports, sos];
+const modules = [common, map, zones, patrols, roster, people, live, tonight, admin, review, attendance, reports, sos, sosIncidents];
 
 function merged(locale: Locale) {
   return Object.assign({}, ...modules.map((module) => module[locale]));
