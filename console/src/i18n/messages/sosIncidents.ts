@@ -4,6 +4,7 @@ export default {
   ko: {
     sosIncidents: {
       title: "SOS 기록",
+      nav: "SOS 기록",
       intro: "순찰 중 울린 긴급 호출을 달별로 봅니다 (한국 시간 기준). 이 목록을 열 때마다 호출자 위치를 본 것으로 위치정보 열람 기록에 남습니다.",
       station: "경찰서",
       month: "달",
@@ -78,6 +79,8 @@ export default {
   en: {
     sosIncidents: {
       title: "SOS incidents",
+      // Short: the English navigation is at the width of a laptop's header already.
+      nav: "SOS log",
       intro: "The emergency calls raised on patrols, month by month (Korean time). Every opening of this list is written to the location-access log as a read of the callers' positions.",
       station: "Station",
       month: "Month",
