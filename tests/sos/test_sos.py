@@ -147,6 +147,7 @@ def test_the_first_responder_takes_it_and_everyone_is_told_who(press, act, volun
     raiser_token = phone(raiser, platform="ios", locale="en")
     officer_token, chief_token = phone(officer), phone(chief)
     alert = press(raiser).get_json()
+    dispatch()
 
     taken = act(officer, alert["id"], "acknowledge")
     assert taken.status_code == 200
