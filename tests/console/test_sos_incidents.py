@@ -2,7 +2,8 @@
 alert with its timeline; for station staff only, every read in the location-access log."""
 import csv
 import io
-from datetime import datetime
+import uuid
+from datetime import datetime, timedelta, timezone
 
 import openpyxl
 from playwright.sync_api import expect
@@ -21,6 +22,13 @@ def closed_alert(console_app, base_url, raise_sos):  # noqa: F811
     """An SOS on the live patrol, taken by its officer and closed by the chief: (raiser, alert)."""
     patrol_id = running_live_patrol(console_app)
     raiser, alert = raise_sos(patrol_id, CALLER)
+    # The caller's phone follows them for a few seconds, walking north.
+    now = datetime.now(timezone.utc)
+    raiser.call("POST", f"/sos/{alert['id']}/positions", json={"positions": [
+        {"lat": 37.3897 + 0.0002 * n, "lon": 126.9508, "accuracy_m": 6.0,
+         "recorded_at": (now - timedelta(seconds=5 * (3 - n))).isoformat(), "client_event_id": str(uuid.uuid4())}
+        for n in range(1, 4)
+    ]})
     officer = Api(base_url, OFFICER)
     officer.call("POST", f"/sos/{alert['id']}/acknowledge")
     Api(base_url).call("POST", f"/sos/{alert['id']}/resolve", json={"outcome": "police_dispatched", "note": "지구대 순찰차 출동"})
@@ -66,6 +74,9 @@ def test_the_chief_reads_the_months_incidents_downloads_them_and_opens_one(page,
     expect(facts).to_contain_text(raiser.me["name"])
     expect(facts).to_contain_text("위도 37.38970, 경도 126.95080")
     expect(facts).to_contain_text("지구대 순찰차 출동")
+    expect(page.get_by_test_id("path-summary")).to_contain_text("위치 3개")
+    track = page.get_by_role("application", name=f"{raiser.me['name']} 님의 호출 중 이동 경로 지도")
+    expect(track.locator("path.leaflet-interactive")).to_have_count(3)  # the way, where they pressed, where they were last
     timeline = page.get_by_test_id("timeline")
     expect(timeline.locator("tbody tr").first).to_contain_text("호출")
     expect(timeline).to_contain_text("출동 확인")
