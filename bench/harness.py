@@ -168,45 +168,48 @@ def serve_fake_fcm(credentials_path, commands):
                 command = commands.recv()
             except EOFError:  # the bench died: nobody left to serve
                 return
-            if command == "received":
-                bodies = fake.sent
+            name, types = command
+            if name == "received":
+                bodies = [body for body in fake.sent if body["message"]["data"]["type"] not in types]
                 commands.send({
                     "messages": len(bodies),
                     "tokens": len({body["message"].get("token") for body in bodies}),
                     "message_ids": len({body["message"]["data"]["message_id"] for body in bodies}),
                     "token_requests": fake.token_requests,
                 })
-            elif command == "stop":
+            elif name == "arrivals":
+                commands.send([(at, body["message"]["data"], body["message"].get("token"))
+                               for at, body in fake.sent_at if body["message"]["data"]["type"] in types])
+            elif name == "stop":
                 return
     finally:
         fake.stop()
 
 
-class FakeFcmProcess:
-    """The fake FCM of the tests (backend/testing/fake_fcm.py) in a process of its own,
-    so that a dispatcher's CPU and memory are its own; it writes a service-account file
-    whose token_uri is the fake at `credentials_path`. `context`: a multiprocessing context
-    (spawn)."""
+class ServedProcess:
+    """`target(*args, pipe)` in a process of its own (`context`: a multiprocessing context,
+    spawn), serving commands over the pipe: it sends one greeting once ready (kept as
+    `greeting`), then one answer per command, and returns on `stop_command`."""
 
-    def __init__(self, context, credentials_path):
+    def __init__(self, context, target, args, name, stop_command):
         self.commands, theirs = context.Pipe()
-        self.process = context.Process(target=serve_fake_fcm, args=(str(credentials_path), theirs),
-                                       name="fake-fcm", daemon=True)
+        self.stop_command = stop_command
+        self.process = context.Process(target=target, args=(*args, theirs), name=name, daemon=True)
         self.process.start()
         theirs.close()
-        if not self.commands.poll(30):
+        if not self.commands.poll(60):
             self.stop()
-            raise RuntimeError("the fake FCM did not start")
-        self.url, self.pid = self.commands.recv()
+            raise RuntimeError(f"the {name} did not start")
+        self.greeting = self.commands.recv()
 
-    def received(self):
-        self.commands.send("received")
+    def ask(self, command):
+        self.commands.send(command)
         return self.commands.recv()
 
     def stop(self):
         if self.process.is_alive():
             try:
-                self.commands.send("stop")
+                self.commands.send(self.stop_command)
             except OSError:
                 pass
             self.process.join(10)
@@ -214,6 +217,24 @@ class FakeFcmProcess:
             self.process.terminate()
             self.process.join(5)
         self.commands.close()
+
+
+class FakeFcmProcess(ServedProcess):
+    """The fake FCM of the tests (backend/testing/fake_fcm.py) in a process of its own,
+    so that a dispatcher's CPU and memory are its own; it writes a service-account file
+    whose token_uri is the fake at `credentials_path`."""
+
+    def __init__(self, context, credentials_path):
+        super().__init__(context, serve_fake_fcm, (str(credentials_path),), "fake FCM", ("stop", ()))
+        self.url, self.pid = self.greeting
+
+    def received(self, leave_out=()):
+        """Counts of what the fake received, the messages of the data types `leave_out` left out."""
+        return self.ask(("received", leave_out))
+
+    def arrivals(self, types):
+        """(epoch seconds, data, token) of each message of these data types, as it arrived."""
+        return self.ask(("arrivals", types))
 
 
 # ---------------------------------------------------------------- load

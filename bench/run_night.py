@@ -18,14 +18,17 @@ What happens (bench/night_world.py describes the world and the phones' requests)
    phone every few minutes (POST /locations:batch, a fix every 15 s), one phone in ten
    offline for 30 minutes then sending its backlog, live-board reads and broadcasts by the
    officers, tomorrow's patrols moved by the chief (changes, then 2-hour reminders), and
-   check-outs. `ANALYZE` runs every 30 s meanwhile, standing in for autovacuum (off on
-   this server);
+   check-outs. Meanwhile a volunteer raises an SOS every 2 s (`--sos-every-s`; see
+   bench/night_sos.py), which an officer resolves 5 s later, and each is followed by its
+   floor: as many messages sent through the SDK alone by a process of its own. `ANALYZE`
+   runs every 30 s, standing in for autovacuum (off on this server);
 5. waits for the dispatcher to send everything due and the worker to derive everything
    asked for, then counts: requests per endpoint (requests/s, p50/p99 ms, 5xx, other answers
    by code), points and check-ins sent against stored, notifications due against delivered
    (delivery rows and what the fake FCM received), how long after a batch's answer its
    figures were derived (freshness: a trigger of the bench's own notes when the worker
-   finishes each request), peak memory of every process, where the CPU went;
+   finishes each request), from each SOS's 201 to the fake FCM receiving each of its
+   first-tier messages beside the floor, peak memory of every process, where the CPU went;
 6. stops the app and replays the night's batches, the same bodies in the same order at the
    same concurrency, to the floor: bench/baseline_app.py on the same gunicorn settings,
    which COPYs each batch into a table with no index and no constraint; prints the server
@@ -37,6 +40,7 @@ way out, whatever happens.
 """
 import argparse
 import bisect
+import contextlib
 import json
 import multiprocessing
 import os
@@ -67,6 +71,7 @@ from harness import (  # noqa: E402
 from locations_world import (  # noqa: E402
     app_settings, firebase_placeholder_file, plain_url, recreate_database, server_env,
 )
+from night_sos import RESOLVE_AFTER_S, SOS_MESSAGES, FloorSender, SosStream, sos_figures, sos_stages  # noqa: E402
 from night_world import (  # noqa: E402
     OFFICERS_PER_PATROL, PATROL_LENGTH, VOLUNTEERS_PER_PATROL, build_world, device_requests, night_requests, patrol_count,
     run_patrols_until,
@@ -84,6 +89,8 @@ ANALYZE_EVERY_S = 30
 DRAIN_TIMEOUT_S = 300
 FLOOR_TARGET = 2  # the app's server CPU per phone-hour at most this many times the floor's
 FRESHNESS_TARGET_S = 10  # a batch's dwell and attendance derived within this of its answer
+SOS_EVERY_S = 2.0
+SOS_TARGET_S = 1.0  # from an SOS's 201 to the last of its first-tier messages at FCM (p99)
 ON_A_PATROL = VOLUNTEERS_PER_PATROL + OFFICERS_PER_PATROL  # people, each with one phone
 # The server side of the night, as CpuMeter names its parts: the app's gunicorn workers, every
 # postgres session on the bench database but the bench's own (the app's, the dispatcher's and
@@ -192,15 +199,19 @@ def setup(app, scale, rng):
 
 
 def start_processes(context, workdir, secret, workers, started):
-    """The fake FCM, the app and the dispatcher; each is appended to `started` at once, so
-    the caller can stop it whatever happens next."""
+    """The fake FCM, the app, the dispatcher, the derivation worker and the SOS floor's
+    sender; each is appended to `started` at once, so the caller can stop it whatever happens
+    next."""
     banner("2. Processes")
     credentials = Path(workdir) / "firebase.json"
     fake = FakeFcmProcess(context, credentials)
     started.append(fake)
     # Rate limits stay on, as in production: they count per signed-in person, so 840 phones
     # behind one address do not share a limit, and no phone comes near its own here.
-    env = server_env(DATABASE_URL, secret, credentials, fcm_url=fake.url, rate_limits=True)
+    # The SOS are resolved within seconds: an escalation due a minute later would reach nobody,
+    # yet hold the wait for the dispatcher at the end of the night.
+    env = server_env(DATABASE_URL, secret, credentials, fcm_url=fake.url, rate_limits=True,
+                     extra={"PATROL_SOS_ESCALATE_AFTER_S": "3600"})
     server = Server("app", "wsgi:app", REPO, env, workers)
     started.append(server)
     # Stopped with Ctrl-C's signal, on which it closes its sender before leaving.
@@ -210,6 +221,8 @@ def start_processes(context, workdir, secret, workers, started):
     deriver = Background("derivation worker", [sys.executable, "-m", "flask", "--app", "wsgi", "derive", "work"],
                          REPO, env, stop_signal=signal.SIGINT)
     started.append(deriver)
+    floor = FloorSender(context, credentials, fake.url)
+    started.append(floor)
     server.wait_until_answering("/api/v1/openapi.json")
     time.sleep(1)
     for helper in (dispatcher, deriver):
@@ -218,8 +231,8 @@ def start_processes(context, workdir, secret, workers, started):
     print(f"fake FCM pid {fake.pid} at {fake.url}; app: gunicorn --workers {workers} on 127.0.0.1:{server.port}, "
           f"workers {server.worker_pids()}; dispatcher pid {dispatcher.pid} (flask --app wsgi notifications "
           f"dispatch); derivation worker pid {deriver.pid} (flask --app wsgi derive work); PATROL_ENV=production, "
-          "rate limits on (in-process counters per worker)", flush=True)
-    return fake, server, dispatcher, deriver
+          f"rate limits on (in-process counters per worker); the SOS floor's sender pid {floor.pid}", flush=True)
+    return fake, server, dispatcher, deriver, floor
 
 
 def trouble_in(server, helpers):
@@ -254,7 +267,7 @@ def register_devices(world, port, concurrency):
     return requests, result
 
 
-def replay_night(app, world, server, helpers, connection, first_event_id, args, rng):
+def replay_night(app, world, server, helpers, connection, first_event_id, args, rng, floor):
     with app.app_context():
         starts_at = run_patrols_until(world["patrol_ids"], utcnow())
     night = night_requests(world, starts_at, rng, args.upload_every_min * 60)
@@ -266,6 +279,11 @@ def replay_night(app, world, server, helpers, connection, first_event_id, args, 
           f"uploads every {args.upload_every_min} min, largest batch {night.largest_batch}), "
           f"{night.offline_phones} phones offline for 30 min, {night.broadcasts} broadcasts, "
           f"{night.moves} patrols moved, {night.checkouts:,} check-outs", flush=True)
+    sos = SosStream(world, server.port, args.sos_every_s, floor, rng) if args.sos_every_s else None
+    if sos:
+        sos.register_chief()
+        print(f"meanwhile an SOS every {args.sos_every_s:g} s from a volunteer in turn, each resolved by an officer "
+              f"{RESOLVE_AFTER_S:g} s later; the floor's probe half an interval after each", flush=True)
     answers = BatchAnswers()
     load_before = os.getloadavg()
     # The meter runs until everything due is sent and derived, since what the night left to do
@@ -274,14 +292,15 @@ def replay_night(app, world, server, helpers, connection, first_event_id, args, 
     with AutoAnalyze(ANALYZE_EVERY_S) as analyze, \
             CpuMeter(server.worker_pids(), lambda: database_session_pids(connection), DATABASE_NAME,
                      {**helpers, ANALYZE_PART: analyze.backend_pid}) as cpu:
-        result = run_load(server.port, night.requests, args.concurrency, NIGHT_TIME_LIMIT_S, check=answers)
+        with sos or contextlib.nullcontext():
+            result = run_load(server.port, night.requests, args.concurrency, NIGHT_TIME_LIMIT_S, check=answers)
         print(f"{result['sent']:,} of {len(night.requests):,} requests sent in {result['wall_s']:.0f} s: two hours "
               f"of patrol in {result['wall_s'] / 60:.1f} minutes ({7200 / result['wall_s']:.0f} x)", flush=True)
         drained_s = wait_for_dispatcher(connection, first_event_id)
         wait_for_derivations(connection)
     print(f"ANALYZE ran {analyze.runs} times", flush=True)
     return {"night": night, "result": result, "answers": answers, "cpu": cpu, "phones": len(world["phones"]),
-            "load": (load_before, os.getloadavg()), "drained_s": drained_s}
+            "load": (load_before, os.getloadavg()), "drained_s": drained_s, "sos": sos}
 
 
 def wait_for_dispatcher(connection, first_event_id):
@@ -416,8 +435,10 @@ def points_in_failed_requests(night, result):
 
 
 def stored(connection, first_event_id):
-    """What the database holds after the night."""
+    """What the database holds after the night; the notifications without the SOS, which
+    report_sos counts on their own."""
     one = connection.execute
+    night_events = {"first": first_event_id, "sos": "sos.%"}  # the SOS's events of every type
     figures = {
         "points": one("SELECT count(*) FROM location_points").fetchone()[0],
         "checkins": dict(one("SELECT kind::text, count(*) FROM checkins GROUP BY 1").fetchall()),
@@ -426,15 +447,17 @@ def stored(connection, first_event_id):
         "events": dict(one("SELECT event_type, count(*) FROM outbox_events WHERE id >= %s GROUP BY 1",
                            (first_event_id,)).fetchall()),
         "deliveries": dict(one("SELECT d.status::text, count(*) FROM notification_deliveries d "
-                               "JOIN outbox_events e ON e.id = d.event_id WHERE e.id >= %s GROUP BY 1",
-                               (first_event_id,)).fetchall()),
+                               "JOIN outbox_events e ON e.id = d.event_id "
+                               "WHERE e.id >= %(first)s AND e.event_type NOT LIKE %(sos)s GROUP BY 1",
+                               night_events).fetchall()),
     }
     # From when an event was due (written, or its reminder time) to its delivery's send.
     figures["delivery_s"] = one(
         "SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY s), percentile_cont(0.99) WITHIN GROUP (ORDER BY s) "
         "FROM (SELECT extract(epoch FROM d.sent_at - greatest(e.created_at, e.available_at)) AS s "
         "      FROM notification_deliveries d JOIN outbox_events e ON e.id = d.event_id "
-        "      WHERE e.id >= %s AND d.status = 'sent') AS sent", (first_event_id,),
+        "      WHERE e.id >= %(first)s AND e.event_type NOT LIKE %(sos)s AND d.status = 'sent') AS sent",
+        night_events,
     ).fetchone()
     return figures
 
@@ -504,6 +527,64 @@ def report_freshness(delays, never):
               f"never derived: {never}")
     else:
         print(f"no batch derived; never derived: {never}")
+
+
+def spread(values):
+    """p50, p99 and the largest of `values` in seconds (None: not measured), as text."""
+    known = [v for v in values if v is not None]
+    if not known:
+        return "-", "-", "-"
+    return f"{percentile(known, 50):.3f}", f"{percentile(known, 99):.3f}", f"{max(known):.3f}"
+
+
+def report_sos(stream, alerts, probes, db_figures):
+    banner(f"Results: SOS during the night (one every {stream.every_s:g} s, resolved {RESOLVE_AFTER_S:g} s later)")
+    answers = Counter(raised["status"] for raised in stream.raised)
+    requests_ms = [raised["ms"] for raised in stream.raised]
+    if not alerts:
+        print(f"no SOS answered 201: {dict(answers)}")
+        return
+    print(f"SOS raised: {len(stream.raised)}, answered {dict(answers)}, request p50 {percentile(requests_ms, 50):.0f} "
+          f"ms, p99 {percentile(requests_ms, 99):.0f} ms; resolved: {dict(stream.resolutions)}")
+    expected, received = sum(a["expected"] for a in alerts), sum(a["received"] for a in alerts)
+    short = sum(a["received"] < a["expected"] for a in alerts)
+    print(f"first-tier messages: expected {expected:,} (the 201s' recipients, one phone each; "
+          f"{min(a['expected'] for a in alerts)}-{max(a['expected'] for a in alerts)} an alert), received {received:,}; "
+          f"alerts missing some: {short}")
+    floor_short = sum(p["received"] < p["expected"] for p in probes)
+    print(f"floor: {len(probes)} probes of as many messages, {sum(p['received'] for p in probes):,} of "
+          f"{sum(p['expected'] for p in probes):,} received; probes missing some: {floor_short}")
+    rows = [
+        ("SOS: its 201", "the first first-tier message at FCM", *spread(a["first_s"] for a in alerts)),
+        ("SOS: its 201", "the last first-tier message at FCM", *spread(a["last_s"] for a in alerts)),
+        ("  its 201", "the event fanned out (wake-up, deliveries written)", *spread(a["to_fan_out_s"] for a in alerts)),
+        ("  fanned out", "its batch's send began (claimed, built)", *spread(a["to_send_s"] for a in alerts)),
+        ("  send began", "the last message at FCM", *spread(a["send_s"] for a in alerts)),
+        ("floor: send began", "the last of as many messages at FCM (the SDK alone)", *spread(p["last_s"] for p in probes)),
+    ]
+    print_table(("from", "to", "p50 s", "p99 s", "max s"), rows)
+    sos_p99, floor_p99 = (percentile([v for v in values if v is not None], 99)
+                          for values in ([a["last_s"] for a in alerts], [p["last_s"] for p in probes]))
+    median, p99 = db_figures["delivery_s"]
+    ordinary = f"; the night's other notifications from due to sent: p50 {median:.1f} s, p99 {p99:.1f} s" if median is not None else ""
+    print(f"SOS p99 / floor p99: {sos_p99 / floor_p99:.1f} x{ordinary}")
+
+
+def sos_targets(stream, alerts, probes):
+    whole = (stream.raised and all(raised["status"] == 201 for raised in stream.raised)
+             and all(a["received"] == a["expected"] for a in alerts))
+    last = [a["last_s"] for a in alerts if a["last_s"] is not None]
+    floor = [p["last_s"] for p in probes if p["last_s"] is not None]
+    sos_p99 = percentile(last, 99) if last else float("nan")
+    floor_p99 = percentile(floor, 99) if floor else float("nan")
+    return [
+        (bool(whole), f"every SOS answered 201 and every first-tier message received: {len(alerts)} of "
+         f"{len(stream.raised)} SOS 201, messages {sum(a['received'] for a in alerts):,} of "
+         f"{sum(a['expected'] for a in alerts):,}"),
+        (bool(last) and sos_p99 < SOS_TARGET_S,
+         f"an SOS's first tier at FCM within {SOS_TARGET_S:g} s of its 201 (p99): p99 {sos_p99:.3f} s, "
+         f"p50 {percentile(last, 50) if last else float('nan'):.3f} s; the floor p99 {floor_p99:.3f} s"),
+    ]
 
 
 def per_phone_hour(cpu, parts, phones):
@@ -612,6 +693,8 @@ def arguments():
     parser.add_argument("--concurrency", type=int, default=CONCURRENCY,
                         help="client threads (default: %(default)s)")
     parser.add_argument("--workers", type=int, default=WORKERS, help="gunicorn workers (default: %(default)s)")
+    parser.add_argument("--sos-every-s", type=float, default=SOS_EVERY_S,
+                        help="seconds between the night's SOS, 0 for none (default: %(default)s)")
     return parser.parse_args()
 
 
@@ -631,16 +714,21 @@ def main():
             # In this process the app only builds the world: it never sends a push.
             app = create_app(app_settings(DATABASE_URL, secret, placeholder.name))
             world = setup(app, args.scale, rng)
-            fake, server, dispatcher, deriver = start_processes(context, workdir, secret, args.workers, started)
+            fake, server, dispatcher, deriver, floor_sender = start_processes(context, workdir, secret, args.workers,
+                                                                              started)
             with psycopg.connect(plain_url(DATABASE_URL), autocommit=True) as connection:
                 first_event_id = connection.execute("SELECT coalesce(max(id), 0) + 1 FROM outbox_events").fetchone()[0]
                 devices = register_devices(world, server.port, args.concurrency)
-                helpers = {"dispatcher": dispatcher.pid, "derivation worker": deriver.pid, "fake FCM": fake.pid}
-                night_run = replay_night(app, world, server, helpers, connection, first_event_id, args, rng)
+                helpers = {"dispatcher": dispatcher.pid, "derivation worker": deriver.pid, "fake FCM": fake.pid,
+                           "SOS floor sender": floor_sender.pid}
+                night_run = replay_night(app, world, server, helpers, connection, first_event_id, args, rng,
+                                         floor_sender)
                 db_figures = stored(connection, first_event_id)
+                stages = sos_stages(connection, first_event_id)
                 delays, never = freshness(connection, night_run["night"], night_run["result"], world)
                 host = machine(connection)
-            received = fake.received()
+            received = fake.received(leave_out=SOS_MESSAGES)
+            sos_run = sos_figures(night_run["sos"], fake.arrivals(SOS_MESSAGES), stages) if night_run["sos"] else None
             trouble = trouble_in(server, (dispatcher, deriver))
             memory = [*((f"app worker {pid}", peak_rss_mib(pid)) for pid in server.worker_pids()),
                       ("dispatcher", peak_rss_mib(dispatcher.pid)), ("derivation worker", peak_rss_mib(deriver.pid)),
@@ -658,11 +746,14 @@ def main():
     due = notifications_due(table)
     report_notifications(due, db_figures, received, night_run["drained_s"])
     report_freshness(delays, never)
+    if sos_run:
+        report_sos(night_run["sos"], *sos_run, db_figures)
     figures = server_cpu(night_run, floor)
     report_server_cpu(figures, night_run, floor)
     report_machine(night_run, memory, host, code_version(REPO))
     report_trouble({**trouble, "floor": floor["trouble"]})
     report_targets([*targets(night, night_result, total, db_figures, due, received, delays, never),
+                    *(sos_targets(night_run["sos"], *sos_run) if sos_run else []),
                     floor_target(night, floor, figures)])
     print(f"\n(whole run {time.perf_counter() - run_started:.0f} s)")
 

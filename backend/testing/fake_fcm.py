@@ -137,6 +137,7 @@ class FakeFcm:
     def __init__(self, port=0):
         self._lock = threading.Lock()
         self._sent = []
+        self._sent_at = []  # epoch seconds at which each of _sent arrived
         self._dead_tokens = {}  # device token -> (error_code, status)
         self._next_failures = []  # one (error_code, status, retry_after) per coming request
         self._failing_all = None  # (error_code, status) of every request during an outage
@@ -219,6 +220,12 @@ class FakeFcm:
         with self._lock:
             return list(self._sent)
 
+    @property
+    def sent_at(self):
+        """(epoch seconds of its arrival, body) of every send request, in `sent` order."""
+        with self._lock:
+            return list(zip(self._sent_at, self._sent))
+
     def sent_to(self, token):
         return [body for body in self.sent if _target(body) == token]
 
@@ -259,10 +266,12 @@ class FakeFcm:
             self.token_requests += 1
 
     def _answer(self, project, body):
+        arrived_at = time.time()
         token = _target(body)
         time.sleep(self.delay_s)
         with self._lock:
             self._sent.append(body)
+            self._sent_at.append(arrived_at)
             if self._failing_all:
                 error_code, status = self._failing_all
                 return status, error_body(error_code, status), {}
