@@ -211,7 +211,8 @@ def sos_figures(stream, arrivals, stages):
             "first_s": times[0] - raised["answered_at"] if times else None,
             "last_s": times[-1] - raised["answered_at"] if times else None,
             # Where the time went: to the fan-out (the wake-up and the deliveries written), to
-            # the start of the send (the batch claimed and built), to the last message in.
+            # the start of the step that sends them, to the last message in (the deliveries
+            # claimed, the messages built and sent through the SDK).
             "to_fan_out_s": fanned_out - raised["answered_at"] if fanned_out else None,
             "to_send_s": first_sent - fanned_out if fanned_out and first_sent else None,
             "send_s": times[-1] - first_sent if times and first_sent else None,

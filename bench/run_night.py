@@ -558,8 +558,8 @@ def report_sos(stream, alerts, probes, db_figures):
         ("SOS: its 201", "the first first-tier message at FCM", *spread(a["first_s"] for a in alerts)),
         ("SOS: its 201", "the last first-tier message at FCM", *spread(a["last_s"] for a in alerts)),
         ("  its 201", "the event fanned out (wake-up, deliveries written)", *spread(a["to_fan_out_s"] for a in alerts)),
-        ("  fanned out", "its batch's send began (claimed, built)", *spread(a["to_send_s"] for a in alerts)),
-        ("  send began", "the last message at FCM", *spread(a["send_s"] for a in alerts)),
+        ("  fanned out", "the send of its deliveries began", *spread(a["to_send_s"] for a in alerts)),
+        ("  send began", "the last message at FCM (claimed, built, sent)", *spread(a["send_s"] for a in alerts)),
         ("floor: send began", "the last of as many messages at FCM (the SDK alone)", *spread(p["last_s"] for p in probes)),
     ]
     print_table(("from", "to", "p50 s", "p99 s", "max s"), rows)
