@@ -62,7 +62,7 @@ def test_the_demo_password_is_one_the_api_would_accept_for_every_demo_account():
         assert weakness(demo["demo_password"], phone=phone, name=person["name"]) is None, person["phone"]
 
 
-def test_the_sos_drill_alerts_the_demo_officer_and_chief_and_runs_again(app, dispatch, fake_fcm):
+def test_the_sos_drill_alerts_the_demo_officer_and_chief_and_runs_again(app, db_session, dispatch, fake_fcm):
     runner = app.test_cli_runner()
     assert runner.invoke(args=["seed", "load"]).exit_code == 0
     officer, chief = demo_token("010-0000-0004"), demo_token("010-0000-0002")
