@@ -350,6 +350,8 @@ def get_alert(viewer, alert_id, endpoint):
 
 def _attach_last_positions(alerts):
     """Give each alert the latest position its raiser's phone sent (None: none yet), in one query."""
+    if not alerts:
+        return  # the banner's frequent empty polls cost no statement
     latest = db.session.scalars(
         select(SosPosition)
         .where(SosPosition.alert_id.in_([alert.id for alert in alerts]))
