@@ -23,9 +23,9 @@ echo "==> loading seed data"
 flask --app wsgi seed load
 
 # Without Firebase credentials, pushes go to a local fake FCM through the real SDK; it
-# prints what each phone would show.
+# prints what each phone would show. Never in production, which refuses to start without them.
 FAKE_FCM=
-if [[ -z ${PATROL_FIREBASE_CREDENTIALS:-} && -z ${GOOGLE_APPLICATION_CREDENTIALS:-} ]]; then
+if [[ $PATROL_ENV != production && -z ${PATROL_FIREBASE_CREDENTIALS:-} && -z ${GOOGLE_APPLICATION_CREDENTIALS:-} ]]; then
     echo "==> starting a local fake FCM (no Firebase credentials given)"
     export PATROL_FIREBASE_CREDENTIALS="$ROOT/instance/fake-fcm-service-account.json"
     export PATROL_FCM_URL="http://127.0.0.1:${PATROL_FAKE_FCM_PORT:-8765}"
