@@ -78,7 +78,7 @@ def patrol_count(scale):
 # ---------------------------------------------------------------- the world
 
 
-def build_world(scale, rng):
+def build_world(scale, rng, volunteers_per_patrol=VOLUNTEERS_PER_PATROL):
     """Everything the night needs; call inside an app context of the migrated database
     (its SECRET_KEY signs the tokens). Answers a dict of ids, tokens and who is on what."""
     now = utcnow()
@@ -104,7 +104,7 @@ def build_world(scale, rng):
     groups, volunteers = [], []
     for g in range(count):
         group = VolunteerGroup(name=f"안양동안 {g + 1}대", kind=GROUP_KINDS[g % len(GROUP_KINDS)], station=station)
-        members = [person(Role.VOLUNTEER, station, f"대원{g + 1}-{n + 1}") for n in range(VOLUNTEERS_PER_PATROL)]
+        members = [person(Role.VOLUNTEER, station, f"대원{g + 1}-{n + 1}") for n in range(volunteers_per_patrol)]
         group.memberships = [GroupMembership(user=v, is_leader=(n == 0)) for n, v in enumerate(members)]
         groups.append(group)
         volunteers.append(members)
@@ -165,7 +165,7 @@ def _published_patrol(chief, station, group, crew, volunteers, place, zone_ids, 
         "group_ids": [group.id],
         "min_officers": OFFICERS_PER_PATROL,
         "min_volunteers": 10,
-        "max_volunteers": VOLUNTEERS_PER_PATROL + 10,
+        "max_volunteers": len(volunteers) + 10,
         "notes": "형광 조끼 지참. 2인 1조.",
     })
     for officer in crew:
