@@ -42,34 +42,32 @@ ALONE_MINUTES = bindparam("alone_minutes", type_=Integer)
 
 def _has_company(mine):
     """SQL: another confirmed participant's latest trusted point of the MAX_GAP before `mine`'s
-    point lies within ALONE_M of it."""
-    other = aliased(PatrolParticipant)
-    theirs = aliased(LocationPoint)
-    latest = (
-        select(theirs.point)
-        .where(
-            theirs.patrol_id == other.patrol_id,
-            theirs.user_id == other.user_id,
-            theirs.exclusion.is_(None),
-            theirs.recorded_at.between(mine.c.recorded_at - MAX_GAP, mine.c.recorded_at),
-        )
-        .order_by(theirs.recorded_at.desc())
-        .limit(1)
-        .correlate(mine, other)
-        .lateral("latest")
-    )
-    return (
-        select(other.user_id)
-        .select_from(other)
-        .join(latest, true())
-        .where(
-            other.patrol_id == mine.c.patrol_id,
-            other.user_id != mine.c.user_id,
-            other.status == ParticipantStatus.CONFIRMED,
-            func.ST_DWithin(func.Geography(latest.c.point), func.Geography(mine.c.point), ALONE_M),
-        )
-        .exists()
-    )
+    point lies within ALONE_M of it: one of their trusted points of those minutes that near,
+    with none of theirs after it. Looked for near `mine`'s point first (ix_location_points_near),
+    so that only the few people close by are read, not everyone on the patrol one by one."""
+    near = aliased(LocationPoint)
+    later = aliased(LocationPoint)
+    is_their_latest = ~exists().where(
+        later.patrol_id == near.patrol_id,
+        later.user_id == near.user_id,
+        later.exclusion.is_(None),
+        later.recorded_at > near.recorded_at,
+        later.recorded_at <= mine.c.recorded_at,
+    ).correlate_except(later)
+    is_confirmed = exists().where(
+        PatrolParticipant.patrol_id == near.patrol_id,
+        PatrolParticipant.user_id == near.user_id,
+        PatrolParticipant.status == ParticipantStatus.CONFIRMED,
+    ).correlate_except(PatrolParticipant)
+    return exists().where(
+        near.patrol_id == mine.c.patrol_id,
+        near.user_id != mine.c.user_id,
+        near.exclusion.is_(None),
+        near.recorded_at.between(mine.c.recorded_at - MAX_GAP, mine.c.recorded_at),
+        func.ST_DWithin(func.Geography(near.point), func.Geography(mine.c.point), ALONE_M),
+        is_confirmed,
+        is_their_latest,
+    ).correlate_except(near)
 
 
 def _told(people):

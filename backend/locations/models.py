@@ -22,6 +22,8 @@ class LocationPoint(db.Model):
         sa.Index("ix_location_points_recorded_at", "recorded_at", postgresql_using="brin"),
         # Attendance looks for a person's late points on every refresh; few points are late.
         sa.Index("ix_location_points_late", "patrol_id", "user_id", postgresql_where=sa.text("late_review IS NOT NULL")),
+        # Walking alone looks for the other participants' points near a volunteer's in the minutes before it.
+        sa.Index("ix_location_points_near", "patrol_id", "recorded_at", sa.text("geography(point)"), postgresql_using="gist"),
         {"postgresql_partition_by": "RANGE (recorded_at)"},
     )
 

@@ -304,6 +304,17 @@ def test_a_companion_who_fell_silent_keeps_nobody_company(night_patrol, voluntee
     assert datetime.fromisoformat(event.payload["alone_since"]) > at_night(23, 5)
 
 
+def test_a_companion_who_walked_away_keeps_nobody_company(night_patrol, volunteers, walk, derive_now, db_session):
+    """Their latest point counts, not any point of the last 5 minutes: the volunteer is alone
+    from the companion's first point far away, though their earlier ones were close."""
+    walk(volunteers[2], offset(WOMEN_SAFE_INSIDE, 50, 0), at_night(23), 1)
+    walk(volunteers[2], AWAY, at_night(23, 1) + timedelta(seconds=30), 11)
+    walk(volunteers[1], WOMEN_SAFE_INSIDE, at_night(23), 12)
+    derive_now()
+    [event] = events(db_session, WALKING_ALONE)
+    assert datetime.fromisoformat(event.payload["alone_since"]) == at_night(23, 1) + timedelta(seconds=30)
+
+
 def test_distance_and_minutes_are_settings(app, monkeypatch, night_patrol, volunteers, walk, derive_now, db_session):
     monkeypatch.setitem(app.config, "ALONE_DISTANCE_M", 100)
     monkeypatch.setitem(app.config, "ALONE_MINUTES", 3)
