@@ -118,7 +118,9 @@ def _walking_alone():
               & _in_women_safe_zone(mine))
     # Company is looked for only where being alone would count.
     alone = case((counts, ~_has_company(mine)), else_=False)
-    marked = select(mine, alone.label("alone")).subquery("marked")
+    # Materialized: `alone` is read twice below (numbering the runs, keeping the alone points),
+    # and a subquery merged into them would look for company twice per point.
+    marked = select(mine, alone.label("alone")).cte("marked").prefix_with("MATERIALIZED")
     m = marked.c
     # Runs numbered by counting the points that start one: not alone, or after a silence.
     starts_run = or_(~m.alone, m.previous_at.is_(None), m.recorded_at - m.previous_at > MAX_GAP)
