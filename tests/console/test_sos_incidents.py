@@ -96,6 +96,9 @@ def test_the_chief_reads_the_months_incidents_downloads_them_and_opens_one(page,
     expect(row).to_contain_text("Police dispatched")
     assert serious_accessibility_violations(page) == []
     screenshot(page, "sos-incidents-en")
+    # The header keeps the whole navigation and the reader's controls on one row, in English too.
+    navigation, controls = (page.locator(part).bounding_box() for part in (".app-nav", ".app-header__end"))
+    assert controls["y"] < navigation["y"] + navigation["height"]
     page.get_by_label("Language").select_option("ko")
 
     # Each read is in the location-access log, as the administrators' page shows it.
